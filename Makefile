@@ -1,0 +1,35 @@
+# The two commands of the README:
+#   make run    installs what is missing, builds, prints the seed 001 network worksheet
+#   make test   installs what is missing, builds, runs every test
+# Other targets: make build, make bench, make asan (tests under Address/UB sanitizers),
+# make clean.
+PRESET ?= release
+BUILD_DIR := build/$(PRESET)
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: deps configure build run test bench asan clean
+
+deps:
+	@./scripts/install-deps.sh
+
+configure: deps
+	@test -f $(BUILD_DIR)/build.ninja || cmake --preset $(PRESET)
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	@./$(BUILD_DIR)/examples/bp_network
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+bench: build
+	GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD \
+	    ./$(BUILD_DIR)/bench/bench_scalar_reverse
+
+asan:
+	$(MAKE) test PRESET=asan
+
+clean:
+	rm -rf build

@@ -1,0 +1,79 @@
+#pragma once
+/// \file replay.hpp
+/// Replay: re-evaluate a recorded tape in another scalar type U (or in the same type at
+/// another point). The op sequence is recorded once; replaying it with
+/// U = boost::multiprecision::cpp_bin_float_50 gives 50-digit values (reference finite
+/// differences, exact worksheets), with U = symbolic::Expr the formula of every node.
+/// Constants and op parameters are converted with scalar_cast<U> (exact for
+/// double → cpp_bin_float_50).
+
+#include "../graph/op_dispatch.hpp"
+#include "../graph/tape.hpp"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace chainrule {
+
+/// Values of every node of `tape` evaluated in U with the given input values (one per
+/// Input node, in creation order). Throws Error if the number of inputs differs.
+template <class U, class T>
+std::vector<U> replay_values(const Tape<T>& tape, std::span<const U> inputs) {
+    if (inputs.size() != tape.inputs().size())
+        throw Error("chainrule: replay needs " + std::to_string(tape.inputs().size()) + " input values, got " +
+                    std::to_string(inputs.size()));
+    std::vector<U> v;
+    v.reserve(tape.size());
+    std::size_t next_input = 0;
+    const U zero(0);
+    for (NodeIndex i = 0; i < tape.size(); ++i) {
+        const NodeRecord& r = tape.node(i);
+        if (r.op == OpKind::Input)
+            v.push_back(inputs[next_input++]);
+        else if (r.op == OpKind::Const)
+            v.push_back(scalar_cast<U>(tape.value(i)));
+        else if (has_param(r.op))
+            v.push_back(op_value<U>(r.op, v[r.in0], zero, scalar_cast<U>(tape.param(i))));
+        else
+            v.push_back(op_value<U>(r.op, v[r.in0], arity(r.op) == 2 ? v[r.in1] : zero, zero));
+    }
+    return v;
+}
+
+/// The recorded input values of `tape`, converted to U.
+template <class U, class T>
+std::vector<U> recorded_inputs(const Tape<T>& tape) {
+    std::vector<U> x;
+    x.reserve(tape.inputs().size());
+    for (NodeIndex i : tape.inputs()) x.push_back(scalar_cast<U>(tape.value(i)));
+    return x;
+}
+
+/// A new Tape<U> with the same nodes, names and parameters as `tape`, evaluated in U at
+/// `inputs`. Node indices are unchanged, so `result.var(y.index())` is the replayed y
+/// and backward() on it runs the reverse sweep in U.
+template <class U, class T>
+Tape<U> replay(const Tape<T>& tape, std::span<const U> inputs) {
+    std::vector<U> v = replay_values<U>(tape, inputs);
+    Tape<U> out;
+    out.reserve(tape.size());
+    for (NodeIndex i = 0; i < tape.size(); ++i) {
+        const NodeRecord& r = tape.node(i);
+        NodeIndex in1 = r.in1;
+        if (has_param(r.op)) in1 = out.add_param(scalar_cast<U>(tape.param(i)));
+        out.record_raw(r.op, r.in0, in1, v[i]);
+        if (std::string_view name = tape.name(i); !name.empty()) out.set_name(i, name);
+    }
+    out.set_anomaly_detection(tape.anomaly_detection());
+    return out;
+}
+
+/// replay() at the recorded input values.
+template <class U, class T>
+Tape<U> replay(const Tape<T>& tape) {
+    const std::vector<U> x = recorded_inputs<U>(tape);
+    return replay<U>(tape, std::span<const U>(x));
+}
+
+}  // namespace chainrule

@@ -1,0 +1,115 @@
+#pragma once
+/// \file reverse_sweep.hpp
+/// Reverse-mode automatic differentiation over a Tape<T>: the reverse sweep visits the
+/// nodes from the output back to the first, and adds to each input's adjoint the
+/// vector–Jacobian product adj(y)·∂y/∂x of every node y that reads it. Because creation
+/// order is topological, a node's adjoint is complete before it is propagated, and a node
+/// used on several paths accumulates once per use.
+///
+/// Convention: a node whose adjoint is exactly zero is skipped, so an unused or
+/// zero-weighted branch never contributes 0·∞ = NaN (docs/conventions.md).
+
+#include "../graph/op_dispatch.hpp"
+#include "../graph/tape.hpp"
+
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+namespace chainrule {
+
+namespace detail {
+
+template <class T>
+[[noreturn]] void throw_adjoint_anomaly(const Tape<T>& tape, NodeIndex input, NodeIndex from) {
+    throw AnomalyError("chainrule: anomaly: first non-finite adjoint at " + tape.describe(input) +
+                       ", propagated from " + tape.describe(from));
+}
+
+template <class T>
+void check_adjoint(const Tape<T>& tape, const T& adj, NodeIndex input, NodeIndex from) {
+    if constexpr (NumericScalar<T>)
+        if (!is_finite(adj)) throw_adjoint_anomaly(tape, input, from);
+}
+
+}  // namespace detail
+
+/// Runs the reverse sweep from node `from` down to node 0 over the adjoints already in
+/// the tape's adjoint buffer (seed them first). Gradients accumulate.
+template <class T>
+void reverse_sweep(Tape<T>& tape, NodeIndex from) {
+    std::vector<T>& adjoint = tape.adjoint_buffer();
+    const NodeRecord* nodes = tape.nodes().data();
+    const T* v = tape.values().data();
+    const T* p = tape.params().data();
+    T* adj = adjoint.data();
+    const bool anomaly = tape.anomaly_detection();
+    for (NodeIndex i = from + 1; i-- > 0;) {
+        const T a = adj[i];
+        if (is_zero(a)) continue;
+        const NodeRecord& r = nodes[i];
+        switch (r.op) {
+            case OpKind::Input:
+            case OpKind::Const: continue;
+#define CHAINRULE_SWEEP_UNARY(name, text) \
+    case OpKind::name: adj[r.in0] += a * ops::name::partial(v[r.in0], v[i]); break;
+#define CHAINRULE_SWEEP_PARAM(name, text) \
+    case OpKind::name: adj[r.in0] += a * ops::name::partial(v[r.in0], v[i], p[r.in1]); break;
+#define CHAINRULE_SWEEP_BINARY(name, text)                                       \
+    case OpKind::name: {                                                          \
+        const ops::Partials<T> d = ops::name::partials(v[r.in0], v[r.in1], v[i]); \
+        adj[r.in0] += a * d.da;                                                   \
+        adj[r.in1] += a * d.db;                                                   \
+        if (anomaly) detail::check_adjoint(tape, adj[r.in1], r.in1, i);          \
+        break;                                                                    \
+    }
+            CHAINRULE_UNARY_OPS(CHAINRULE_SWEEP_UNARY)
+            CHAINRULE_PARAM_OPS(CHAINRULE_SWEEP_PARAM)
+            CHAINRULE_BINARY_OPS(CHAINRULE_SWEEP_BINARY)
+#undef CHAINRULE_SWEEP_UNARY
+#undef CHAINRULE_SWEEP_PARAM
+#undef CHAINRULE_SWEEP_BINARY
+            default: break;
+        }
+        if (anomaly) detail::check_adjoint(tape, adj[r.in0], r.in0, i);
+    }
+}
+
+/// Seeds the output's adjoint with `seed` (default 1: ∂y/∂y) and runs the reverse sweep.
+/// Adjoints accumulate across calls, as PyTorch's backward(); call
+/// tape.clear_adjoints() in between for independent gradients. Afterwards
+/// `x.adjoint()` is ∂(seed·y)/∂x for every node x recorded before y.
+template <class T>
+void backward(const Var<T>& output, const T& seed = T(1)) {
+    Tape<T>& tape = output.tape();
+    std::vector<T>& adj = tape.adjoint_buffer();
+    adj[output.index()] += seed;
+    if (tape.anomaly_detection()) detail::check_adjoint(tape, adj[output.index()], output.index(), output.index());
+    reverse_sweep(tape, output.index());
+}
+
+/// The gradient (∂y/∂x₁, …, ∂y/∂xₙ) of the output y with respect to the given nodes,
+/// computed by a fresh reverse sweep (adjoints are cleared first, so several outputs of
+/// one recording can be differentiated one after another without re-recording).
+/// Throws TapeMismatchError/StaleHandleError if a node belongs to another tape.
+template <class T>
+std::vector<T> grad(const Var<T>& output, const std::vector<Var<T>>& wrt) {
+    Tape<T>& tape = output.tape();
+    std::vector<NodeIndex> indices;
+    indices.reserve(wrt.size());
+    for (const Var<T>& x : wrt) indices.push_back(tape.check(x, OpKind::Input));
+    tape.clear_adjoints();
+    backward(output);
+    std::vector<T> g;
+    g.reserve(wrt.size());
+    for (NodeIndex i : indices) g.push_back(tape.adjoint(i));
+    return g;
+}
+
+/// grad() for a braced list of nodes: grad(E, {w5, w1}).
+template <class T>
+std::vector<T> grad(const Var<T>& output, std::initializer_list<Var<T>> wrt) {
+    return grad(output, std::vector<Var<T>>(wrt));
+}
+
+}  // namespace chainrule

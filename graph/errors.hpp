@@ -1,0 +1,43 @@
+#pragma once
+/// \file errors.hpp
+/// Exceptions thrown by the graph and autodiff layers. Every message names the
+/// node (index and name, when it has one), the op and, where relevant, the shapes
+/// or values involved, so that a front end can print it as one clear line.
+
+#include <stdexcept>
+#include <string>
+
+namespace chainrule {
+
+/// Base class of every chainrule error.
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// A handle (Var) was used with a tape it does not belong to: two handles of two
+/// different tapes in one op, or a default-constructed handle.
+class TapeMismatchError : public Error {
+public:
+    using Error::Error;
+};
+
+/// A handle refers to a tape that was cleared or destroyed after the handle was made.
+class StaleHandleError : public Error {
+public:
+    using Error::Error;
+};
+
+/// A node name is malformed or already used by another node of the same tape.
+class NameError : public Error {
+public:
+    using Error::Error;
+};
+
+/// Anomaly mode found the first node whose value or adjoint is not finite.
+class AnomalyError : public Error {
+public:
+    using Error::Error;
+};
+
+}  // namespace chainrule

@@ -1,0 +1,129 @@
+#pragma once
+/// \file op_rules_arithmetic.hpp
+/// Value and local partials of the arithmetic and power ops, written once and generic in
+/// the scalar type T. `partial(x, y)` receives the input x and the recorded output y.
+/// Conventions at singular points (docs/conventions.md) are applied for numeric T.
+
+#include "op_rules_common.hpp"
+
+#include <cmath>
+
+namespace chainrule::ops {
+
+/// y = −x, ∂y/∂x = −1.
+struct Neg {
+    template <class T> static T value(const T& x) { return T(-x); }
+    template <class T> static T partial(const T&, const T&) { return T(-1); }
+};
+
+/// y = a + b.
+struct Add {
+    template <class T> static T value(const T& a, const T& b) { return T(a + b); }
+    template <class T> static Partials<T> partials(const T&, const T&, const T&) { return {T(1), T(1)}; }
+};
+
+/// y = a − b.
+struct Sub {
+    template <class T> static T value(const T& a, const T& b) { return T(a - b); }
+    template <class T> static Partials<T> partials(const T&, const T&, const T&) { return {T(1), T(-1)}; }
+};
+
+/// y = a·b, ∂y/∂a = b, ∂y/∂b = a.
+struct Mul {
+    template <class T> static T value(const T& a, const T& b) { return T(a * b); }
+    template <class T> static Partials<T> partials(const T& a, const T& b, const T&) { return {b, a}; }
+};
+
+/// y = a/b, ∂y/∂a = 1/b, ∂y/∂b = −a/b² = −y/b.
+struct Div {
+    template <class T> static T value(const T& a, const T& b) { return T(a / b); }
+    template <class T> static Partials<T> partials(const T&, const T& b, const T& y) {
+        return {T(T(1) / b), T(-y / b)};
+    }
+};
+
+/// y = a^b with both a and b recorded. ∂y/∂a = b·a^{b−1} (0 when b = 0, avoiding
+/// 0·∞ at a = 0); ∂y/∂b = a^b·ln a = xlogy(y, a) (0 when y = 0, so ∂(0^b)/∂b = 0 for
+/// b > 0). For a < 0, ∂y/∂b is NaN: a^b is not defined for non-integer b near b.
+struct Pow {
+    template <class T> static T value(const T& a, const T& b) {
+        using std::pow;
+        return T(pow(a, b));
+    }
+    template <class T> static Partials<T> partials(const T& a, const T& b, const T& y) {
+        using std::pow;
+        T da = T(b * pow(a, T(b - T(1))));
+        if constexpr (NumericScalar<T>)
+            if (b == 0) da = T(0);
+        return {da, xlogy(y, a)};
+    }
+};
+
+/// y = x^p for a constant exponent p (integer or real). ∂y/∂x = p·x^{p−1}, and exactly 0
+/// for p = 0; so pow(x, 2) at 0 gives 0, pow(x, 1) gives 1, pow(x, 1.875) at 0 gives 0.
+struct PowConst {
+    template <class T> static T value(const T& x, const T& p) {
+        using std::pow;
+        return T(pow(x, p));
+    }
+    template <class T> static T partial(const T& x, const T&, const T& p) {
+        using std::pow;
+        if (is_zero(p)) return T(0);
+        return T(p * pow(x, T(p - T(1))));
+    }
+};
+
+/// y = p^x for a constant base p > 0 (or p = 0). ∂y/∂x = p^x·ln p = xlogy(y, p).
+struct ExpBase {
+    template <class T> static T value(const T& x, const T& p) {
+        using std::pow;
+        return T(pow(p, x));
+    }
+    template <class T> static T partial(const T&, const T& y, const T& p) { return xlogy(y, p); }
+};
+
+/// y = log_p(x) = ln x / ln p for a constant base p > 0, p ≠ 1. ∂y/∂x = 1/(x ln p).
+struct LogBase {
+    template <class T> static T value(const T& x, const T& p) {
+        using std::log;
+        return T(log(x) / log(p));
+    }
+    template <class T> static T partial(const T& x, const T&, const T& p) {
+        using std::log;
+        return T(T(1) / (x * log(p)));
+    }
+};
+
+/// y = √x, ∂y/∂x = 1/(2y) (+∞ at x = 0).
+struct Sqrt {
+    template <class T> static T value(const T& x) {
+        using std::sqrt;
+        return T(sqrt(x));
+    }
+    template <class T> static T partial(const T&, const T& y) { return T(T(1) / (T(2) * y)); }
+};
+
+/// y = ∛x (real cube root, defined for x < 0), ∂y/∂x = 1/(3y²) (+∞ at x = 0).
+struct Cbrt {
+    template <class T> static T value(const T& x) {
+        using std::cbrt;
+        return T(cbrt(x));
+    }
+    template <class T> static T partial(const T&, const T& y) { return T(T(1) / (T(3) * y * y)); }
+};
+
+/// y = hypot(a, b) = √(a² + b²) without overflow. ∂y/∂a = a/y, ∂y/∂b = b/y; both 0 at
+/// the origin (convention: a subgradient, as PyTorch).
+struct Hypot {
+    template <class T> static T value(const T& a, const T& b) {
+        using std::hypot;
+        return T(hypot(a, b));
+    }
+    template <class T> static Partials<T> partials(const T& a, const T& b, const T& y) {
+        if constexpr (NumericScalar<T>)
+            if (y == 0) return {T(0), T(0)};
+        return {T(a / y), T(b / y)};
+    }
+};
+
+}  // namespace chainrule::ops

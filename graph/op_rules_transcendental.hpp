@@ -1,0 +1,149 @@
+#pragma once
+/// \file op_rules_transcendental.hpp
+/// Value and local partials of exp/log, the trigonometric and hyperbolic functions and
+/// their inverses (the derivative table of the seed notes, 002 §1.1.1). Each partial is
+/// computed from the input where computing it from the output would cancel digits
+/// (tanh' = sech² x rather than 1 − y²; expm1' = eˣ rather than y + 1).
+
+#include "op_rules_common.hpp"
+
+#include <cmath>
+
+namespace chainrule::ops {
+
+/// y = eˣ, y' = y.
+struct Exp {
+    template <class T> static T value(const T& x) { using std::exp; return T(exp(x)); }
+    template <class T> static T partial(const T&, const T& y) { return y; }
+};
+
+/// y = ln x (natural logarithm; alias ln), y' = 1/x. Domain x > 0.
+struct Log {
+    template <class T> static T value(const T& x) { using std::log; return T(log(x)); }
+    template <class T> static T partial(const T& x, const T&) { return T(T(1) / x); }
+};
+
+/// y = eˣ − 1 accurate for small x, y' = eˣ (from the input: expm1'(−40) = e⁻⁴⁰, not 0).
+struct Expm1 {
+    template <class T> static T value(const T& x) { using std::expm1; return T(expm1(x)); }
+    template <class T> static T partial(const T& x, const T&) { using std::exp; return T(exp(x)); }
+};
+
+/// y = ln(1 + x) accurate for small x, y' = 1/(1 + x). Domain x > −1.
+struct Log1p {
+    template <class T> static T value(const T& x) { using std::log1p; return T(log1p(x)); }
+    template <class T> static T partial(const T& x, const T&) { return T(T(1) / (T(1) + x)); }
+};
+
+/// y = sin x, y' = cos x.
+struct Sin {
+    template <class T> static T value(const T& x) { using std::sin; return T(sin(x)); }
+    template <class T> static T partial(const T& x, const T&) { using std::cos; return T(cos(x)); }
+};
+
+/// y = cos x, y' = −sin x.
+struct Cos {
+    template <class T> static T value(const T& x) { using std::cos; return T(cos(x)); }
+    template <class T> static T partial(const T& x, const T&) { using std::sin; return T(-sin(x)); }
+};
+
+/// y = tan x (alias tg), y' = sec² x = 1 + y².
+struct Tan {
+    template <class T> static T value(const T& x) { using std::tan; return T(tan(x)); }
+    template <class T> static T partial(const T&, const T& y) { return T(T(1) + y * y); }
+};
+
+/// y = cot x (alias ctg), y' = −csc² x = −(1 + y²).
+struct Cot {
+    template <class T> static T value(const T& x) { return T(cot(x)); }
+    template <class T> static T partial(const T&, const T& y) { return T(-(T(1) + y * y)); }
+};
+
+/// y = arcsin x, y' = 1/√((1 − x)(1 + x)) (the factored form keeps digits near |x| = 1).
+struct Asin {
+    template <class T> static T value(const T& x) { using std::asin; return T(asin(x)); }
+    template <class T> static T partial(const T& x, const T&) {
+        using std::sqrt;
+        return T(T(1) / sqrt(T((T(1) - x) * (T(1) + x))));
+    }
+};
+
+/// y = arccos x, y' = −1/√((1 − x)(1 + x)).
+struct Acos {
+    template <class T> static T value(const T& x) { using std::acos; return T(acos(x)); }
+    template <class T> static T partial(const T& x, const T&) {
+        using std::sqrt;
+        return T(T(-1) / sqrt(T((T(1) - x) * (T(1) + x))));
+    }
+};
+
+/// y = arctan x, y' = 1/(1 + x²).
+struct Atan {
+    template <class T> static T value(const T& x) { using std::atan; return T(atan(x)); }
+    template <class T> static T partial(const T& x, const T&) { return T(T(1) / (T(1) + x * x)); }
+};
+
+/// y = arccot x = π/2 − arctan x (range (0, π), continuous at 0), y' = −1/(1 + x²).
+struct Acot {
+    template <class T> static T value(const T& x) { return T(acot(x)); }
+    template <class T> static T partial(const T& x, const T&) { return T(T(-1) / (T(1) + x * x)); }
+};
+
+/// y = atan2(a, b): the angle of the point (b, a), in (−π, π]. ∂y/∂a = b/(a² + b²),
+/// ∂y/∂b = −a/(a² + b²); both 0 at the origin (convention).
+struct Atan2 {
+    template <class T> static T value(const T& a, const T& b) { using std::atan2; return T(atan2(a, b)); }
+    template <class T> static Partials<T> partials(const T& a, const T& b, const T&) {
+        T r2 = T(a * a + b * b);
+        if constexpr (NumericScalar<T>)
+            if (r2 == 0) return {T(0), T(0)};
+        return {T(b / r2), T(-a / r2)};
+    }
+};
+
+/// y = sinh x, y' = cosh x.
+struct Sinh {
+    template <class T> static T value(const T& x) { using std::sinh; return T(sinh(x)); }
+    template <class T> static T partial(const T& x, const T&) { using std::cosh; return T(cosh(x)); }
+};
+
+/// y = cosh x, y' = sinh x.
+struct Cosh {
+    template <class T> static T value(const T& x) { using std::cosh; return T(cosh(x)); }
+    template <class T> static T partial(const T& x, const T&) { using std::sinh; return T(sinh(x)); }
+};
+
+/// y = tanh x, y' = sech² x = 1/cosh² x (= 1 − y², but computed from x so that
+/// tanh'(±100) is the tiny correct value and tanh'(±1e4) = 0, never a cancellation).
+struct Tanh {
+    template <class T> static T value(const T& x) { using std::tanh; return T(tanh(x)); }
+    template <class T> static T partial(const T& x, const T&) {
+        using std::cosh;
+        T c = cosh(x);
+        return T(T(1) / (c * c));
+    }
+};
+
+/// y = coth x, y' = −csch² x = −1/sinh² x (from x, no cancellation).
+struct Coth {
+    template <class T> static T value(const T& x) { return T(coth(x)); }
+    template <class T> static T partial(const T& x, const T&) {
+        using std::sinh;
+        T s = sinh(x);
+        return T(T(-1) / (s * s));
+    }
+};
+
+/// y = sech x, y' = −sech x · tanh x.
+struct Sech {
+    template <class T> static T value(const T& x) { return T(sech(x)); }
+    template <class T> static T partial(const T& x, const T& y) { using std::tanh; return T(-y * tanh(x)); }
+};
+
+/// y = csch x, y' = −csch x · coth x.
+struct Csch {
+    template <class T> static T value(const T& x) { return T(csch(x)); }
+    template <class T> static T partial(const T& x, const T& y) { return T(-y * coth(x)); }
+};
+
+}  // namespace chainrule::ops

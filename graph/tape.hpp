@@ -1,0 +1,238 @@
+#pragma once
+/// \file tape.hpp
+/// Tape<T>: the recorded computation graph. A straight-line program stored in contiguous
+/// buffers — node records (op, input indices), values, op parameters, and (once a reverse
+/// sweep runs) adjoints — with no allocation per node beyond amortised vector growth and
+/// no virtual call per op. Creation order is a topological order, so the reverse sweep
+/// is one backward loop (autodiff/reverse_sweep.hpp).
+///
+/// A tape is an ordinary object: no global tape, so two threads recording on two tapes
+/// never interfere. A tape is movable, not copyable (replay<U> makes a re-evaluated copy).
+
+#include "errors.hpp"
+#include "node_record.hpp"
+#include "scalar_traits.hpp"
+#include "tape_control_block.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace chainrule {
+
+template <class T>
+class Var;
+
+/// Checks that `name` is an identifier ([A-Za-z_][A-Za-z0-9_]*); throws NameError.
+void validate_node_name(std::string_view name);
+
+/// Message naming a node for errors: "#7 'out_h1'" or "#7".
+std::string describe_node(NodeIndex index, std::string_view name);
+
+template <class T>
+class Tape {
+public:
+    using value_type = T;
+
+    Tape() : block_(detail::acquire_control_block(this)) {}
+    ~Tape() {
+        if (block_ != nullptr) detail::release_control_block(block_);
+    }
+    Tape(const Tape&) = delete;
+    Tape& operator=(const Tape&) = delete;
+    Tape(Tape&& other) noexcept { steal(other); }
+    Tape& operator=(Tape&& other) noexcept {
+        if (this != &other) {
+            if (block_ != nullptr) detail::release_control_block(block_);
+            steal(other);
+        }
+        return *this;
+    }
+
+    // ------------------------------------------------------------ leaves
+    /// A new independent variable (an input of the recorded function; receives a
+    /// gradient). Optional name, e.g. "w5".
+    Var<T> variable(const T& value, std::string_view name = {}) {
+        inputs_.push_back(static_cast<NodeIndex>(nodes_.size()));
+        return push(OpKind::Input, 0, 0, value, name);
+    }
+
+    /// A new constant leaf (no gradient is propagated into it).
+    Var<T> constant(const T& value, std::string_view name = {}) {
+        return push(OpKind::Const, 0, 0, value, name);
+    }
+
+    // ------------------------------------------------------------ recording
+    /// Records y = Op(x). Throws if x belongs to another tape or is stale.
+    template <class Op>
+    Var<T> record_unary(OpKind op, const Var<T>& x) {
+        const NodeIndex i = check(x, op);
+        return push(op, i, 0, Op::value(values_[i]));
+    }
+
+    /// Records y = Op(x; p) for a constant parameter p.
+    template <class Op>
+    Var<T> record_param(OpKind op, const Var<T>& x, const T& p) {
+        const NodeIndex i = check(x, op);
+        params_.push_back(p);
+        return push(op, i, static_cast<NodeIndex>(params_.size() - 1), Op::value(values_[i], p));
+    }
+
+    /// Records y = Op(a, b). Throws if a and b belong to different tapes.
+    template <class Op>
+    Var<T> record_binary(OpKind op, const Var<T>& a, const Var<T>& b) {
+        const NodeIndex i = check(a, op);
+        const NodeIndex j = check(b, op);
+        return push(op, i, j, Op::value(values_[i], values_[j]));
+    }
+
+    /// Appends a node whose value was computed by the caller (used by replay).
+    Var<T> record_raw(OpKind op, NodeIndex in0, NodeIndex in1, const T& value) {
+        if (op == OpKind::Input) inputs_.push_back(static_cast<NodeIndex>(nodes_.size()));
+        return push(op, in0, in1, value);
+    }
+
+    /// Appends an op parameter; returns its index (used by replay).
+    NodeIndex add_param(const T& p) {
+        params_.push_back(p);
+        return static_cast<NodeIndex>(params_.size() - 1);
+    }
+
+    // ------------------------------------------------------------ access
+    std::size_t size() const noexcept { return nodes_.size(); }
+    const NodeRecord& node(NodeIndex i) const { return nodes_.at(i); }
+    const T& value(NodeIndex i) const { return values_.at(i); }
+    const T& param(NodeIndex i) const { return params_.at(nodes_.at(i).in1); }
+    const std::vector<T>& values() const noexcept { return values_; }
+    const std::vector<T>& params() const noexcept { return params_; }
+    const std::vector<NodeRecord>& nodes() const noexcept { return nodes_; }
+    /// Indices of the Input nodes, in creation order (the order replay expects inputs).
+    const std::vector<NodeIndex>& inputs() const noexcept { return inputs_; }
+
+    /// The adjoint ∂(output)/∂(node i) left by the last reverse sweep (0 before any).
+    T adjoint(NodeIndex i) const {
+        if (i >= nodes_.size()) throw Error("chainrule: no node #" + std::to_string(i));
+        return i < adjoints_.size() ? adjoints_[i] : T(0);
+    }
+    /// The adjoint buffer, sized to the tape (used by the reverse sweep).
+    std::vector<T>& adjoint_buffer() {
+        if (adjoints_.size() < nodes_.size()) adjoints_.resize(nodes_.size(), T(0));
+        return adjoints_;
+    }
+    /// Sets every adjoint to zero (gradients then no longer accumulate across sweeps).
+    void clear_adjoints() { adjoints_.assign(nodes_.size(), T(0)); }
+
+    /// A handle of an existing node.
+    Var<T> var(NodeIndex i) const {
+        if (i >= nodes_.size()) throw Error("chainrule: no node #" + std::to_string(i));
+        return Var<T>(block_, i, block_->generation);
+    }
+
+    // ------------------------------------------------------------ names
+    /// Gives node i a name (an identifier, unique on this tape). Throws NameError.
+    void set_name(NodeIndex i, std::string_view name) {
+        validate_node_name(name);
+        if (i >= nodes_.size()) throw Error("chainrule: no node #" + std::to_string(i));
+        auto [it, inserted] = by_name_.try_emplace(std::string(name), i);
+        if (!inserted && it->second != i)
+            throw NameError("chainrule: name '" + std::string(name) + "' is already used by node #" +
+                            std::to_string(it->second));
+        if (auto old = names_.find(i); old != names_.end() && old->second != name)
+            by_name_.erase(old->second);
+        names_[i] = std::string(name);
+    }
+    /// The node's name, or "" when it has none.
+    std::string_view name(NodeIndex i) const {
+        auto it = names_.find(i);
+        return it == names_.end() ? std::string_view{} : std::string_view(it->second);
+    }
+    /// The node with this name, if any.
+    std::optional<NodeIndex> find(std::string_view name) const {
+        auto it = by_name_.find(std::string(name));
+        if (it == by_name_.end()) return std::nullopt;
+        return it->second;
+    }
+
+    // ------------------------------------------------------------ housekeeping
+    /// Removes every node. Every existing handle becomes stale (StaleHandleError on use).
+    void clear() {
+        nodes_.clear();
+        values_.clear();
+        params_.clear();
+        adjoints_.clear();
+        inputs_.clear();
+        names_.clear();
+        by_name_.clear();
+        ++block_->generation;
+    }
+    /// Reserves room for n nodes (avoids reallocation while recording).
+    void reserve(std::size_t n) {
+        nodes_.reserve(n);
+        values_.reserve(n);
+    }
+    /// Bytes held by the node records, values and parameters (adjoints excluded).
+    std::size_t recorded_bytes() const noexcept {
+        return nodes_.size() * sizeof(NodeRecord) + values_.size() * sizeof(T) + params_.size() * sizeof(T);
+    }
+
+    /// Anomaly mode: recording a non-finite value, or a reverse sweep producing a
+    /// non-finite adjoint, throws AnomalyError naming the first such node, its op,
+    /// its name and its inputs. Off by default (it costs a test per node).
+    void set_anomaly_detection(bool on) noexcept { anomaly_ = on; }
+    bool anomaly_detection() const noexcept { return anomaly_; }
+
+    /// Description of node i and its inputs for error messages.
+    std::string describe(NodeIndex i) const;
+
+    /// Throws unless v is a live handle of this tape; returns its index.
+    NodeIndex check(const Var<T>& v, OpKind op) const;
+
+private:
+    friend class Var<T>;
+
+    Var<T> push(OpKind op, NodeIndex in0, NodeIndex in1, const T& value, std::string_view name = {}) {
+        const auto i = static_cast<NodeIndex>(nodes_.size());
+        nodes_.push_back(NodeRecord{in0, in1, op});
+        values_.push_back(value);
+        if (!name.empty()) set_name(i, name);
+        if constexpr (NumericScalar<T>)
+            if (anomaly_ && !is_finite(value)) throw_anomaly(i);
+        return Var<T>(block_, i, block_->generation);
+    }
+
+    [[noreturn]] void throw_anomaly(NodeIndex i) const {
+        throw AnomalyError("chainrule: anomaly: first non-finite value at " + describe(i));
+    }
+
+    void steal(Tape& other) noexcept {
+        block_ = other.block_;
+        block_->tape = this;
+        other.block_ = detail::acquire_control_block(&other);  // moved-from: empty, usable
+        nodes_ = std::move(other.nodes_);
+        values_ = std::move(other.values_);
+        params_ = std::move(other.params_);
+        adjoints_ = std::move(other.adjoints_);
+        inputs_ = std::move(other.inputs_);
+        names_ = std::move(other.names_);
+        by_name_ = std::move(other.by_name_);
+        anomaly_ = other.anomaly_;
+    }
+
+    detail::TapeControlBlock* block_ = nullptr;
+    std::vector<NodeRecord> nodes_;
+    std::vector<T> values_;
+    std::vector<T> params_;
+    std::vector<T> adjoints_;
+    std::vector<NodeIndex> inputs_;
+    std::unordered_map<NodeIndex, std::string> names_;
+    std::unordered_map<std::string, NodeIndex> by_name_;
+    bool anomaly_ = false;
+};
+
+}  // namespace chainrule
+
+#include "var.hpp"
+#include "tape_impl.hpp"

@@ -1,0 +1,46 @@
+#include "tape_control_block.hpp"
+
+#include <mutex>
+#include <vector>
+
+namespace chainrule::detail {
+namespace {
+
+// The pool is the only state shared between tapes; it is touched only when a tape is
+// created or destroyed, under a mutex. Blocks are intentionally never deleted (a few
+// bytes per tape ever alive at once) so that stale handles can always be checked.
+struct Pool {
+    std::mutex mutex;
+    std::vector<TapeControlBlock*> free;
+};
+
+Pool& pool() {
+    static Pool* p = new Pool;  // leaked on purpose: must outlive static tapes
+    return *p;
+}
+
+}  // namespace
+
+TapeControlBlock* acquire_control_block(void* tape) {
+    TapeControlBlock* block = nullptr;
+    {
+        std::lock_guard lock(pool().mutex);
+        if (!pool().free.empty()) {
+            block = pool().free.back();
+            pool().free.pop_back();
+        }
+    }
+    if (block == nullptr) block = new TapeControlBlock;
+    block->tape = tape;
+    ++block->generation;
+    return block;
+}
+
+void release_control_block(TapeControlBlock* block) noexcept {
+    block->tape = nullptr;
+    ++block->generation;
+    std::lock_guard lock(pool().mutex);
+    pool().free.push_back(block);
+}
+
+}  // namespace chainrule::detail

@@ -1,0 +1,41 @@
+#pragma once
+/// \file tape_impl.hpp
+/// Out-of-line members of Tape<T> (included at the end of tape.hpp).
+
+#include "tape.hpp"
+
+namespace chainrule {
+
+template <class T>
+NodeIndex Tape<T>::check(const Var<T>& v, OpKind op) const {
+    if (v.block_ == block_ && v.generation_ == block_->generation) return v.index_;
+    if (v.block_ == nullptr)
+        throw TapeMismatchError("chainrule: op '" + std::string(op_name(op)) +
+                                "' was given an empty Var handle (not made by a tape)");
+    if (v.block_ == block_ || v.block_->generation != v.generation_)
+        throw StaleHandleError("chainrule: op '" + std::string(op_name(op)) + "' was given node #" +
+                               std::to_string(v.index_) + " of a tape that was cleared or destroyed");
+    throw TapeMismatchError("chainrule: op '" + std::string(op_name(op)) + "' mixes nodes of two different tapes (node #" +
+                            std::to_string(v.index_) + " belongs to another tape)");
+}
+
+template <class T>
+std::string Tape<T>::describe(NodeIndex i) const {
+    const NodeRecord& r = nodes_.at(i);
+    std::string s = "node " + describe_node(i, name(i)) + " (op '" + std::string(op_name(r.op)) + "'";
+    auto show = [&](NodeIndex j) {
+        std::string t = describe_node(j, name(j));
+        if constexpr (NumericScalar<T>) t += " = " + to_decimal_string(values_[j]);
+        return t;
+    };
+    if constexpr (NumericScalar<T>) s += ", value " + to_decimal_string(values_[i]);
+    const int n = arity(r.op);
+    if (n >= 1) s += ", input " + show(r.in0);
+    if (n == 2) s += ", input " + show(r.in1);
+    if (has_param(r.op)) {
+        if constexpr (NumericScalar<T>) s += ", parameter " + to_decimal_string(params_[r.in1]);
+    }
+    return s + ")";
+}
+
+}  // namespace chainrule

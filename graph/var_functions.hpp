@@ -1,0 +1,172 @@
+#pragma once
+/// \file var_functions.hpp
+/// Operators and elementary functions on Var<T>: each call records one node (two when a
+/// plain constant operand is first recorded as a Const leaf). Names and aliases follow
+/// the seed notes' derivative table: ln, tg, ctg, arcsin, arccos, arctan, arcctg,
+/// logistic. Values and local partials: op_rules_*.hpp; conventions: docs/conventions.md.
+
+#include "op_kind.hpp"
+#include "op_rules_arithmetic.hpp"
+#include "op_rules_piecewise.hpp"
+#include "op_rules_transcendental.hpp"
+#include "tape.hpp"
+
+#include <concepts>
+#include <type_traits>
+
+namespace chainrule {
+
+template <class C>
+struct is_var : std::false_type {};
+template <class T>
+struct is_var<Var<T>> : std::true_type {};
+
+/// A plain constant usable as an operand next to a Var<T> (a number convertible to T).
+template <class C, class T>
+concept ConstantFor = !is_var<std::remove_cvref_t<C>>::value && std::constructible_from<T, C>;
+
+namespace detail {
+template <class T, class C>
+Var<T> constant_like(const Var<T>& x, const C& c) {
+    return x.tape().constant(T(c));
+}
+}  // namespace detail
+
+// ---------------------------------------------------------------- unary functions
+#define CHAINRULE_VAR_UNARY(fn, Op)                                            \
+    template <class T>                                                         \
+    Var<T> fn(const Var<T>& x) {                                               \
+        return x.tape().template record_unary<ops::Op>(OpKind::Op, x);         \
+    }
+CHAINRULE_VAR_UNARY(operator-, Neg)
+CHAINRULE_VAR_UNARY(exp, Exp)
+CHAINRULE_VAR_UNARY(log, Log)
+CHAINRULE_VAR_UNARY(ln, Log)
+CHAINRULE_VAR_UNARY(expm1, Expm1)
+CHAINRULE_VAR_UNARY(log1p, Log1p)
+CHAINRULE_VAR_UNARY(sin, Sin)
+CHAINRULE_VAR_UNARY(cos, Cos)
+CHAINRULE_VAR_UNARY(tan, Tan)
+CHAINRULE_VAR_UNARY(tg, Tan)
+CHAINRULE_VAR_UNARY(cot, Cot)
+CHAINRULE_VAR_UNARY(ctg, Cot)
+CHAINRULE_VAR_UNARY(asin, Asin)
+CHAINRULE_VAR_UNARY(arcsin, Asin)
+CHAINRULE_VAR_UNARY(acos, Acos)
+CHAINRULE_VAR_UNARY(arccos, Acos)
+CHAINRULE_VAR_UNARY(atan, Atan)
+CHAINRULE_VAR_UNARY(arctan, Atan)
+CHAINRULE_VAR_UNARY(acot, Acot)
+CHAINRULE_VAR_UNARY(arcctg, Acot)
+CHAINRULE_VAR_UNARY(sinh, Sinh)
+CHAINRULE_VAR_UNARY(cosh, Cosh)
+CHAINRULE_VAR_UNARY(tanh, Tanh)
+CHAINRULE_VAR_UNARY(coth, Coth)
+CHAINRULE_VAR_UNARY(sech, Sech)
+CHAINRULE_VAR_UNARY(csch, Csch)
+CHAINRULE_VAR_UNARY(sqrt, Sqrt)
+CHAINRULE_VAR_UNARY(cbrt, Cbrt)
+CHAINRULE_VAR_UNARY(abs, Abs)
+CHAINRULE_VAR_UNARY(sign, Sign)
+CHAINRULE_VAR_UNARY(sigmoid, Sigmoid)
+CHAINRULE_VAR_UNARY(logistic, Sigmoid)
+CHAINRULE_VAR_UNARY(relu, Relu)
+CHAINRULE_VAR_UNARY(softplus, Softplus)
+CHAINRULE_VAR_UNARY(log_sigmoid, LogSigmoid)
+CHAINRULE_VAR_UNARY(step, Step)
+#undef CHAINRULE_VAR_UNARY
+
+/// Unary plus: the same node.
+template <class T>
+Var<T> operator+(const Var<T>& x) {
+    x.tape();  // checks the handle
+    return x;
+}
+
+/// Leaky rectifier with slope α for x ≤ 0 (default 0.01, as PyTorch).
+template <class T, class C = double>
+    requires ConstantFor<C, T>
+Var<T> leaky_relu(const Var<T>& x, const C& slope = C(0.01)) {
+    return x.tape().template record_param<ops::LeakyRelu>(OpKind::LeakyRelu, x, T(slope));
+}
+
+// ---------------------------------------------------------------- binary functions
+#define CHAINRULE_VAR_BINARY(fn, Op)                                                     \
+    template <class T>                                                                   \
+    Var<T> fn(const Var<T>& a, const Var<T>& b) {                                        \
+        return a.tape().template record_binary<ops::Op>(OpKind::Op, a, b);               \
+    }                                                                                    \
+    template <class T, class C>                                                          \
+        requires ConstantFor<C, T>                                                       \
+    Var<T> fn(const Var<T>& a, const C& b) {                                             \
+        return fn(a, detail::constant_like(a, b));                                       \
+    }                                                                                    \
+    template <class T, class C>                                                          \
+        requires ConstantFor<C, T>                                                       \
+    Var<T> fn(const C& a, const Var<T>& b) {                                             \
+        return fn(detail::constant_like(b, a), b);                                       \
+    }
+CHAINRULE_VAR_BINARY(operator+, Add)
+CHAINRULE_VAR_BINARY(operator-, Sub)
+CHAINRULE_VAR_BINARY(operator*, Mul)
+CHAINRULE_VAR_BINARY(operator/, Div)
+CHAINRULE_VAR_BINARY(atan2, Atan2)
+CHAINRULE_VAR_BINARY(hypot, Hypot)
+CHAINRULE_VAR_BINARY(min, Min)
+CHAINRULE_VAR_BINARY(max, Max)
+#undef CHAINRULE_VAR_BINARY
+
+/// a^b with a variable base and a variable exponent.
+template <class T>
+Var<T> pow(const Var<T>& a, const Var<T>& b) {
+    return a.tape().template record_binary<ops::Pow>(OpKind::Pow, a, b);
+}
+/// x^p for a constant exponent p (integer or real): one PowConst node.
+template <class T, class C>
+    requires ConstantFor<C, T>
+Var<T> pow(const Var<T>& x, const C& p) {
+    return x.tape().template record_param<ops::PowConst>(OpKind::PowConst, x, T(p));
+}
+/// a^x for a constant base a ≥ 0: one ExpBase node.
+template <class T, class C>
+    requires ConstantFor<C, T>
+Var<T> pow(const C& a, const Var<T>& x) {
+    return x.tape().template record_param<ops::ExpBase>(OpKind::ExpBase, x, T(a));
+}
+/// log_a(x) for a constant base a > 0, a ≠ 1: one LogBase node.
+template <class T, class C>
+    requires ConstantFor<C, T>
+Var<T> log(const Var<T>& x, const C& base) {
+    return x.tape().template record_param<ops::LogBase>(OpKind::LogBase, x, T(base));
+}
+/// log_a(x) = ln x / ln a for a variable base a.
+template <class T>
+Var<T> log(const Var<T>& x, const Var<T>& base) {
+    return log(x) / log(base);
+}
+
+// ---------------------------------------------------------------- comparisons (of values)
+#define CHAINRULE_VAR_COMPARE(op)                                                        \
+    template <class T>                                                                   \
+    bool operator op(const Var<T>& a, const Var<T>& b) {                                 \
+        return a.value() op b.value();                                                   \
+    }                                                                                    \
+    template <class T, class C>                                                          \
+        requires ConstantFor<C, T>                                                       \
+    bool operator op(const Var<T>& a, const C& b) {                                      \
+        return a.value() op T(b);                                                        \
+    }                                                                                    \
+    template <class T, class C>                                                          \
+        requires ConstantFor<C, T>                                                       \
+    bool operator op(const C& a, const Var<T>& b) {                                      \
+        return T(a) op b.value();                                                        \
+    }
+CHAINRULE_VAR_COMPARE(<)
+CHAINRULE_VAR_COMPARE(<=)
+CHAINRULE_VAR_COMPARE(>)
+CHAINRULE_VAR_COMPARE(>=)
+CHAINRULE_VAR_COMPARE(==)
+CHAINRULE_VAR_COMPARE(!=)
+#undef CHAINRULE_VAR_COMPARE
+
+}  // namespace chainrule
