@@ -12,6 +12,7 @@
 #include "../graph/op_dispatch.hpp"
 #include "../graph/tape.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -26,24 +27,28 @@ template <class T>
                        ", propagated from " + tape.describe(from));
 }
 
+/// Anomaly check of the adjoint just accumulated into node `input`. A Const leaf is not
+/// checked: it receives no gradient, so an infinite adjoint there (∂(a^b)/∂a for a
+/// constant base a = 0 and b < 1) is no anomaly of any gradient.
 template <class T>
 void check_adjoint(const Tape<T>& tape, const T& adj, NodeIndex input, NodeIndex from) {
     if constexpr (NumericScalar<T>)
-        if (!is_finite(adj)) throw_adjoint_anomaly(tape, input, from);
+        if (!is_finite(adj) && tape.node(input).op != OpKind::Const) throw_adjoint_anomaly(tape, input, from);
 }
 
 }  // namespace detail
 
-/// Runs the reverse sweep from node `from` down to node 0 over the adjoints already in
-/// the tape's adjoint buffer (seed them first). Gradients accumulate.
-template <class T>
-void reverse_sweep(Tape<T>& tape, NodeIndex from) {
+namespace detail {
+
+// The sweep, compiled twice: with and without anomaly checks, so that the common case
+// pays no test per node for a mode that is off.
+template <bool Anomaly, class T>
+void reverse_sweep_impl(Tape<T>& tape, NodeIndex from) {
     std::vector<T>& adjoint = tape.adjoint_buffer();
     const NodeRecord* nodes = tape.nodes().data();
     const T* v = tape.values().data();
     const T* p = tape.params().data();
     T* adj = adjoint.data();
-    const bool anomaly = tape.anomaly_detection();
     for (NodeIndex i = from + 1; i-- > 0;) {
         const T a = adj[i];
         if (is_zero(a)) continue;
@@ -60,7 +65,7 @@ void reverse_sweep(Tape<T>& tape, NodeIndex from) {
         const ops::Partials<T> d = ops::name::partials(v[r.in0], v[r.in1], v[i]); \
         adj[r.in0] += a * d.da;                                                   \
         adj[r.in1] += a * d.db;                                                   \
-        if (anomaly) detail::check_adjoint(tape, adj[r.in1], r.in1, i);          \
+        if constexpr (Anomaly) check_adjoint(tape, adj[r.in1], r.in1, i);       \
         break;                                                                    \
     }
             CHAINRULE_UNARY_OPS(CHAINRULE_SWEEP_UNARY)
@@ -71,21 +76,59 @@ void reverse_sweep(Tape<T>& tape, NodeIndex from) {
 #undef CHAINRULE_SWEEP_BINARY
             default: break;
         }
-        if (anomaly) detail::check_adjoint(tape, adj[r.in0], r.in0, i);
+        if constexpr (Anomaly) check_adjoint(tape, adj[r.in0], r.in0, i);
     }
 }
+
+}  // namespace detail
+
+/// Runs the reverse sweep from node `from` down to node 0 over the adjoints already in
+/// the tape's adjoint buffer (seed them first). Gradients accumulate.
+template <class T>
+void reverse_sweep(Tape<T>& tape, NodeIndex from) {
+    if (tape.anomaly_detection())
+        detail::reverse_sweep_impl<true>(tape, from);
+    else
+        detail::reverse_sweep_impl<false>(tape, from);
+}
+
+namespace detail {
+
+/// Adds `seed` to the adjoint of node `output` and runs the reverse sweep from it. The
+/// adjoints of nodes 0..output must be zero before: the sweep propagates each node's
+/// whole adjoint.
+template <class T>
+void seed_and_sweep(Tape<T>& tape, NodeIndex output, const T& seed) {
+    std::vector<T>& adj = tape.adjoint_buffer();
+    adj[output] += seed;
+    if (tape.anomaly_detection()) check_adjoint(tape, adj[output], output, output);
+    reverse_sweep(tape, output);
+}
+
+}  // namespace detail
 
 /// Seeds the output's adjoint with `seed` (default 1: ∂y/∂y) and runs the reverse sweep.
 /// Adjoints accumulate across calls, as PyTorch's backward(); call
 /// tape.clear_adjoints() in between for independent gradients. Afterwards
-/// `x.adjoint()` is ∂(seed·y)/∂x for every node x recorded before y.
+/// `x.adjoint()` is ∂(seed·y)/∂x for every node x recorded before y (plus what earlier
+/// calls left there: each call adds its own gradient, to every node).
 template <class T>
 void backward(const Var<T>& output, const T& seed = T(1)) {
     Tape<T>& tape = output.tape();
+    const NodeIndex out = output.index();
     std::vector<T>& adj = tape.adjoint_buffer();
-    adj[output.index()] += seed;
-    if (tape.anomaly_detection()) detail::check_adjoint(tape, adj[output.index()], output.index(), output.index());
-    reverse_sweep(tape, output.index());
+    const auto first = adj.begin(), last = adj.begin() + out + 1;
+    if (std::all_of(first, last, [](const T& a) { return is_zero(a); })) {
+        detail::seed_and_sweep(tape, out, seed);
+        return;
+    }
+    // Adjoints left by an earlier backward(): sweeping over them would propagate them a
+    // second time (two calls gave about 4× the gradient, not 2×). Sweep the new seed
+    // alone from zeros, then add the earlier adjoints back.
+    std::vector<T> earlier(first, last);
+    std::fill(first, last, T(0));
+    detail::seed_and_sweep(tape, out, seed);
+    for (NodeIndex i = 0; i <= out; ++i) adj[i] += earlier[i];
 }
 
 /// The gradient (∂y/∂x₁, …, ∂y/∂xₙ) of the output y with respect to the given nodes,
@@ -99,7 +142,7 @@ std::vector<T> grad(const Var<T>& output, const std::vector<Var<T>>& wrt) {
     indices.reserve(wrt.size());
     for (const Var<T>& x : wrt) indices.push_back(tape.check(x, OpKind::Input));
     tape.clear_adjoints();
-    backward(output);
+    detail::seed_and_sweep(tape, output.index(), T(1));
     std::vector<T> g;
     g.reserve(wrt.size());
     for (NodeIndex i : indices) g.push_back(tape.adjoint(i));

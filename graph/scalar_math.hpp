@@ -7,7 +7,7 @@
 /// supplies its own overloads by argument-dependent lookup.
 ///
 /// Conventions at non-differentiable or singular points are listed in
-/// docs/conventions.md; the tests in tests/graph/conventions_test.cpp check each.
+/// docs/conventions.md; the tests in tests/autodiff/conventions_test.cpp check each.
 
 #include "scalar_traits.hpp"
 

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <concepts>
+#include <cstdio>
 #include <string>
 #include <type_traits>
 

@@ -7,8 +7,7 @@
 namespace chainrule {
 
 template <class T>
-NodeIndex Tape<T>::check(const Var<T>& v, OpKind op) const {
-    if (v.block_ == block_ && v.generation_ == block_->generation) return v.index_;
+void Tape<T>::throw_bad_handle(const Var<T>& v, OpKind op) const {
     if (v.block_ == nullptr)
         throw TapeMismatchError("chainrule: op '" + std::string(op_name(op)) +
                                 "' was given an empty Var handle (not made by a tape)");

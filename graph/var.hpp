@@ -28,10 +28,9 @@ public:
     /// The tape this handle belongs to. Throws StaleHandleError if it was cleared or
     /// destroyed, TapeMismatchError for an empty handle.
     Tape<T>& tape() const {
-        if (block_ == nullptr) throw TapeMismatchError("chainrule: use of an empty Var handle (not made by a tape)");
-        if (block_->generation != generation_)
-            throw StaleHandleError("chainrule: handle of node #" + std::to_string(index_) +
-                                   " refers to a tape that was cleared or destroyed");
+        // Hot path of every recorded op: two tests, inlined; the throws are out of line.
+        if (block_ == nullptr || block_->generation != generation_) [[unlikely]]
+            throw_invalid_handle();
         return *static_cast<Tape<T>*>(block_->tape);
     }
 
@@ -62,6 +61,13 @@ public:
 
 private:
     friend class Tape<T>;
+
+    [[noreturn, gnu::cold, gnu::noinline]] void throw_invalid_handle() const {
+        if (block_ == nullptr) throw TapeMismatchError("chainrule: use of an empty Var handle (not made by a tape)");
+        throw StaleHandleError("chainrule: handle of node #" + std::to_string(index_) +
+                               " refers to a tape that was cleared or destroyed");
+    }
+
     Var(detail::TapeControlBlock* block, NodeIndex index, std::uint32_t generation) noexcept
         : block_(block), index_(index), generation_(generation) {}
 

@@ -27,7 +27,7 @@ concept ConstantFor = !is_var<std::remove_cvref_t<C>>::value && std::constructib
 
 namespace detail {
 template <class T, class C>
-Var<T> constant_like(const Var<T>& x, const C& c) {
+CHAINRULE_ALWAYS_INLINE Var<T> constant_like(const Var<T>& x, const C& c) {
     return x.tape().constant(T(c));
 }
 }  // namespace detail
@@ -35,7 +35,7 @@ Var<T> constant_like(const Var<T>& x, const C& c) {
 // ---------------------------------------------------------------- unary functions
 #define CHAINRULE_VAR_UNARY(fn, Op)                                            \
     template <class T>                                                         \
-    Var<T> fn(const Var<T>& x) {                                               \
+    CHAINRULE_ALWAYS_INLINE Var<T> fn(const Var<T>& x) {                       \
         return x.tape().template record_unary<ops::Op>(OpKind::Op, x);         \
     }
 CHAINRULE_VAR_UNARY(operator-, Neg)
@@ -86,24 +86,24 @@ Var<T> operator+(const Var<T>& x) {
 /// Leaky rectifier with slope α for x ≤ 0 (default 0.01, as PyTorch).
 template <class T, class C = double>
     requires ConstantFor<C, T>
-Var<T> leaky_relu(const Var<T>& x, const C& slope = C(0.01)) {
+CHAINRULE_ALWAYS_INLINE Var<T> leaky_relu(const Var<T>& x, const C& slope = C(0.01)) {
     return x.tape().template record_param<ops::LeakyRelu>(OpKind::LeakyRelu, x, T(slope));
 }
 
 // ---------------------------------------------------------------- binary functions
 #define CHAINRULE_VAR_BINARY(fn, Op)                                                     \
     template <class T>                                                                   \
-    Var<T> fn(const Var<T>& a, const Var<T>& b) {                                        \
+    CHAINRULE_ALWAYS_INLINE Var<T> fn(const Var<T>& a, const Var<T>& b) {                \
         return a.tape().template record_binary<ops::Op>(OpKind::Op, a, b);               \
     }                                                                                    \
     template <class T, class C>                                                          \
         requires ConstantFor<C, T>                                                       \
-    Var<T> fn(const Var<T>& a, const C& b) {                                             \
+    CHAINRULE_ALWAYS_INLINE Var<T> fn(const Var<T>& a, const C& b) {                     \
         return fn(a, detail::constant_like(a, b));                                       \
     }                                                                                    \
     template <class T, class C>                                                          \
         requires ConstantFor<C, T>                                                       \
-    Var<T> fn(const C& a, const Var<T>& b) {                                             \
+    CHAINRULE_ALWAYS_INLINE Var<T> fn(const C& a, const Var<T>& b) {                     \
         return fn(detail::constant_like(b, a), b);                                       \
     }
 CHAINRULE_VAR_BINARY(operator+, Add)
@@ -118,25 +118,25 @@ CHAINRULE_VAR_BINARY(max, Max)
 
 /// a^b with a variable base and a variable exponent.
 template <class T>
-Var<T> pow(const Var<T>& a, const Var<T>& b) {
+CHAINRULE_ALWAYS_INLINE Var<T> pow(const Var<T>& a, const Var<T>& b) {
     return a.tape().template record_binary<ops::Pow>(OpKind::Pow, a, b);
 }
 /// x^p for a constant exponent p (integer or real): one PowConst node.
 template <class T, class C>
     requires ConstantFor<C, T>
-Var<T> pow(const Var<T>& x, const C& p) {
+CHAINRULE_ALWAYS_INLINE Var<T> pow(const Var<T>& x, const C& p) {
     return x.tape().template record_param<ops::PowConst>(OpKind::PowConst, x, T(p));
 }
 /// a^x for a constant base a ≥ 0: one ExpBase node.
 template <class T, class C>
     requires ConstantFor<C, T>
-Var<T> pow(const C& a, const Var<T>& x) {
+CHAINRULE_ALWAYS_INLINE Var<T> pow(const C& a, const Var<T>& x) {
     return x.tape().template record_param<ops::ExpBase>(OpKind::ExpBase, x, T(a));
 }
 /// log_a(x) for a constant base a > 0, a ≠ 1: one LogBase node.
 template <class T, class C>
     requires ConstantFor<C, T>
-Var<T> log(const Var<T>& x, const C& base) {
+CHAINRULE_ALWAYS_INLINE Var<T> log(const Var<T>& x, const C& base) {
     return x.tape().template record_param<ops::LogBase>(OpKind::LogBase, x, T(base));
 }
 /// log_a(x) = ln x / ln a for a variable base a.

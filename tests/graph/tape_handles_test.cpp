@@ -44,7 +44,7 @@ TEST_CASE("an empty handle throws") {
     REQUIRE_THROWS_AS(x.value(), TapeMismatchError);
 }
 
-TEST_CASE("a moved tape keeps its handles valid; the moved-from tape is empty") {
+TEST_CASE("a moved tape keeps its handles valid and the moved-from tape is empty") {
     Tape<double> t;
     auto x = t.variable(2.0);
     Tape<double> u = std::move(t);

@@ -1,0 +1,458 @@
+// Scalar reverse mode on one long chain, the classic AD-tool benchmark:
+//
+//   f(x) = Σ_{i<n−1} sin(x_i)·exp(x_{i+1}) + x_i²/(1 + x_{i+1}²),   n = 10⁶,
+//   x_i = 0.5 + 0.001·(i mod 1000), double, one thread.
+//
+// Two modes:
+//   bench_scalar_reverse [google-benchmark flags]
+//       Google Benchmark cases: BM_Plain; BM_Record_Reused/reserve:{1,0} (steady state on
+//       a cleared, reused tape, with or without tape.reserve); BM_Record_FirstUse/
+//       reserve:{1,0} (a new tape per iteration: growth and page faults); BM_Reverse
+//       (chainrule::backward alone); BM_ClearAdjoints; BM_RecordReverse (one gradient).
+//       Counters: per_term (time per term of f), B/rec_op = recorded_bytes()/size(),
+//       adjB/rec_op (adjoint buffer, reported separately), B/elem_op (per elementary op of f).
+//   bench_scalar_reverse --ratio [--reps=R] [--warmup=W] [--n=N]
+//       Side-by-side driver (the figure that holds on a shared VM): every repetition
+//       times plain evaluation, then record, then reverse sweep, on the same data, and
+//       takes (record + reverse)/plain for that repetition. Prints median and min–max
+//       over R ≥ 15 repetitions (default 21) after W warm-up repetitions (default 3).
+//
+// Both modes first check the gradient at a few indices against the analytic derivative
+// and refuse to run (exit 1) if it is wrong, so a broken computation is never timed.
+//
+// Run as `make bench` (sets GLIBC_TUNABLES to keep glibc from selecting its AVX-512
+// exp/sin variants, which are markedly slower on some CPUs); the driver prints whether
+// the variable is set, the cost of exp and sin alone, the load average, and warns when
+// the plain baseline is noisy or out of range.
+
+#include "chainrule.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#ifndef CHAINRULE_BENCH_FLAGS
+#define CHAINRULE_BENCH_FLAGS "(unknown: built outside bench/CMakeLists.txt)"
+#endif
+
+namespace {
+
+using chainrule::Tape;
+using chainrule::Var;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kDefaultN = 1'000'000;
+
+// Elementary ops of f: per term sin, exp, ·, x_i·x_i, x_{i+1}·x_{i+1}, 1+, /, + (8),
+// plus n−2 additions summing the n−1 terms.
+std::size_t elementary_ops(std::size_t n) { return 8 * (n - 1) + (n - 2); }
+// Recorded nodes: n inputs + the elementary ops + one Const leaf per literal 1.
+std::size_t expected_nodes(std::size_t n) { return n + elementary_ops(n) + (n - 1); }
+
+std::vector<double> make_inputs(std::size_t n) {
+    std::vector<double> x(n);
+    for (std::size_t i = 0; i < n; ++i) x[i] = 0.5 + 0.001 * static_cast<double>(i % 1000);
+    return x;
+}
+
+// One source for both the plain and the recorded evaluation: identical operations in an
+// identical order (so the recorded output must equal the plain value bit for bit, up to
+// FMA contraction in the plain build).
+template <class S>
+S term(const S& a, const S& b) {
+    using std::exp;
+    using std::sin;
+    return sin(a) * exp(b) + a * a / (1.0 + b * b);
+}
+
+template <class S>
+S f_generic(const S* x, std::size_t n) {
+    S s = term(x[0], x[1]);
+    for (std::size_t i = 1; i + 1 < n; ++i) s = s + term(x[i], x[i + 1]);
+    return s;
+}
+
+[[gnu::noinline]] double f_plain(const double* x, std::size_t n) { return f_generic(x, n); }
+
+// What a user does per evaluation: clear the (reused) tape, make the inputs, record f.
+[[gnu::noinline]] Var<double> f_record(Tape<double>& tape, const std::vector<double>& x,
+                                       std::vector<Var<double>>& xv) {
+    tape.clear();
+    xv.clear();
+    for (double xi : x) xv.push_back(tape.variable(xi));
+    return f_generic(xv.data(), xv.size());
+}
+
+[[gnu::noinline]] void f_reverse(const Var<double>& y) { chainrule::backward(y); }
+
+// ∂f/∂x_k, analytically.
+double analytic_grad(const std::vector<double>& x, std::size_t k) {
+    const std::size_t n = x.size();
+    double g = 0;
+    if (k + 1 < n) {  // x_k as the left operand of term k
+        const double a = x[k], b = x[k + 1];
+        g += std::cos(a) * std::exp(b) + 2 * a / (1 + b * b);
+    }
+    if (k >= 1) {  // x_k as the right operand of term k−1
+        const double a = x[k - 1], b = x[k];
+        const double d = 1 + b * b;
+        g += std::sin(a) * std::exp(b) - a * a * 2 * b / (d * d);
+    }
+    return g;
+}
+
+bool close(double got, double want, double rel) {
+    return std::abs(got - want) <= rel * std::max(1.0, std::abs(want));
+}
+
+// Checks value, tape size and the gradient at a few indices on the given (recorded and
+// swept) tape. Returns an empty string when correct, else a description.
+std::string check_gradient(const std::vector<double>& x, const std::vector<Var<double>>& xv,
+                           const Var<double>& y, const Tape<double>& tape) {
+    const std::size_t n = x.size();
+    char buf[256];
+    const double plain = f_plain(x.data(), n);
+    if (!close(y.value(), plain, 1e-12)) {
+        std::snprintf(buf, sizeof buf, "f: recorded %.17g, plain %.17g", y.value(), plain);
+        return buf;
+    }
+    if (tape.size() != expected_nodes(n)) {
+        std::snprintf(buf, sizeof buf, "tape has %zu nodes, expected %zu", tape.size(), expected_nodes(n));
+        return buf;
+    }
+    for (std::size_t k : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{999}, n / 2 + 7, n - 2, n - 1}) {
+        if (k >= n) continue;
+        const double got = xv[k].adjoint(), want = analytic_grad(x, k);
+        if (!close(got, want, 1e-12)) {
+            std::snprintf(buf, sizeof buf, "df/dx[%zu]: reverse sweep %.17g, analytic %.17g", k, got, want);
+            return buf;
+        }
+    }
+    return {};
+}
+
+bool verify_once(std::size_t n) {
+    const auto x = make_inputs(n);
+    Tape<double> tape;
+    std::vector<Var<double>> xv;
+    // Twice on one reused tape: the second pass checks that clear() really resets it.
+    for (int pass = 0; pass < 2; ++pass) {
+        const Var<double> y = f_record(tape, x, xv);
+        f_reverse(y);
+        if (std::string err = check_gradient(x, xv, y, tape); !err.empty()) {
+            std::fprintf(stderr, "bench_scalar_reverse: WRONG RESULT (pass %d), refusing to benchmark: %s\n", pass,
+                         err.c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
+// 1-minute load average (Linux), or a negative value when unknown. On the 2-core shared
+// machine a load above ~1.5 means other processes compete with the benchmark.
+double load_average() {
+    double load = -1;
+    if (std::FILE* f = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(f, "%lf", &load) != 1) load = -1;
+        std::fclose(f);
+    }
+    return load;
+}
+
+double ns_since(Clock::time_point t0) {
+    return std::chrono::duration<double, std::nano>(Clock::now() - t0).count();
+}
+
+// ------------------------------------------------------------------ Google Benchmark cases
+
+const std::vector<double>& inputs() {
+    static const std::vector<double> x = make_inputs(kDefaultN);
+    return x;
+}
+
+// "per_term" is printed in seconds with an SI prefix: per_term=11.2ns.
+void set_per_term(benchmark::State& state, std::size_t n) {
+    state.counters["per_term"] = benchmark::Counter(
+        static_cast<double>(n - 1), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+void set_bytes(benchmark::State& state, Tape<double>& tape, std::size_t n) {
+    const double recorded = static_cast<double>(tape.recorded_bytes());
+    state.counters["B/rec_op"] = recorded / static_cast<double>(tape.size());
+    state.counters["B/elem_op"] = recorded / static_cast<double>(elementary_ops(n));
+    state.counters["adjB/rec_op"] =
+        static_cast<double>(tape.adjoint_buffer().size() * sizeof(double)) / static_cast<double>(tape.size());
+}
+
+void BM_Plain(benchmark::State& state) {
+    const auto& x = inputs();
+    for (auto _ : state) {
+        double y = f_plain(x.data(), x.size());
+        benchmark::DoNotOptimize(y);
+    }
+    set_per_term(state, x.size());
+}
+
+// Steady-state recording on a tape reused (cleared) between iterations, as a user
+// records f again at every new point. Arg 1: tape.reserve(nodes) once up front; arg 0:
+// no reserve. Both do one untimed recording first (so the tape's memory is mapped):
+// after that, clear() keeps the capacity and the two must agree -- reserve only matters
+// for the first recording (BM_Record_FirstUse).
+void BM_Record_Reused(benchmark::State& state) {
+    const auto& x = inputs();
+    Tape<double> tape;
+    if (state.range(0)) tape.reserve(expected_nodes(x.size()));
+    std::vector<Var<double>> xv;
+    benchmark::DoNotOptimize(f_record(tape, x, xv));
+    for (auto _ : state) {
+        Var<double> y = f_record(tape, x, xv);
+        benchmark::DoNotOptimize(y);
+    }
+    set_per_term(state, x.size());
+    set_bytes(state, tape, x.size());
+}
+
+// First recording on a new tape (construction, growth or reserve, page faults and
+// destruction all timed). Arg: 1 = tape.reserve(nodes) first, 0 = grow by doubling.
+void BM_Record_FirstUse(benchmark::State& state) {
+    const auto& x = inputs();
+    std::vector<Var<double>> xv;
+    xv.reserve(x.size());
+    for (auto _ : state) {
+        Tape<double> tape;
+        if (state.range(0)) tape.reserve(expected_nodes(x.size()));
+        Var<double> y = f_record(tape, x, xv);
+        benchmark::DoNotOptimize(y);
+    }
+    set_per_term(state, x.size());
+}
+
+// Reverse sweep only (the adjoint buffer is zeroed untimed between iterations).
+void BM_Reverse(benchmark::State& state) {
+    const auto& x = inputs();
+    Tape<double> tape;
+    std::vector<Var<double>> xv;
+    const Var<double> y = f_record(tape, x, xv);
+    f_reverse(y);  // untimed first sweep: maps the adjoint buffer
+    for (auto _ : state) {
+        state.PauseTiming();
+        tape.clear_adjoints();
+        state.ResumeTiming();
+        f_reverse(y);
+    }
+    if (std::string err = check_gradient(x, xv, y, tape); !err.empty()) state.SkipWithError(err.c_str());
+    set_per_term(state, x.size());
+    set_bytes(state, tape, x.size());
+}
+
+// Zeroing the adjoint buffer (what a fresh sweep costs on top of BM_Reverse).
+void BM_ClearAdjoints(benchmark::State& state) {
+    const auto& x = inputs();
+    Tape<double> tape;
+    std::vector<Var<double>> xv;
+    f_record(tape, x, xv);
+    tape.clear_adjoints();
+    for (auto _ : state) {
+        tape.clear_adjoints();
+        benchmark::ClobberMemory();
+    }
+    set_per_term(state, x.size());
+}
+
+// What a user pays for one gradient at a new point: clear + record + reverse on a
+// reused tape (after one untimed warm-up gradient).
+void BM_RecordReverse(benchmark::State& state) {
+    const auto& x = inputs();
+    Tape<double> tape;
+    std::vector<Var<double>> xv;
+    Var<double> y = f_record(tape, x, xv);
+    f_reverse(y);
+    for (auto _ : state) {
+        y = f_record(tape, x, xv);
+        f_reverse(y);
+    }
+    if (std::string err = check_gradient(x, xv, y, tape); !err.empty()) state.SkipWithError(err.c_str());
+    set_per_term(state, x.size());
+}
+
+BENCHMARK(BM_Plain)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Record_Reused)->ArgName("reserve")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Record_FirstUse)->ArgName("reserve")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Reverse)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ClearAdjoints)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RecordReverse)->Unit(benchmark::kMillisecond);
+
+// ------------------------------------------------------------------ side-by-side driver
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t m = v.size() / 2;
+    return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+}
+
+void print_build_info(std::size_t n) {
+#if defined(__clang__)
+    std::printf("compiler : clang %s\n", __VERSION__);
+#elif defined(__GNUC__)
+    std::printf("compiler : GCC %s\n", __VERSION__);
+#else
+    std::printf("compiler : %s\n", __VERSION__);
+#endif
+    std::printf("flags    : %s\n", CHAINRULE_BENCH_FLAGS);
+    std::printf("macros   :");
+#ifdef __OPTIMIZE__
+    std::printf(" __OPTIMIZE__");
+#endif
+#ifdef NDEBUG
+    std::printf(" NDEBUG");
+#endif
+#ifdef __FMA__
+    std::printf(" __FMA__");
+#endif
+#ifdef __AVX2__
+    std::printf(" __AVX2__");
+#endif
+#ifdef __AVX512F__
+    std::printf(" __AVX512F__");
+#endif
+    std::printf("\n");
+    const char* tun = std::getenv("GLIBC_TUNABLES");
+    std::printf("GLIBC_TUNABLES : %s\n", tun ? tun : "(not set -- run `make bench` to mask glibc's AVX-512 libm variants)");
+    std::printf("n        : %zu (%zu terms, %zu elementary ops, %zu recorded nodes)\n", n, n - 1, elementary_ops(n),
+                expected_nodes(n));
+    std::printf("load     : %.2f (1-min load average at start)\n", load_average());
+}
+
+// ns per call of exp and sin alone over the benchmark's inputs: tells a libm slowdown
+// (e.g. glibc's AVX-512 variants) apart from a slowdown of the whole machine.
+void print_libm_timings(const std::vector<double>& x) {
+    double best_exp = 1e300, best_sin = 1e300;
+    for (int rep = 0; rep < 5; ++rep) {
+        double s = 0;
+        auto t0 = Clock::now();
+        for (double xi : x) s += std::exp(xi);
+        best_exp = std::min(best_exp, ns_since(t0) / static_cast<double>(x.size()));
+        benchmark::DoNotOptimize(s);
+        s = 0;
+        t0 = Clock::now();
+        for (double xi : x) s += std::sin(xi);
+        best_sin = std::min(best_sin, ns_since(t0) / static_cast<double>(x.size()));
+        benchmark::DoNotOptimize(s);
+    }
+    std::printf("libm     : exp %.2f ns/call, sin %.2f ns/call (best of 5, incl. summation)\n", best_exp, best_sin);
+}
+
+int run_ratio(int reps, int warmup, std::size_t n) {
+    print_build_info(n);
+    if (!verify_once(n)) return 1;
+    std::printf("check    : gradient at 7 indices matches the analytic derivative (rel 1e-12)\n");
+    const auto x = make_inputs(n);
+    print_libm_timings(x);
+
+    Tape<double> tape;  // reused and cleared between repetitions, as a user would; no reserve
+    std::vector<Var<double>> xv;
+    const double terms = static_cast<double>(n - 1);
+    std::vector<double> plain, rec, rev, ratio;
+    Var<double> y;
+    for (int r = -warmup; r < reps; ++r) {
+        auto t0 = Clock::now();
+        double yp = f_plain(x.data(), n);
+        benchmark::DoNotOptimize(yp);
+        const double tp = ns_since(t0);
+
+        t0 = Clock::now();
+        y = f_record(tape, x, xv);
+        const double tr = ns_since(t0);
+        t0 = Clock::now();
+        f_reverse(y);
+        const double tb = ns_since(t0);
+        if (r < 0) continue;
+        plain.push_back(tp / terms);
+        rec.push_back(tr / terms);
+        rev.push_back(tb / terms);
+        ratio.push_back((tr + tb) / tp);
+    }
+    if (std::string err = check_gradient(x, xv, y, tape); !err.empty()) {
+        std::fprintf(stderr, "bench_scalar_reverse: WRONG RESULT after timing: %s\n", err.c_str());
+        return 1;
+    }
+
+    auto row = [](const char* what, const std::vector<double>& v, const char* unit) {
+        std::printf("%-26s median %7.2f   min %7.2f   max %7.2f  %s\n", what, median(v),
+                    *std::min_element(v.begin(), v.end()), *std::max_element(v.begin(), v.end()), unit);
+    };
+    std::printf("\n%d repetitions after %d warm-up (per repetition: plain, then record, then reverse)\n", reps,
+                warmup);
+    row("plain", plain, "ns/term");
+    row("record (reused tape)", rec, "ns/term");
+    row("reverse (incl. adj. zero)", rev, "ns/term");
+    row("(record+reverse)/plain", ratio, "");
+
+    const double rb = static_cast<double>(tape.recorded_bytes());
+    const double adjb = static_cast<double>(tape.adjoint_buffer().size() * sizeof(double));
+    std::printf("\ntape     : %zu nodes, %.1f MB recorded + %.1f MB adjoints\n", tape.size(), rb / 1e6, adjb / 1e6);
+    std::printf("bytes    : %.2f per recorded op (+ %.2f adjoint), %.2f per elementary op of f (+ %.2f adjoint)\n",
+                rb / static_cast<double>(tape.size()), adjb / static_cast<double>(tape.size()),
+                rb / static_cast<double>(elementary_ops(n)), adjb / static_cast<double>(elementary_ops(n)));
+
+    // Outliers of the baseline: a repetition whose plain time is far from the median was
+    // disturbed (shared VM); a median far above ~18 ns/term suggests a slow libm path.
+    const double pm = median(plain);
+    int outliers = 0;
+    for (double p : plain) outliers += (p > 1.25 * pm || p < 0.8 * pm);
+    std::printf("baseline : plain %.2f ns/term median, %d of %d repetitions outside ±25%% of it\n", pm, outliers, reps);
+    if (outliers > reps / 5)
+        std::printf("WARNING  : noisy baseline (shared VM?) -- rerun; trust the ratio median only\n");
+    const double load = load_average();
+    std::printf("load     : %.2f (1-min load average at end)\n", load);
+    if (load > 1.5)
+        std::printf("WARNING  : other processes were running (load %.2f on a shared machine): absolute ns are "
+                    "inflated; the per-repetition ratio is the figure to quote\n", load);
+    if (pm > 25.0)
+        std::printf("WARNING  : plain evaluation is slow (> 25 ns/term; expected ~10-18): check GLIBC_TUNABLES / libm\n");
+    return 0;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bool ratio = false;
+    int reps = 21, warmup = 3;
+    std::size_t n = kDefaultN;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "--ratio") ratio = true;
+        else if (starts_with(a, "--reps=")) reps = std::atoi(argv[i] + 7);
+        else if (starts_with(a, "--warmup=")) warmup = std::atoi(argv[i] + 9);
+        else if (starts_with(a, "--n=")) n = std::strtoull(argv[i] + 4, nullptr, 10);
+    }
+    if (ratio) {
+        if (reps < 15) {
+            std::fprintf(stderr, "--reps must be >= 15\n");
+            return 2;
+        }
+        if (n < 3) {
+            std::fprintf(stderr, "--n must be >= 3\n");
+            return 2;
+        }
+        return run_ratio(reps, warmup, n);
+    }
+
+    print_build_info(kDefaultN);
+    if (!verify_once(kDefaultN)) return 1;
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,66 @@
+#pragma once
+/// \file document.hpp
+/// The document model of a worksheet: headings, paragraphs, aligned equation blocks and
+/// tables, whose inline content is either plain text or LaTeX math. Derivation code
+/// builds a Document; renderers (render_markdown.hpp, render_latex.hpp) turn it into one
+/// output format without computing anything. Plain text is escaped by each renderer;
+/// math strings come only from chainrule's own printers (user labels are validated before
+/// they reach them), so a rendered worksheet is always safe to compile.
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace chainrule::derivations {
+
+/// Plain text, escaped by the renderer.
+struct Text {
+    std::string text;
+};
+
+/// Inline LaTeX math (without the surrounding $ … $).
+struct Math {
+    std::string latex;
+};
+
+using Inline = std::variant<Text, Math>;
+using Line = std::vector<Inline>;
+
+struct Heading {
+    int level = 1;  ///< 1 = title, 2 = section, 3 = subsection
+    Line content;
+};
+
+struct Paragraph {
+    Line content;
+};
+
+/// One row of an aligned block: `lhs &= rhs` (lhs may be empty for continuation rows).
+struct EquationRow {
+    std::string lhs;
+    std::string rhs;
+};
+
+/// A display block of aligned equations.
+struct Equations {
+    std::vector<EquationRow> rows;
+};
+
+/// A table of inline cells.
+struct Table {
+    std::vector<Line> header;
+    std::vector<std::vector<Line>> rows;
+};
+
+using Block = std::variant<Heading, Paragraph, Equations, Table>;
+
+struct Document {
+    std::string title;
+    std::vector<Block> blocks;
+};
+
+/// Convenience: a line of alternating text and math pieces.
+inline Line text(std::string s) { return Line{Text{std::move(s)}}; }
+inline Line math(std::string s) { return Line{Math{std::move(s)}}; }
+
+}  // namespace chainrule::derivations

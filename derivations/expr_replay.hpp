@@ -1,0 +1,30 @@
+#pragma once
+/// \file expr_replay.hpp
+/// Replaying a tape with T = symbolic::Expr: the conversion of recorded numbers into
+/// exact symbolic constants (ScalarConvert<Expr, T>), used by replay and by the named
+/// graph. Doubles become the decimal they print as (0.55 → 11/20, 0.5 → 1/2);
+/// multiprecision values become the decimal of their guaranteed digits.
+
+#include "../graph/scalar_traits.hpp"
+#include "../symbolic/arithmetic.hpp"
+#include "../symbolic/expr.hpp"
+#include "../symbolic/functions.hpp"
+
+#include <limits>
+#include <type_traits>
+
+namespace chainrule {
+
+template <class T>
+struct ScalarConvert<symbolic::Expr, T> {
+    static symbolic::Expr convert(const T& x) {
+        if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+            return symbolic::Expr(static_cast<double>(x));
+        } else {
+            // digits10 digits are exact for the type; trailing zeros are dropped.
+            return symbolic::Expr::decimal(to_decimal_string(x, std::numeric_limits<T>::digits10));
+        }
+    }
+};
+
+}  // namespace chainrule

@@ -1,0 +1,44 @@
+#include "render_dot.hpp"
+
+#include "number_format.hpp"
+
+#include <fmt/format.h>
+
+namespace chainrule::derivations {
+namespace {
+
+// DOT double-quoted strings: escape backslash and quote; newlines become \n.
+std::string dot_quoted(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+std::string render_dot(const Worksheet& w) {
+    const NamedGraph& g = w.graph;
+    const int digits = w.options.digits;
+    std::string out = "digraph chainrule {\n  rankdir=BT;\n  node [shape=box, fontname=\"Helvetica\"];\n";
+    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+        const NamedNode& n = g.nodes[i];
+        std::string label = n.name + "\n= " + format_number(n.value, digits) + "\n∂" + g.nodes[g.output].name + "/∂" +
+                            n.name + " = " + format_number(n.adjoint, digits);
+        const char* style = n.role == NodeRole::Variable ? ", style=filled, fillcolor=\"#dbe9ff\""
+                            : n.role == NodeRole::Constant ? ", style=dashed" : "";
+        out += fmt::format("  n{} [label={}{}];\n", i, dot_quoted(label), style);
+    }
+    for (std::size_t i = 0; i < g.nodes.size(); ++i)
+        for (std::size_t r : g.nodes[i].reads)
+            out += fmt::format("  n{} -> n{} [label={}];\n", r, i, dot_quoted(format_number(local_partial(g, i, r).value, digits)));
+    return out + "}\n";
+}
+
+}  // namespace chainrule::derivations

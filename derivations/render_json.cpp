@@ -1,0 +1,94 @@
+#include "render_json.hpp"
+
+#include "../symbolic/latex_printer.hpp"
+#include "../symbolic/text_printer.hpp"
+#include "number_format.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace chainrule::derivations {
+namespace {
+
+using nlohmann::json;
+
+class JsonWriter {
+public:
+    explicit JsonWriter(const Worksheet& w) : w_(w) { latex_.labels = w.options.labels; }
+
+    json number(const Real& x) const {
+        return {{"value", x.convert_to<double>()}, {"digits", format_number(x, w_.options.digits)}};
+    }
+    json formula(const symbolic::Expr& e) const {
+        return {{"text", symbolic::to_text(e)}, {"latex", symbolic::to_latex(e, latex_)}};
+    }
+    const std::string& name(std::size_t i) const { return w_.graph.nodes[i].name; }
+
+    json partial(const LocalPartial& p) const {
+        json j = {{"of", name(p.of)}, {"wrt", name(p.wrt)}, {"formula", formula(p.formula)}};
+        j["value"] = number(p.value);
+        return j;
+    }
+
+    json node(const NamedNode& n) const {
+        static const char* roles[] = {"variable", "constant", "defined"};
+        json j = {{"name", n.name}, {"role", roles[static_cast<int>(n.role)]}, {"value", number(n.value)}};
+        if (n.role == NodeRole::Defined) j["definition"] = formula(n.definition);
+        return j;
+    }
+
+    json path(const ChainPath& p) const {
+        json j = {{"nodes", json::array()}, {"factors", json::array()}, {"product", number(p.product)}};
+        for (std::size_t n : p.nodes) j["nodes"].push_back(name(n));
+        for (const PathFactor& f : p.factors) {
+            json fj = partial(f.partial);
+            fj["of"] = name(f.of);  // a merged factor spans from f.of down to f.partial.wrt
+            fj["through"] = json::array();
+            for (std::size_t t : f.through) fj["through"].push_back(name(t));
+            j["factors"].push_back(fj);
+        }
+        return j;
+    }
+
+    json delta(const DeltaStep& s) const {
+        json j = {{"node", name(s.node)}, {"delta", number(s.value)}, {"terms", json::array()}};
+        for (const auto& [c, p] : s.terms) j["terms"].push_back({{"consumer", name(c)}, {"partial", partial(p)}});
+        return j;
+    }
+
+    json derivation(const GradientDerivation& d) const {
+        json j = {{"output", name(d.output)}, {"wrt", name(d.wrt)},
+                  {"style", d.style == ChainStyle::Paths ? "paths" : "deltas"}, {"path_count", d.path_count}};
+        if (d.style == ChainStyle::Paths) {
+            j["paths"] = json::array();
+            for (const ChainPath& p : d.paths) j["paths"].push_back(path(p));
+        } else {
+            j["deltas"] = json::array();
+            for (const DeltaStep& s : d.deltas) j["deltas"].push_back(delta(s));
+        }
+        j["result"] = number(d.result);
+        j["reverse_mode"] = number(d.reverse_mode);
+        j["agrees_with_reverse_mode"] = agrees_with_reverse_mode(d, w_.options.digits);
+        if (w_.options.learning_rate)
+            j["after_update"] = number(Real(w_.graph.nodes[d.wrt].value - *w_.options.learning_rate * d.result));
+        return j;
+    }
+
+    json document() const {
+        json j = {{"output", name(w_.graph.output)}, {"digits", w_.options.digits}, {"nodes", json::array()},
+                  {"derivations", json::array()}};
+        for (const NamedNode& n : w_.graph.nodes) j["nodes"].push_back(node(n));
+        for (const GradientDerivation& d : w_.derivations) j["derivations"].push_back(derivation(d));
+        if (w_.options.learning_rate) j["learning_rate"] = number(*w_.options.learning_rate);
+        return j;
+    }
+
+private:
+    const Worksheet& w_;
+    symbolic::LatexOptions latex_;
+};
+
+}  // namespace
+
+std::string render_json(const Worksheet& w) { return JsonWriter(w).document().dump(2) + "\n"; }
+
+}  // namespace chainrule::derivations

@@ -1,0 +1,66 @@
+#include "render_markdown.hpp"
+
+
+namespace chainrule::derivations {
+namespace {
+
+// Backslash-escapes the characters Markdown would read as markup; `|` too inside
+// tables. Math is passed through: it is LaTeX made by our own printers.
+std::string escape(const std::string& s, bool in_table) {
+    std::string out;
+    for (char c : s) {
+        if (std::string_view("\\`*_{}[]<>#+!$").find(c) != std::string_view::npos || (in_table && c == '|'))
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string line(const Line& content, bool in_table = false) {
+    std::string out;
+    for (const Inline& piece : content) {
+        if (const auto* t = std::get_if<Text>(&piece))
+            out += escape(t->text, in_table);
+        else
+            out += "$" + std::get<Math>(piece).latex + "$";
+    }
+    return out;
+}
+
+std::string block(const Heading& h) { return std::string(static_cast<std::size_t>(h.level), '#') + " " + line(h.content) + "\n"; }
+
+std::string block(const Paragraph& p) { return line(p.content) + "\n"; }
+
+std::string block(const Equations& e) {
+    std::string out = "$$\n\\begin{aligned}\n";
+    for (std::size_t i = 0; i < e.rows.size(); ++i) {
+        out += e.rows[i].lhs + " &= " + e.rows[i].rhs;
+        out += i + 1 < e.rows.size() ? " \\\\\n" : "\n";
+    }
+    return out + "\\end{aligned}\n$$\n";
+}
+
+std::string block(const Table& t) {
+    std::string out = "|";
+    for (const Line& h : t.header) out += " " + line(h, true) + " |";
+    out += "\n|";
+    for (std::size_t i = 0; i < t.header.size(); ++i) out += " --- |";
+    out += "\n";
+    for (const auto& row : t.rows) {
+        out += "|";
+        for (const Line& cell : row) out += " " + line(cell, true) + " |";
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string render_markdown(const Document& doc) {
+    std::string out;
+    if (!doc.title.empty()) out += "# " + escape(doc.title, false) + "\n\n";
+    for (const Block& b : doc.blocks) out += std::visit([](const auto& x) { return block(x); }, b) + "\n";
+    return out;
+}
+
+}  // namespace chainrule::derivations

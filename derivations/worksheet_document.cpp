@@ -1,0 +1,246 @@
+// Lays a computed Worksheet out as a Document. Nothing here computes a number: every
+// value comes from the Worksheet; this file only chooses what to show and in what order.
+#include "../symbolic/latex_names.hpp"
+#include "../symbolic/latex_printer.hpp"
+#include "number_format.hpp"
+#include "worksheet.hpp"
+
+#include <map>
+#include <set>
+
+namespace chainrule::derivations {
+namespace {
+
+class Layout {
+public:
+    explicit Layout(const Worksheet& w) : w_(w), g_(w.graph) {
+        options_.labels = w.options.labels;
+        numeric_ = options_;
+        for (const NamedNode& n : g_.nodes) numeric_.numeric_symbols[n.name] = num(n.value);
+    }
+
+    std::string sym(std::size_t i) const {
+        const std::string& name = g_.nodes[i].name;
+        auto it = w_.options.labels.find(name);
+        return it != w_.options.labels.end() ? it->second : symbolic::latex_name(name);
+    }
+    std::string formula(const symbolic::Expr& e) const { return symbolic::to_latex(e, options_); }
+    std::string substituted(const symbolic::Expr& e) const { return symbolic::to_latex(e, numeric_); }
+    std::string num(const Real& x) const { return latex_number(x, w_.options.digits); }
+    std::string factor(const Real& x) const {
+        std::string s = num(x);
+        return x < 0 ? "\\left(" + s + "\\right)" : s;
+    }
+    // A formula used as a factor: parenthesised when it is a sum or has a leading sign.
+    std::string factor_formula(const symbolic::Expr& e) const {
+        std::string s = formula(e);
+        const bool compound = e.kind() == symbolic::Kind::sum || (!s.empty() && s.front() == '-');
+        return compound ? "\left(" + s + "\right)" : s;
+    }
+    std::string dfrac(std::size_t of, std::size_t wrt) const {
+        return "\\frac{\\partial " + sym(of) + "}{\\partial " + sym(wrt) + "}";
+    }
+    std::string delta(std::size_t n) const { return "\\delta_{" + sym(n) + "}"; }
+
+    // "formula = numbers = value", dropping steps that would repeat the previous one.
+    std::string evaluation(const symbolic::Expr& e, const Real& value) const {
+        std::string out = formula(e);
+        if (!symbolic::is_constant(e)) {
+            if (!symbolic::is_symbol(e)) out += " = " + substituted(e);
+            out += " = " + num(value);
+        }
+        return out;
+    }
+
+    const Worksheet& w() const { return w_; }
+    const NamedGraph& g() const { return g_; }
+
+private:
+    const Worksheet& w_;
+    const NamedGraph& g_;
+    symbolic::LatexOptions options_;
+    symbolic::LatexOptions numeric_;
+};
+
+std::string role_text(NodeRole r) {
+    switch (r) {
+        case NodeRole::Variable: return "variable";
+        case NodeRole::Constant: return "constant";
+        case NodeRole::Defined: return "defined";
+    }
+    return "";
+}
+
+void notation(const Layout& L, Document& doc) {
+    doc.blocks.push_back(Heading{2, text("Notation")});
+    doc.blocks.push_back(Paragraph{text(
+        "Every symbol used below. Numbers are computed in 50-digit arithmetic and printed with " +
+        std::to_string(L.w().options.digits) + " significant digits, each of them correct.")});
+    Table t{{text("symbol"), text("kind"), text("definition"), text("value")}, {}};
+    for (std::size_t i = 0; i < L.g().nodes.size(); ++i) {
+        const NamedNode& n = L.g().nodes[i];
+        Line def = n.role == NodeRole::Defined ? math(L.formula(n.definition)) : text("given");
+        t.rows.push_back({math(L.sym(i)), text(role_text(n.role)), def, math(L.num(n.value))});
+    }
+    doc.blocks.push_back(std::move(t));
+}
+
+void forward_pass(const Layout& L, Document& doc) {
+    doc.blocks.push_back(Heading{2, text("Forward pass")});
+    Equations eq;
+    for (std::size_t i = 0; i < L.g().nodes.size(); ++i) {
+        const NamedNode& n = L.g().nodes[i];
+        if (n.role == NodeRole::Defined) eq.rows.push_back({L.sym(i), L.evaluation(n.definition, n.value)});
+    }
+    doc.blocks.push_back(std::move(eq));
+}
+
+std::string path_product(const Layout& L, const ChainPath& p, bool numbers) {
+    std::string s;
+    for (std::size_t k = 0; k < p.factors.size(); ++k) {
+        if (k) s += " \\cdot ";
+        const PathFactor& f = p.factors[k];
+        s += numbers ? L.factor(f.partial.value) : L.dfrac(f.of, f.partial.wrt);
+    }
+    return s;
+}
+
+std::string joined_paths(const Layout& L, const GradientDerivation& d, bool numbers) {
+    std::string s;
+    for (std::size_t k = 0; k < d.paths.size(); ++k) {
+        if (k) s += " + ";
+        s += (d.paths.size() > 1 && numbers) ? "\\left(" + path_product(L, d.paths[k], true) + "\\right)"
+                                             : path_product(L, d.paths[k], numbers);
+    }
+    return s;
+}
+
+void paths_style(const Layout& L, const GradientDerivation& d, Document& doc) {
+    const std::string lhs = L.dfrac(d.output, d.wrt);
+    const std::size_t n = d.paths.size();
+    doc.blocks.push_back(Paragraph{Line{
+        Text{"Chain rule over the " + std::to_string(n) + (n == 1 ? " path" : " paths") + " from "}, Math{L.sym(d.output)},
+        Text{" down to "}, Math{L.sym(d.wrt)}, Text{" (the sum over paths of the product of local partials):"}}});
+    doc.blocks.push_back(Equations{{{lhs, joined_paths(L, d, false)}}});
+    doc.blocks.push_back(Paragraph{text("Local partials, as formula and as number:")});
+    Equations partials;
+    std::set<std::pair<std::size_t, std::size_t>> shown;
+    for (const ChainPath& p : d.paths)
+        for (const PathFactor& f : p.factors)
+            if (shown.insert({f.of, f.partial.wrt}).second)
+                partials.rows.push_back({L.dfrac(f.of, f.partial.wrt), L.evaluation(f.partial.formula, f.partial.value)});
+    doc.blocks.push_back(std::move(partials));
+    doc.blocks.push_back(Paragraph{text(n == 1 ? "Product:" : "Products, one per path, and their sum:")});
+    Equations result{{{lhs, joined_paths(L, d, true)}}};
+    if (n > 1) {
+        std::string sum;
+        for (std::size_t k = 0; k < n; ++k) sum += (k ? " + " : "") + L.factor(d.paths[k].product);
+        result.rows.push_back({"", sum});
+    }
+    result.rows.push_back({"", L.num(d.result)});
+    doc.blocks.push_back(std::move(result));
+}
+
+void deltas_style(const Layout& L, const GradientDerivation& d, Document& doc) {
+    doc.blocks.push_back(Paragraph{Line{
+        Text{"Deltas: "}, Math{"\\delta_N = \\partial " + L.sym(d.output) + "/\\partial N"},
+        Text{", computed once per named node from "}, Math{L.sym(d.output)}, Text{" down to "}, Math{L.sym(d.wrt)},
+        Text{": "}, Math{L.delta(d.output) + " = 1"}, Text{", and "},
+        Math{"\\delta_N = \\sum_C \\delta_C \\, \\partial C / \\partial N"},
+        Text{" over the named nodes C that read N."}}});
+    std::map<std::size_t, Real> delta;
+    Equations eq;
+    for (const DeltaStep& s : d.deltas) {
+        delta[s.node] = s.value;
+        if (s.node == d.output) {
+            eq.rows.push_back({L.delta(s.node), "1"});
+            continue;
+        }
+        std::string general, formulas, numbers;
+        for (std::size_t k = 0; k < s.terms.size(); ++k) {
+            const auto& [c, p] = s.terms[k];
+            const std::string plus = k ? " + " : "";
+            general += plus + L.delta(c) + " \\cdot " + L.dfrac(c, s.node);
+            formulas += plus + L.delta(c) + " \\cdot " + L.factor_formula(p.formula);
+            numbers += plus + L.factor(delta.at(c)) + " \\cdot " + L.factor(p.value);
+        }
+        eq.rows.push_back({L.delta(s.node), general});
+        eq.rows.push_back({"", formulas});
+        eq.rows.push_back({"", numbers});
+        eq.rows.push_back({"", L.num(s.value)});
+    }
+    doc.blocks.push_back(std::move(eq));
+}
+
+void cross_check(const Layout& L, const GradientDerivation& d, Document& doc) {
+    const bool ok = agrees_with_reverse_mode(d, L.w().options.digits);
+    doc.blocks.push_back(Paragraph{Line{
+        Text{"Cross-check: the reverse-mode gradient of the same tape is "}, Math{L.num(d.reverse_mode)},
+        Text{ok ? " — it agrees in every printed digit." : " — it DISAGREES with the derivation above."}}});
+}
+
+void derivations(const Layout& L, Document& doc) {
+    for (const GradientDerivation& d : L.w().derivations) {
+        doc.blocks.push_back(Heading{2, math(L.dfrac(d.output, d.wrt))});
+        if (d.style == ChainStyle::Paths)
+            paths_style(L, d, doc);
+        else
+            deltas_style(L, d, doc);
+        cross_check(L, d, doc);
+    }
+}
+
+void update(const Layout& L, Document& doc) {
+    if (!L.w().options.learning_rate) return;
+    const Real eta = *L.w().options.learning_rate;
+    doc.blocks.push_back(Heading{2, text("Gradient-descent update")});
+    doc.blocks.push_back(Paragraph{Line{Text{"One step with learning rate "}, Math{"\\eta = " + L.num(eta)}, Text{":"}}});
+    Equations eq;
+    std::set<std::size_t> done;
+    for (const GradientDerivation& d : L.w().derivations) {
+        if (!done.insert(d.wrt).second) continue;
+        const Real& p = L.g().nodes[d.wrt].value;
+        eq.rows.push_back({L.sym(d.wrt) + "^{+}", L.sym(d.wrt) + " - \\eta " + L.dfrac(d.output, d.wrt) + " = " +
+                                                     L.num(p) + " - " + L.num(eta) + " \\cdot " + L.factor(d.result) +
+                                                     " = " + L.num(Real(p - eta * d.result))});
+    }
+    doc.blocks.push_back(std::move(eq));
+}
+
+void summary(const Layout& L, Document& doc) {
+    doc.blocks.push_back(Heading{2, text("Summary")});
+    const bool lr = L.w().options.learning_rate.has_value();
+    Table t{{text("parameter"), text("value"), text("gradient"), text("check")}, {}};
+    if (lr) t.header.push_back(text("after one step"));
+    std::set<std::size_t> done;
+    for (const GradientDerivation& d : L.w().derivations) {
+        if (!done.insert(d.wrt).second) continue;
+        const Real& p = L.g().nodes[d.wrt].value;
+        std::vector<Line> row{math(L.sym(d.wrt)), math(L.num(p)), math(L.dfrac(d.output, d.wrt) + " = " + L.num(d.result)),
+                              text(agrees_with_reverse_mode(d, L.w().options.digits) ? "agrees with reverse mode" : "DISAGREES")};
+        if (lr) row.push_back(math(L.num(Real(p - *L.w().options.learning_rate * d.result))));
+        t.rows.push_back(std::move(row));
+    }
+    doc.blocks.push_back(std::move(t));
+}
+
+std::string default_title(const Layout& L) {
+    std::string s = "Chain-rule derivation of the gradient of " + L.g().nodes[L.g().output].name;
+    return s;
+}
+
+}  // namespace
+
+Document worksheet_document(const Worksheet& w) {
+    Layout L(w);
+    Document doc;
+    doc.title = w.options.title.empty() ? default_title(L) : w.options.title;
+    notation(L, doc);
+    forward_pass(L, doc);
+    derivations(L, doc);
+    update(L, doc);
+    summary(L, doc);
+    return doc;
+}
+
+}  // namespace chainrule::derivations

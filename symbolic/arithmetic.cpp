@@ -1,0 +1,132 @@
+#include "arithmetic.hpp"
+
+#include <optional>
+#include <stdexcept>
+
+#include "node.hpp"
+#include "rational.hpp"
+
+namespace chainrule::symbolic {
+namespace {
+
+// Collects the terms of a sum: nested sums are spliced in, numeric terms are
+// added into one constant that keeps the position of the first of them.
+class SumBuilder {
+public:
+    void add(const Expr& t) {
+        if (t.kind() == Kind::sum) {
+            for (const Expr& sub : t.operands()) add(sub);
+        } else if (is_constant(t)) {
+            if (!constant_slot_) {
+                constant_slot_ = terms_.size();
+                terms_.push_back(t);
+            }
+            constant_ += t.value();
+        } else {
+            terms_.push_back(t);
+        }
+    }
+
+    Expr build() {
+        if (constant_slot_) {
+            if (constant_ == 0) terms_.erase(terms_.begin() + static_cast<std::ptrdiff_t>(*constant_slot_));
+            else terms_[*constant_slot_] = Expr(constant_);
+        }
+        if (terms_.empty()) return Expr(0);
+        if (terms_.size() == 1) return terms_.front();
+        return detail::raw_sum(std::move(terms_));
+    }
+
+private:
+    std::vector<Expr> terms_;
+    Rational constant_ = 0;
+    std::optional<std::size_t> constant_slot_;
+};
+
+// Collects the factors of a product: nested products are spliced in, numeric
+// factors are multiplied into one leading coefficient.
+class ProductBuilder {
+public:
+    void add(const Expr& f) {
+        if (f.kind() == Kind::product) {
+            for (const Expr& sub : f.operands()) add(sub);
+        } else if (is_constant(f)) {
+            coefficient_ *= f.value();
+        } else {
+            factors_.push_back(f);
+        }
+    }
+
+    Expr build() {
+        if (coefficient_ == 0) return Expr(0);
+        if (coefficient_ != 1) factors_.insert(factors_.begin(), Expr(coefficient_));
+        if (factors_.empty()) return Expr(1);
+        if (factors_.size() == 1) return factors_.front();
+        return detail::raw_product(std::move(factors_));
+    }
+
+private:
+    std::vector<Expr> factors_;
+    Rational coefficient_ = 1;
+};
+
+}  // namespace
+
+Expr make_sum(std::vector<Expr> terms) {
+    SumBuilder b;
+    for (const Expr& t : terms) b.add(t);
+    return b.build();
+}
+
+Expr make_product(std::vector<Expr> factors) {
+    ProductBuilder b;
+    for (const Expr& f : factors) b.add(f);
+    return b.build();
+}
+
+Expr make_power(const Expr& base, const Expr& exponent) {
+    if (is_zero(exponent)) return Expr(1);
+    if (is_one(exponent) || is_one(base)) return is_one(base) ? Expr(1) : base;
+    if (is_constant(base) && is_constant(exponent)) {
+        if (auto folded = exact_power(base.value(), exponent.value())) return Expr(*folded);
+        if (base.value() == 0 && exponent.value() > 0) return Expr(0);
+    }
+    return detail::raw_power(base, exponent);
+}
+
+Expr make_function(Function f, std::vector<Expr> args) {
+    if (args.size() != function_arity(f))
+        throw std::invalid_argument("chainrule::symbolic: " + std::string(function_name(f)) + " takes " +
+                                    std::to_string(function_arity(f)) + " argument(s), got " +
+                                    std::to_string(args.size()));
+    return detail::raw_function(f, std::move(args));
+}
+
+namespace detail {
+
+Expr rebuild(const Expr& e, std::vector<Expr> ops) {
+    switch (e.kind()) {
+    case Kind::sum: return make_sum(std::move(ops));
+    case Kind::product: return make_product(std::move(ops));
+    case Kind::power: return make_power(ops.at(0), ops.at(1));
+    case Kind::function: return make_function(e.function(), std::move(ops));
+    case Kind::constant:
+    case Kind::symbol: break;
+    }
+    return e;
+}
+
+}  // namespace detail
+
+Expr operator+(const Expr& a, const Expr& b) { return make_sum({a, b}); }
+Expr operator-(const Expr& a, const Expr& b) { return make_sum({a, -b}); }
+Expr operator*(const Expr& a, const Expr& b) { return make_product({a, b}); }
+Expr operator/(const Expr& a, const Expr& b) { return make_product({a, make_power(b, Expr(-1))}); }
+Expr operator-(const Expr& a) { return make_product({Expr(-1), a}); }
+
+Expr& operator+=(Expr& a, const Expr& b) { return a = a + b; }
+Expr& operator-=(Expr& a, const Expr& b) { return a = a - b; }
+Expr& operator*=(Expr& a, const Expr& b) { return a = a * b; }
+Expr& operator/=(Expr& a, const Expr& b) { return a = a / b; }
+
+}  // namespace chainrule::symbolic

@@ -1,0 +1,95 @@
+// diff: the chain rule over the expression DAG, memoised per node.
+#include "diff.hpp"
+
+#include <stdexcept>
+#include <unordered_map>
+
+#include "arithmetic.hpp"
+#include "simplify.hpp"
+
+namespace chainrule::symbolic {
+namespace {
+
+class Differentiator {
+public:
+    explicit Differentiator(Expr x) : x_(std::move(x)) {}
+
+    Expr operator()(const Expr& e) {
+        if (auto it = memo_.find(e.id()); it != memo_.end()) return it->second;
+        Expr d = compute(e);
+        memo_.emplace(e.id(), d);
+        return d;
+    }
+
+private:
+    Expr compute(const Expr& e) {
+        switch (e.kind()) {
+        case Kind::constant: return Expr(0);
+        case Kind::symbol: return Expr(e == x_ ? 1 : 0);
+        case Kind::sum: return sum_rule(e);
+        case Kind::product: return product_rule(e);
+        case Kind::power:
+        case Kind::function: return chain_rule(e);
+        }
+        return Expr(0);
+    }
+
+    Expr sum_rule(const Expr& e) {
+        std::vector<Expr> terms;
+        for (const Expr& t : e.operands()) terms.push_back((*this)(t));
+        return make_sum(std::move(terms));
+    }
+
+    // d(a b c) = a' b c + a b' c + a b c': each factor differentiated in
+    // place, so the terms keep the order the factors were written in.
+    Expr product_rule(const Expr& e) {
+        std::vector<Expr> terms;
+        const auto factors = e.operands();
+        for (std::size_t i = 0; i < factors.size(); ++i) {
+            Expr d = (*this)(factors[i]);
+            if (is_zero(d)) continue;
+            std::vector<Expr> term(factors.begin(), factors.end());
+            term[i] = d;
+            terms.push_back(make_product(std::move(term)));
+        }
+        return make_sum(std::move(terms));
+    }
+
+    // d f(u_1, ..., u_k) = sum_i (\partial f / \partial u_i) u_i'.
+    Expr chain_rule(const Expr& e) {
+        std::vector<Expr> terms;
+        for (std::size_t i = 0; i < e.operands().size(); ++i) {
+            Expr d = (*this)(e[i]);
+            if (is_zero(d)) continue;  // also skips building unused partials
+            terms.push_back(local_partial(e, i) * d);
+        }
+        return make_sum(std::move(terms));
+    }
+
+    Expr x_;
+    std::unordered_map<const void*, Expr> memo_;
+};
+
+void require_symbol(const Expr& x) {
+    if (!is_symbol(x))
+        throw std::invalid_argument("chainrule::symbolic::diff: can only differentiate with respect to a symbol");
+}
+
+}  // namespace
+
+Expr diff_unsimplified(const Expr& f, const Expr& x) {
+    require_symbol(x);
+    return Differentiator(x)(f);
+}
+
+Expr diff(const Expr& f, const Expr& x) { return simplify(diff_unsimplified(f, x)); }
+
+Expr diff(const Expr& f, std::string_view x) { return diff(f, Expr::symbol(std::string(x))); }
+
+Expr diff(const Expr& f, const Expr& x, unsigned order) {
+    Expr result = simplify(f);
+    for (unsigned k = 0; k < order; ++k) result = diff(result, x);
+    return result;
+}
+
+}  // namespace chainrule::symbolic

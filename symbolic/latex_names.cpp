@@ -1,0 +1,174 @@
+#include "latex_names.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+#include <regex>
+#include <stdexcept>
+#include <vector>
+
+namespace chainrule::symbolic {
+namespace {
+
+struct GreekName {
+    std::string_view name;
+    std::string_view latex;
+};
+
+// Greek letter names a symbol may use, and their LaTeX.  Capitals that look
+// like Latin letters have no LaTeX command and map to the Latin letter.
+constexpr std::array<GreekName, 54> greek = {{
+    {"alpha", "\\alpha"},     {"beta", "\\beta"},       {"gamma", "\\gamma"},       {"delta", "\\delta"},
+    {"epsilon", "\\epsilon"}, {"zeta", "\\zeta"},       {"eta", "\\eta"},           {"theta", "\\theta"},
+    {"iota", "\\iota"},       {"kappa", "\\kappa"},     {"lambda", "\\lambda"},     {"mu", "\\mu"},
+    {"nu", "\\nu"},           {"xi", "\\xi"},           {"omicron", "o"},           {"pi", "\\pi"},
+    {"rho", "\\rho"},         {"sigma", "\\sigma"},     {"tau", "\\tau"},           {"upsilon", "\\upsilon"},
+    {"phi", "\\phi"},         {"chi", "\\chi"},         {"psi", "\\psi"},           {"omega", "\\omega"},
+    {"varepsilon", "\\varepsilon"}, {"vartheta", "\\vartheta"}, {"varphi", "\\varphi"}, {"varpi", "\\varpi"},
+    {"varrho", "\\varrho"},   {"varsigma", "\\varsigma"}, {"Alpha", "A"},           {"Beta", "B"},
+    {"Gamma", "\\Gamma"},     {"Delta", "\\Delta"},     {"Epsilon", "E"},           {"Zeta", "Z"},
+    {"Eta", "H"},             {"Theta", "\\Theta"},     {"Iota", "I"},              {"Kappa", "K"},
+    {"Lambda", "\\Lambda"},   {"Mu", "M"},              {"Nu", "N"},                {"Xi", "\\Xi"},
+    {"Omicron", "O"},         {"Pi", "\\Pi"},           {"Rho", "P"},               {"Sigma", "\\Sigma"},
+    {"Tau", "T"},             {"Upsilon", "\\Upsilon"}, {"Phi", "\\Phi"},           {"Chi", "X"},
+    {"Psi", "\\Psi"},         {"Omega", "\\Omega"},
+}};
+
+// Commands a label may use besides the Greek letters: typography only, none
+// of them can read files, define macros or change catcodes.
+constexpr std::array<std::string_view, 12> safe_commands = {
+    "mathrm", "mathbf", "mathit", "hat", "bar", "tilde", "vec", "dot", "ddot", "prime", "partial", "ell",
+};
+
+std::optional<std::string_view> greek_latex(std::string_view name) {
+    for (const auto& g : greek)
+        if (g.name == name) return g.latex;
+    return std::nullopt;
+}
+
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_digit); }
+
+bool is_identifier(std::string_view name) {
+    if (name.empty() || !is_alpha(name.front()) || name.back() == '_') return false;
+    if (name.find("__") != std::string_view::npos) return false;
+    return std::all_of(name.begin(), name.end(), [](char c) { return is_alpha(c) || is_digit(c) || c == '_'; });
+}
+
+std::string letters_latex(std::string_view letters) {
+    if (letters.size() == 1) return std::string(letters);
+    if (auto g = greek_latex(letters)) return std::string(*g);
+    return "\\mathrm{" + std::string(letters) + "}";
+}
+
+std::string render(std::string_view name);
+
+// A subscript: leading digit groups become a comma list (5_2 -> 5,2).
+std::string subscript(std::string_view rest) {
+    const auto cut = rest.find('_');
+    const std::string_view head = rest.substr(0, cut);
+    if (!is_digits(head)) return render(rest);
+    if (cut == std::string_view::npos) return std::string(head);
+    return std::string(head) + "," + subscript(rest.substr(cut + 1));
+}
+
+std::string render(std::string_view name) {
+    const auto cut = name.find('_');
+    const std::string_view head = name.substr(0, cut);
+    const auto digits_at = head.find_first_of("0123456789");
+    const std::string_view letters = head.substr(0, digits_at);
+    const std::string_view digits = digits_at == std::string_view::npos ? "" : head.substr(digits_at);
+
+    std::string base;
+    std::vector<std::string> subs;
+    if (digits.empty() || is_digits(digits)) {
+        base = letters_latex(letters);
+        if (!digits.empty()) subs.emplace_back(digits);
+    } else {
+        base = "\\mathrm{" + std::string(head) + "}";  // mixed like h1a: alphanumeric, safe
+    }
+    if (cut != std::string_view::npos) subs.push_back(subscript(name.substr(cut + 1)));
+    if (subs.empty()) return base;
+    std::string joined = subs.front();
+    for (std::size_t i = 1; i < subs.size(); ++i) joined += "," + subs[i];
+    return base + "_{" + joined + "}";
+}
+
+[[noreturn]] void reject(std::string_view label, const std::string& why) {
+    throw std::invalid_argument("chainrule: LaTeX label \"" + std::string(label) + "\" rejected: " + why);
+}
+
+bool allowed_command(std::string_view command) {
+    if (auto g = greek_latex(command); g && g->size() > 1 && g->substr(1) == command) return true;
+    return std::find(safe_commands.begin(), safe_commands.end(), command) != safe_commands.end();
+}
+
+bool allowed_character(char c) {
+    return is_alpha(c) || is_digit(c) || std::string_view("_^{},'+-() ").find(c) != std::string_view::npos;
+}
+
+// Returns the index of the last character of the command starting at i.
+std::size_t check_command(std::string_view label, std::size_t i) {
+    std::size_t j = i + 1;
+    while (j < label.size() && is_alpha(label[j])) ++j;
+    const std::string_view command = label.substr(i + 1, j - i - 1);
+    if (command.empty()) reject(label, "a backslash must start a whitelisted command (found \"\\" +
+                                           std::string(label.substr(i + 1, 1)) + "\")");
+    if (!allowed_command(command)) reject(label, "command \\" + std::string(command) + " is not allowed");
+    return j - 1;
+}
+
+}  // namespace
+
+std::string latex_name(std::string_view name) {
+    if (!is_identifier(name)) return "\\mbox{" + escape_text_for_latex(name) + "}";
+    return render(name);
+}
+
+void validate_latex_label(std::string_view label) {
+    if (label.empty()) reject(label, "empty label");
+    int depth = 0;
+    for (std::size_t i = 0; i < label.size(); ++i) {
+        const char c = label[i];
+        if (c == '\\') {
+            i = check_command(label, i);
+            continue;
+        }
+        if (!allowed_character(c))
+            reject(label, std::string("character '") + c + "' is not allowed");
+        if (c == '^' && i + 1 < label.size() && label[i + 1] == '^')
+            reject(label, "\"^^\" (TeX character-code escape) is not allowed");
+        if (c == '{') ++depth;
+        if (c == '}' && --depth < 0) reject(label, "unbalanced braces: '}' without '{'");
+    }
+    if (depth != 0) reject(label, "unbalanced braces: '{' not closed");
+}
+
+void validate_latex_number(std::string_view text) {
+    static const std::regex number(R"(-?[0-9]+(\.[0-9]+)?( \\(times|cdot) 10\^\{-?[0-9]+\})?)");
+    if (!std::regex_match(text.begin(), text.end(), number))
+        throw std::invalid_argument("chainrule: \"" + std::string(text) +
+                                    "\" is not the LaTeX of a number (expected e.g. -0.25 or 1.5 \\times 10^{-12})");
+}
+
+std::string escape_text_for_latex(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '\\': out += "\\textbackslash{}"; break;
+        case '^': out += "\\textasciicircum{}"; break;
+        case '~': out += "\\textasciitilde{}"; break;
+        case '{': case '}': case '$': case '&': case '#': case '_': case '%':
+            out += '\\';
+            out += c;
+            break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace chainrule::symbolic

@@ -1,0 +1,48 @@
+// Symbol names -> LaTeX, and safety checks for user-supplied LaTeX.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace chainrule::symbolic {
+
+/// LaTeX (math mode) for a symbol name, following the usual conventions of
+/// hand-written derivations:
+///
+///   x       -> x                   w5      -> w_{5}
+///   b_h     -> b_{h}               E_o1    -> E_{o_{1}}
+///   out_h1  -> \mathrm{out}_{h_{1}}   in_o1 -> \mathrm{in}_{o_{1}}
+///   eta     -> \eta                eta2    -> \eta_{2}
+///   Delta   -> \Delta              Alpha   -> A   (no \Alpha in LaTeX)
+///   E_total -> E_{\mathrm{total}}  w_5_2   -> w_{5,2}
+///
+/// A name is split at the first '_': the head is rendered (single letter as
+/// is, Greek name as the Greek letter, other words upright with \mathrm,
+/// trailing digits as a subscript) and the rest becomes the subscript.
+/// Names that are not identifiers ([A-Za-z][A-Za-z0-9_]*, no "__", no
+/// trailing '_') are printed verbatim but escaped, as \mbox{...}, so that no
+/// name can inject LaTeX.
+std::string latex_name(std::string_view name);
+
+/// Checks a user-supplied LaTeX label (printer option mapping a symbol to
+/// explicit LaTeX).  Allowed: ASCII letters, digits, spaces, the characters
+/// _ ^ { } , ' + - ( ) and the commands of a whitelist — Greek letters
+/// (\alpha ... \omega, \varepsilon, \vartheta, \varphi, ..., \Gamma ... \Omega)
+/// and \mathrm \mathbf \mathit \hat \bar \tilde \vec \dot \ddot \prime \partial
+/// \ell.  Braces must balance; "^^" (TeX's character-code escape) is refused.
+/// Throws std::invalid_argument naming the offending part for anything
+/// else, e.g. \input, \write18, \def, \catcode, \include, $, %, #, &.
+void validate_latex_label(std::string_view label);
+
+/// Checks the LaTeX text of a number (LatexOptions::numeric_symbols):
+/// optional sign, digits, at most one '.', optionally followed by
+/// " \\times 10^{<integer>}" or " \\cdot 10^{<integer>}".  Throws
+/// std::invalid_argument otherwise.
+void validate_latex_number(std::string_view text);
+
+/// Escapes arbitrary user text for a LaTeX *text-mode* context (captions,
+/// headings): \ { } $ & # ^ _ % ~ become \textbackslash{} \{ \} \$ \& \#
+/// \textasciicircum{} \_ \% \textasciitilde{}.  Everything else is kept.
+std::string escape_text_for_latex(std::string_view text);
+
+}  // namespace chainrule::symbolic

@@ -1,0 +1,108 @@
+// The renderers: Markdown and LaTeX layout and escaping, a pdflatex compile of the seed
+// worksheet (when pdflatex is installed), the JSON schema, and DOT.
+#include "autodiff/seed_network.hpp"
+#include "derivations/render_dot.hpp"
+#include "derivations/render_json.hpp"
+#include "derivations/render_latex.hpp"
+#include "derivations/render_markdown.hpp"
+#include "derivations/worksheet.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+using namespace chainrule;
+using namespace chainrule::derivations;
+
+namespace {
+
+Worksheet seed_sheet() {
+    Tape<Real> tape;
+    std::vector<Real> p;
+    for (const auto& s : seed_network::seed_parameters(false)) p.emplace_back(s);
+    auto net = seed_network::record(tape, p);
+    WorksheetOptions o;
+    o.wrt = {"w5", "w1"};
+    o.learning_rate = Real("0.5");
+    o.labels["b_h"] = "b_{1}";
+    return make_worksheet(tape, net.E, o);
+}
+
+}  // namespace
+
+TEST_CASE("user text is escaped in Markdown and LaTeX") {
+    Document doc;
+    doc.title = "Title with $ and \\input{x} and 50%";
+    doc.blocks.push_back(Paragraph{text("a_b *c* #d {e} \\write18")});
+    const std::string tex = render_latex(doc);
+    CHECK_THAT(tex, !Catch::Contains("\\input{x}"));
+    CHECK_THAT(tex, !Catch::Contains("\\write18"));
+    CHECK_THAT(tex, Catch::Contains("\\textbackslash{}write18"));
+    CHECK_THAT(tex, Catch::Contains("50\\%"));
+    const std::string md = render_markdown(doc);
+    CHECK_THAT(md, Catch::Contains("a\\_b \\*c\\* \\#d \\{e\\}"));
+    CHECK_THAT(md, Catch::Contains("\\$"));
+}
+
+TEST_CASE("the seed worksheet as LaTeX compiles with pdflatex") {
+    const std::string tex = render_latex(worksheet_document(seed_sheet()));
+    CHECK_THAT(tex, Catch::Contains("\\begin{align*}"));
+    CHECK_THAT(tex, Catch::Contains("b_{1}"));  // the label replaces b_h
+    if (std::system("command -v pdflatex > /dev/null 2>&1") != 0) {
+        WARN("pdflatex not installed: compile step skipped");
+        return;
+    }
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "chainrule_pdflatex_test";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "sheet.tex") << tex;
+    const std::string cmd = "cd '" + dir.string() +
+                            "' && pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape sheet.tex > log.txt 2>&1";
+    const int rc = std::system(cmd.c_str());
+    if (rc != 0) {
+        std::ifstream log(dir / "log.txt");
+        std::string all((std::istreambuf_iterator<char>(log)), {});
+        FAIL("pdflatex failed:\n" << all.substr(all.size() > 3000 ? all.size() - 3000 : 0));
+    }
+    CHECK(fs::file_size(dir / "sheet.pdf") > 1000);
+}
+
+TEST_CASE("JSON gives every step with formula, LaTeX and value") {
+    const nlohmann::json j = nlohmann::json::parse(render_json(seed_sheet()));
+    CHECK(j["output"] == "E");
+    CHECK(j["digits"] == 10);
+    const auto& d = j["derivations"][0];
+    CHECK(d["wrt"] == "w5");
+    CHECK(d["style"] == "paths");
+    CHECK(d["result"]["digits"] == "0.08186670504");
+    CHECK(std::abs(d["result"]["value"].get<double>() - 0.08186670503962587782) < 1e-17);
+    CHECK(d["agrees_with_reverse_mode"] == true);
+    const auto& f0 = d["paths"][0]["factors"][0];
+    CHECK(f0["of"] == "E");
+    CHECK(f0["wrt"] == "out_o1");
+    CHECK(f0["through"][0] == "E_o1");
+    CHECK(f0["formula"]["text"] == "-(o1 - out_o1)");
+    CHECK(f0["value"]["digits"] == "0.7887314002");
+    CHECK(d["after_update"]["digits"] == "0.4590666475");
+    CHECK(j["derivations"][1]["result"]["digits"] == "0.001117873918");
+    bool found = false;
+    for (const auto& n : j["nodes"])
+        if (n["name"] == "out_h2") {
+            found = true;
+            CHECK(n["value"]["digits"] == "0.6592603885");
+            CHECK(n["definition"]["text"] == "sigmoid(in_h2)");
+        }
+    CHECK(found);
+}
+
+TEST_CASE("DOT shows named nodes with values and gradients, edges with local partials") {
+    const std::string dot = render_dot(seed_sheet());
+    CHECK_THAT(dot, Catch::StartsWith("digraph chainrule {"));
+    CHECK_THAT(dot, Catch::Contains("out_o1\\n= 0.7987314002"));
+    CHECK_THAT(dot, Catch::Contains("∂E/∂w5 = 0.08186670504"));
+    CHECK_THAT(dot, Catch::Contains("[label=\"0.1607595505\"]"));  // out_o1 <- in_o1
+}
