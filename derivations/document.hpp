@@ -35,10 +35,13 @@ struct Paragraph {
     Line content;
 };
 
-/// One row of an aligned block: `lhs &= rhs` (lhs may be empty for continuation rows).
+/// One row of an aligned block: `lhs &= rhs`; lhs may be empty ("= …" continues the
+/// previous equation), and a row with `continues` set carries on the previous row's right
+/// side (a long sum split over rows: `&\quad + …`, no equals sign).
 struct EquationRow {
     std::string lhs;
     std::string rhs;
+    bool continues = false;
 };
 
 /// A display block of aligned equations.

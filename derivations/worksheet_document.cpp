@@ -105,14 +105,14 @@ std::string path_product(const Layout& L, const ChainPath& p, bool numbers) {
     return s;
 }
 
-std::string joined_paths(const Layout& L, const GradientDerivation& d, bool numbers) {
-    std::string s;
+// One aligned row per path: "lhs = path₁", then "+ path₂", … so that long sums of
+// products stay readable.
+void add_path_rows(const Layout& L, const GradientDerivation& d, const std::string& lhs, bool numbers, Equations& eq) {
     for (std::size_t k = 0; k < d.paths.size(); ++k) {
-        if (k) s += " + ";
-        s += (d.paths.size() > 1 && numbers) ? "\\left(" + path_product(L, d.paths[k], true) + "\\right)"
-                                             : path_product(L, d.paths[k], numbers);
+        std::string product = path_product(L, d.paths[k], numbers);
+        if (numbers && d.paths.size() > 1) product = "\\left(" + product + "\\right)";
+        eq.rows.push_back({k == 0 ? lhs : "", (k == 0 ? "" : "+ ") + product, k > 0});
     }
-    return s;
 }
 
 void paths_style(const Layout& L, const GradientDerivation& d, Document& doc) {
@@ -121,7 +121,9 @@ void paths_style(const Layout& L, const GradientDerivation& d, Document& doc) {
     doc.blocks.push_back(Paragraph{Line{
         Text{"Chain rule over the " + std::to_string(n) + (n == 1 ? " path" : " paths") + " from "}, Math{L.sym(d.output)},
         Text{" down to "}, Math{L.sym(d.wrt)}, Text{" (the sum over paths of the product of local partials):"}}});
-    doc.blocks.push_back(Equations{{{lhs, joined_paths(L, d, false)}}});
+    Equations general;
+    add_path_rows(L, d, lhs, false, general);
+    doc.blocks.push_back(std::move(general));
     doc.blocks.push_back(Paragraph{text("Local partials, as formula and as number:")});
     Equations partials;
     std::set<std::pair<std::size_t, std::size_t>> shown;
@@ -131,7 +133,8 @@ void paths_style(const Layout& L, const GradientDerivation& d, Document& doc) {
                 partials.rows.push_back({L.dfrac(f.of, f.partial.wrt), L.evaluation(f.partial.formula, f.partial.value)});
     doc.blocks.push_back(std::move(partials));
     doc.blocks.push_back(Paragraph{text(n == 1 ? "Product:" : "Products, one per path, and their sum:")});
-    Equations result{{{lhs, joined_paths(L, d, true)}}};
+    Equations result;
+    add_path_rows(L, d, lhs, true, result);
     if (n > 1) {
         std::string sum;
         for (std::size_t k = 0; k < n; ++k) sum += (k ? " + " : "") + L.factor(d.paths[k].product);
