@@ -116,9 +116,12 @@ template <class T>
 void backward(const Var<T>& output, const T& seed = T(1)) {
     Tape<T>& tape = output.tape();
     const NodeIndex out = output.index();
+    const bool all_zero = tape.adjoints_all_zero();  // read before adjoint_buffer() clears it
     std::vector<T>& adj = tape.adjoint_buffer();
     const auto first = adj.begin(), last = adj.begin() + out + 1;
-    if (std::all_of(first, last, [](const T& a) { return is_zero(a); })) {
+    // The scan is skipped when the tape knows its adjoints are zero (the common case: a
+    // fresh recording, or after clear_adjoints()).
+    if (all_zero || std::all_of(first, last, [](const T& a) { return is_zero(a); })) {
         detail::seed_and_sweep(tape, out, seed);
         return;
     }

@@ -19,9 +19,14 @@
     X(Softplus, "softplus") X(LogSigmoid, "log_sigmoid") X(Step, "step")
 
 // X(Name, "name"): unary ops with one constant parameter p stored on the tape:
-// x^p, p^x, log_p(x), leaky_relu(x; slope p).
-#define CHAINRULE_PARAM_OPS(X) \
-    X(PowConst, "pow_const") X(ExpBase, "exp_base") X(LogBase, "log_base") X(LeakyRelu, "leaky_relu")
+// x^p, p^x, log_p(x), leaky_relu(x; slope p), and arithmetic with a plain number
+// (x + p, p + x, x − p, p − x, p·x and x·p, x/p, p/x): one node instead of a Const leaf
+// plus a binary op.
+#define CHAINRULE_PARAM_OPS(X)                                                                    \
+    X(PowConst, "pow_const") X(ExpBase, "exp_base") X(LogBase, "log_base") X(LeakyRelu, "leaky_relu") \
+    X(AddConst, "add_const") X(ConstAdd, "const_add") X(SubConst, "sub_const")                    \
+    X(ConstSub, "const_sub") X(MulConst, "mul_const") X(DivConst, "div_const")                    \
+    X(ConstDiv, "const_div")
 
 // X(Name, "name"): binary ops y = f(a, b).
 #define CHAINRULE_BINARY_OPS(X)                                                              \
@@ -45,7 +50,7 @@ enum class OpKind : std::uint8_t {
 /// How many node inputs an op reads (0 for leaves, 1 for unary and param ops, 2 for binary).
 int arity(OpKind op) noexcept;
 
-/// True for the ops that carry a constant parameter (PowConst, ExpBase, LogBase, LeakyRelu).
+/// True for the ops that carry a constant parameter (CHAINRULE_PARAM_OPS: PowConst, …, ConstDiv).
 bool has_param(OpKind op) noexcept;
 
 /// The op's name as used in messages ("sin", "mul", "pow_const", …).

@@ -42,6 +42,54 @@ struct Div {
     }
 };
 
+// Arithmetic with a plain number p (param ops): the same values and partials as the
+// binary op with p recorded as a Const leaf, digit for digit. Sums keep the written
+// order (symbolic::Expr prints `1 + x` and `x + 1` as written); one MulConst serves p·x
+// and x·p (p·x = x·p exactly in IEEE and multiprecision arithmetic, and symbolic::Expr
+// puts a numeric coefficient first anyway).
+
+/// y = x + p, ∂y/∂x = 1.
+struct AddConst {
+    template <class T> static T value(const T& x, const T& p) { return T(x + p); }
+    template <class T> static T partial(const T&, const T&, const T&) { return T(1); }
+};
+
+/// y = p + x, ∂y/∂x = 1.
+struct ConstAdd {
+    template <class T> static T value(const T& x, const T& p) { return T(p + x); }
+    template <class T> static T partial(const T&, const T&, const T&) { return T(1); }
+};
+
+/// y = x − p, ∂y/∂x = 1.
+struct SubConst {
+    template <class T> static T value(const T& x, const T& p) { return T(x - p); }
+    template <class T> static T partial(const T&, const T&, const T&) { return T(1); }
+};
+
+/// y = p − x, ∂y/∂x = −1.
+struct ConstSub {
+    template <class T> static T value(const T& x, const T& p) { return T(p - x); }
+    template <class T> static T partial(const T&, const T&, const T&) { return T(-1); }
+};
+
+/// y = p·x (also for x·p), ∂y/∂x = p.
+struct MulConst {
+    template <class T> static T value(const T& x, const T& p) { return T(p * x); }
+    template <class T> static T partial(const T&, const T&, const T& p) { return p; }
+};
+
+/// y = x/p, ∂y/∂x = 1/p (as Div's ∂y/∂a).
+struct DivConst {
+    template <class T> static T value(const T& x, const T& p) { return T(x / p); }
+    template <class T> static T partial(const T&, const T&, const T& p) { return T(T(1) / p); }
+};
+
+/// y = p/x, ∂y/∂x = −p/x² = −y/x (as Div's ∂y/∂b).
+struct ConstDiv {
+    template <class T> static T value(const T& x, const T& p) { return T(p / x); }
+    template <class T> static T partial(const T& x, const T& y, const T&) { return T(-y / x); }
+};
+
 /// y = a^b with both a and b recorded. ∂y/∂a = b·a^{b−1} (0 when b = 0, avoiding
 /// 0·∞ at a = 0); ∂y/∂b = a^b·ln a = xlogy(y, a) (0 when y = 0, so ∂(0^b)/∂b = 0 for
 /// b > 0). For a < 0, ∂y/∂b is NaN: a^b is not defined for non-integer b near b.

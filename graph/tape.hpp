@@ -9,6 +9,7 @@
 /// A tape is an ordinary object: no global tape, so two threads recording on two tapes
 /// never interfere. A tape is movable, not copyable (replay<U> makes a re-evaluated copy).
 
+#include "buffer.hpp"
 #include "errors.hpp"
 #include "node_record.hpp"
 #include "scalar_traits.hpp"
@@ -119,9 +120,11 @@ public:
     const NodeRecord& node(NodeIndex i) const { return nodes_.at(i); }
     const T& value(NodeIndex i) const { return values_.at(i); }
     const T& param(NodeIndex i) const { return params_.at(nodes_.at(i).in1); }
-    const std::vector<T>& values() const noexcept { return values_; }
-    const std::vector<T>& params() const noexcept { return params_; }
-    const std::vector<NodeRecord>& nodes() const noexcept { return nodes_; }
+    // The buffers read like const std::vectors (size, [], at, data, begin/end, == with a
+    // std::vector); detail::Buffer says why they are not std::vectors.
+    const detail::Buffer<T>& values() const noexcept { return values_; }
+    const detail::Buffer<T>& params() const noexcept { return params_; }
+    const detail::Buffer<NodeRecord>& nodes() const noexcept { return nodes_; }
     /// Indices of the Input nodes, in creation order (the order replay expects inputs).
     const std::vector<NodeIndex>& inputs() const noexcept { return inputs_; }
 
@@ -130,13 +133,23 @@ public:
         if (i >= nodes_.size()) throw Error("chainrule: no node #" + std::to_string(i));
         return i < adjoints_.size() ? adjoints_[i] : T(0);
     }
-    /// The adjoint buffer, sized to the tape (used by the reverse sweep).
+    /// The adjoint buffer, sized to the tape (used by the reverse sweep). The caller may
+    /// write to it, so afterwards adjoints_all_zero() is false until clear_adjoints().
     std::vector<T>& adjoint_buffer() {
         if (adjoints_.size() < nodes_.size()) adjoints_.resize(nodes_.size(), T(0));
+        adjoints_zero_ = false;
         return adjoints_;
     }
     /// Sets every adjoint to zero (gradients then no longer accumulate across sweeps).
-    void clear_adjoints() { adjoints_.assign(nodes_.size(), T(0)); }
+    void clear_adjoints() {
+        adjoints_.assign(nodes_.size(), T(0));
+        adjoints_zero_ = true;
+    }
+    /// True when every adjoint is known to be zero: after construction, clear() and
+    /// clear_adjoints(), until a reverse sweep or adjoint_buffer() may have written one.
+    /// (False does not mean that some adjoint is nonzero.) Lets backward() skip scanning
+    /// the buffer for adjoints left by an earlier sweep.
+    bool adjoints_all_zero() const noexcept { return adjoints_zero_; }
 
     /// A handle of an existing node.
     Var<T> var(NodeIndex i) const {
@@ -179,10 +192,13 @@ public:
         inputs_.clear();
         names_.clear();
         by_name_.clear();
+        adjoints_zero_ = true;
         ++block_->generation;
     }
-    /// Reserves room for n nodes (avoids reallocation while recording).
+    /// Reserves room for n nodes (avoids reallocation while recording). The node and
+    /// value buffers always have the same capacity, so push() tests one of them.
     void reserve(std::size_t n) {
+        n = std::max(n, nodes_.capacity());
         nodes_.reserve(n);
         values_.reserve(n);
     }
@@ -212,15 +228,15 @@ private:
     friend class Var<T>;
 
     CHAINRULE_ALWAYS_INLINE Var<T> push(OpKind op, NodeIndex in0, NodeIndex in1, const T& value, std::string_view name = {}) {
-        // Hot path of every recorded op. When a buffer is full, growth and the push are
-        // done out of line (push_grow); on the path below the compiler then knows that
-        // both buffers have room, so push_back's reallocation code is not inlined into
-        // every op (fewer instructions, no register spills).
-        if (nodes_.size() == nodes_.capacity() || values_.size() == values_.capacity()) [[unlikely]]
+        // Hot path of every recorded op. When the buffers are full (node and value buffers
+        // have one capacity, see reserve()), growth and the push are done out of line
+        // (push_grow); otherwise the push is two stores and two increments, always inlined
+        // (push_back_unchecked), with no reallocation code in the recording of an op.
+        if (nodes_.size() == nodes_.capacity()) [[unlikely]]
             return push_grow(op, in0, in1, value, name);
         const auto i = static_cast<NodeIndex>(values_.size());
-        nodes_.push_back(NodeRecord{in0, in1, op});
-        values_.push_back(value);
+        nodes_.push_back_unchecked(NodeRecord{in0, in1, op});
+        values_.push_back_unchecked(value);
         if (!name.empty()) name_new_node(i, name);
         if constexpr (NumericScalar<T>)
             if (anomaly_ && !is_finite(value)) throw_anomaly(i);
@@ -260,7 +276,7 @@ private:
     /// (amortised O(1) per node, as push_back), then pushes.
     [[gnu::noinline]] Var<T> push_grow(OpKind op, NodeIndex in0, NodeIndex in1, const T& value, std::string_view name) {
         const T copy = value;  // `value` may live in values_, which reserve() moves
-        reserve(std::max<std::size_t>(64, 2 * std::max(nodes_.size(), values_.size())));
+        reserve(std::max<std::size_t>(64, 2 * nodes_.size()));
         return push(op, in0, in1, copy, name);
     }
 
@@ -284,17 +300,20 @@ private:
         names_ = std::move(other.names_);
         by_name_ = std::move(other.by_name_);
         anomaly_ = other.anomaly_;
+        adjoints_zero_ = other.adjoints_zero_;
+        other.adjoints_zero_ = true;
     }
 
     detail::TapeControlBlock* block_ = nullptr;
-    std::vector<NodeRecord> nodes_;
-    std::vector<T> values_;
-    std::vector<T> params_;
+    detail::Buffer<NodeRecord> nodes_;
+    detail::Buffer<T> values_;
+    detail::Buffer<T> params_;
     std::vector<T> adjoints_;
     std::vector<NodeIndex> inputs_;
     std::unordered_map<NodeIndex, std::string> names_;
     std::unordered_map<std::string, NodeIndex> by_name_;
     bool anomaly_ = false;
+    bool adjoints_zero_ = true;  // see adjoints_all_zero()
 };
 
 }  // namespace chainrule

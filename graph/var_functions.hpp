@@ -1,7 +1,8 @@
 #pragma once
 /// \file var_functions.hpp
-/// Operators and elementary functions on Var<T>: each call records one node (two when a
-/// plain constant operand is first recorded as a Const leaf). Names and aliases follow
+/// Operators and elementary functions on Var<T>: each call records one node (two for
+/// atan2, hypot, min and max with a plain number, which is first recorded as a Const
+/// leaf; + − · / with a plain number record one param op). Names and aliases follow
 /// the seed notes' derivative table: ln, tg, ctg, arcsin, arccos, arctan, arcctg,
 /// logistic. Values and local partials: op_rules_*.hpp; conventions: docs/conventions.md.
 
@@ -106,15 +107,34 @@ CHAINRULE_ALWAYS_INLINE Var<T> leaky_relu(const Var<T>& x, const C& slope = C(0.
     CHAINRULE_ALWAYS_INLINE Var<T> fn(const C& a, const Var<T>& b) {                     \
         return fn(detail::constant_like(b, a), b);                                       \
     }
-CHAINRULE_VAR_BINARY(operator+, Add)
-CHAINRULE_VAR_BINARY(operator-, Sub)
-CHAINRULE_VAR_BINARY(operator*, Mul)
-CHAINRULE_VAR_BINARY(operator/, Div)
 CHAINRULE_VAR_BINARY(atan2, Atan2)
 CHAINRULE_VAR_BINARY(hypot, Hypot)
 CHAINRULE_VAR_BINARY(min, Min)
 CHAINRULE_VAR_BINARY(max, Max)
 #undef CHAINRULE_VAR_BINARY
+
+// The arithmetic operators: Var with Var records a binary op; Var with a plain number
+// records one param op (the number is the op's parameter, not a Const leaf).
+#define CHAINRULE_VAR_ARITHMETIC(op, Op, VarConst, ConstVar)                                 \
+    template <class T>                                                                       \
+    CHAINRULE_ALWAYS_INLINE Var<T> operator op(const Var<T>& a, const Var<T>& b) {           \
+        return a.tape().template record_binary<ops::Op>(OpKind::Op, a, b);                   \
+    }                                                                                        \
+    template <class T, class C>                                                              \
+        requires ConstantFor<C, T>                                                           \
+    CHAINRULE_ALWAYS_INLINE Var<T> operator op(const Var<T>& a, const C& b) {                \
+        return a.tape().template record_param<ops::VarConst>(OpKind::VarConst, a, T(b));     \
+    }                                                                                        \
+    template <class T, class C>                                                              \
+        requires ConstantFor<C, T>                                                           \
+    CHAINRULE_ALWAYS_INLINE Var<T> operator op(const C& a, const Var<T>& b) {                \
+        return b.tape().template record_param<ops::ConstVar>(OpKind::ConstVar, b, T(a));     \
+    }
+CHAINRULE_VAR_ARITHMETIC(+, Add, AddConst, ConstAdd)
+CHAINRULE_VAR_ARITHMETIC(-, Sub, SubConst, ConstSub)
+CHAINRULE_VAR_ARITHMETIC(*, Mul, MulConst, MulConst)
+CHAINRULE_VAR_ARITHMETIC(/, Div, DivConst, ConstDiv)
+#undef CHAINRULE_VAR_ARITHMETIC
 
 /// a^b with a variable base and a variable exponent.
 template <class T>

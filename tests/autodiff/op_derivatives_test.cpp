@@ -110,7 +110,9 @@ std::vector<C> param_cases() {
 }
 
 // The binary ops (CHAINRULE_BINARY_OPS), both pow forms and log(x, base), and the
-// operators with a plain constant on either side (a Const leaf).
+// operators with a plain constant on either side (+ − · / record one param op: add_const,
+// const_add, sub_const, const_sub, mul_const, div_const, const_div; atan2, hypot, min and
+// max record a Const leaf and the binary op).
 std::vector<C> binary_cases() {
     const auto any = uniform2(-10, 10, -10, 10);
     const auto tie = [](double a, double b) { return std::abs(a - b) < 1e-3; };  // max/min kink
@@ -135,8 +137,11 @@ std::vector<C> binary_cases() {
         {"pow(x, x)", [](const Vs& x) { return pow(x[0], x[0]); }, uniform(0.05, 5)},
         // constants on either side
         {"x + 2.5", [](const Vs& x) { return x[0] + 2.5; }, uniform(-5, 5)},
+        {"2.5 + x", [](const Vs& x) { return 2.5 + x[0]; }, uniform(-5, 5)},
+        {"x - 2.5", [](const Vs& x) { return x[0] - 2.5; }, uniform(-5, 5)},
         {"2.5 - x", [](const Vs& x) { return 2.5 - x[0]; }, uniform(-5, 5)},
         {"3 * x", [](const Vs& x) { return 3 * x[0]; }, uniform(-5, 5)},
+        {"x * -0.75", [](const Vs& x) { return x[0] * -0.75; }, uniform(-5, 5)},
         {"3 / x", [](const Vs& x) { return 3.0 / x[0]; }, uniform(-5, 5, near_zero(0.1))},
         {"x / 3", [](const Vs& x) { return x[0] / 3.0; }, uniform(-5, 5)},
         {"atan2(x, -1.5)", [](const Vs& x) { return atan2(x[0], -1.5); }, uniform(-5, 5, near_zero(0.05))},
