@@ -24,9 +24,11 @@ run: build
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
+# Side-by-side ratios (record + reverse) / plain, then the worksheet timings.
 bench: build
 	GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD \
-	    ./$(BUILD_DIR)/bench/bench_scalar_reverse
+	    ./$(BUILD_DIR)/bench/bench_scalar_reverse --ratio
+	./$(BUILD_DIR)/bench/bench_worksheet
 
 asan:
 	$(MAKE) test PRESET=asan
