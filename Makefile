@@ -18,7 +18,9 @@ configure: deps
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-run: build
+# Builds only what the worksheet needs, so the first `make run` is quick.
+run: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target bp_network
 	@./$(BUILD_DIR)/examples/bp_network
 
 test: build

@@ -85,25 +85,43 @@ std::vector<PathFactor> merge_unit_factors(const NamedGraph& g, std::vector<Path
     return f;
 }
 
-void collect_paths(const NamedGraph& g, const std::vector<bool>& reach, std::size_t wrt, std::vector<std::size_t>& stack,
-                   std::vector<std::vector<std::size_t>>& out) {
-    const std::size_t n = stack.back();
-    if (n == wrt) {
-        out.push_back(stack);
-        return;
+// Every path from the output down to wrt, by an explicit-stack depth-first search (a
+// recursive one would overflow the call stack on chains of tens of thousands of nodes).
+std::vector<std::vector<std::size_t>> collect_paths(const NamedGraph& g, const std::vector<bool>& reach, std::size_t wrt) {
+    std::vector<std::vector<std::size_t>> out;
+    std::vector<std::size_t> path{g.output};
+    std::vector<std::size_t> next_read{0};  // per path position: the next read to try
+    while (!path.empty()) {
+        const std::size_t n = path.back();
+        const auto& reads = g.nodes[n].reads;
+        if (n == wrt) {
+            out.push_back(path);
+        } else if (next_read.back() < reads.size()) {
+            const std::size_t m = reads[next_read.back()++];
+            if (reach[m]) {
+                path.push_back(m);
+                next_read.push_back(0);
+            }
+            continue;
+        }
+        path.pop_back();
+        next_read.pop_back();
     }
-    for (std::size_t m : g.nodes[n].reads) {
-        if (!reach[m]) continue;
-        stack.push_back(m);
-        collect_paths(g, reach, wrt, stack, out);
-        stack.pop_back();
-    }
+    return out;
 }
 
 }  // namespace
 
 LocalPartial local_partial(const NamedGraph& g, std::size_t of, std::size_t wrt) {
     return partial_with(g, of, wrt, value_map(g));
+}
+
+std::vector<LocalPartial> all_local_partials(const NamedGraph& g) {
+    const auto values = value_map(g);
+    std::vector<LocalPartial> out;
+    for (std::size_t i = 0; i < g.nodes.size(); ++i)
+        for (std::size_t r : g.nodes[i].reads) out.push_back(partial_with(g, i, r, values));
+    return out;
 }
 
 double count_paths(const NamedGraph& g, std::size_t from, std::size_t to) {
@@ -125,9 +143,7 @@ GradientDerivation derive_paths(const NamedGraph& g, std::size_t wrt) {
                     " paths to " + g.nodes[g.output].name + "; use the deltas style");
     const auto values = value_map(g);
     const std::vector<bool> reach = reaches(g, wrt);
-    std::vector<std::vector<std::size_t>> node_paths;
-    std::vector<std::size_t> stack{g.output};
-    collect_paths(g, reach, wrt, stack, node_paths);
+    const std::vector<std::vector<std::size_t>> node_paths = collect_paths(g, reach, wrt);
     d.result = 0;
     for (const auto& nodes : node_paths) {
         ChainPath path;

@@ -70,6 +70,9 @@ struct GradientDerivation {
 /// ∂(of)/∂(wrt), simplified and rewritten in terms of named nodes, with its value.
 LocalPartial local_partial(const NamedGraph& g, std::size_t of, std::size_t wrt);
 
+/// Every local partial of the graph: ∂N/∂M for each named node N and each M it reads.
+std::vector<LocalPartial> all_local_partials(const NamedGraph& g);
+
 /// Number of paths from node `from` down to node `to` (as a double: it can be huge).
 double count_paths(const NamedGraph& g, std::size_t from, std::size_t to);
 

@@ -10,8 +10,9 @@
 
 namespace chainrule::derivations {
 
-/// Plain text, e.g. "0.08186670504", "-0.0145365614", "1.5e-12". digits ∈ [1, 40];
-/// throws std::invalid_argument otherwise.
+/// Plain text, e.g. "0.08186670504", "-0.0145365614", "1.5e-12"; "NaN", "inf", "-inf"
+/// for non-finite values (a domain error shows in the worksheet rather than aborting it).
+/// digits ∈ [1, 40]; throws std::invalid_argument otherwise.
 std::string format_number(const Real& x, int digits);
 
 /// The same number as LaTeX: "1.5 \times 10^{-12}"; negative numbers keep their sign.

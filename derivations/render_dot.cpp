@@ -35,9 +35,8 @@ std::string render_dot(const Worksheet& w) {
                             : n.role == NodeRole::Constant ? ", style=dashed" : "";
         out += fmt::format("  n{} [label={}{}];\n", i, dot_quoted(label), style);
     }
-    for (std::size_t i = 0; i < g.nodes.size(); ++i)
-        for (std::size_t r : g.nodes[i].reads)
-            out += fmt::format("  n{} -> n{} [label={}];\n", r, i, dot_quoted(format_number(local_partial(g, i, r).value, digits)));
+    for (const LocalPartial& p : all_local_partials(g))
+        out += fmt::format("  n{} -> n{} [label={}];\n", p.wrt, p.of, dot_quoted(format_number(p.value, digits)));
     return out + "}\n";
 }
 

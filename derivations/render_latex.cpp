@@ -1,15 +1,39 @@
 #include "render_latex.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 namespace chainrule::derivations {
 namespace {
 
+// The non-ASCII characters the preamble declares (∂ − · × η δ σ), as UTF-8.
+bool declared_unicode(std::string_view utf8) {
+    for (std::string_view ok : {"\u2202", "\u2212", "\u00B7", "\u00D7", "\u03B7", "\u03B4", "\u03C3"})
+        if (utf8 == ok) return true;
+    return false;
+}
+
+// Length of the UTF-8 sequence starting with byte c (1 for a stray continuation byte).
+std::size_t utf8_length(unsigned char c) {
+    if (c >= 0xF0) return 4;
+    if (c >= 0xE0) return 3;
+    if (c >= 0xC0) return 2;
+    return 1;
+}
+
 // Escapes every character LaTeX treats specially, so user text can never become a
 // command (\input, \write18, …) or break the document.
 std::string escape(const std::string& s) {
     std::string out;
-    for (char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            const std::size_t n = std::min(utf8_length(static_cast<unsigned char>(c)), s.size() - i);
+            const std::string_view seq(s.data() + i, n);
+            out += declared_unicode(seq) ? std::string(seq) : std::string("?");
+            i += n - 1;
+            continue;
+        }
         switch (c) {
             case '\\': out += "\\textbackslash{}"; break;
             case '{': out += "\\{"; break;
@@ -24,7 +48,11 @@ std::string escape(const std::string& s) {
             case '<': out += "\\textless{}"; break;
             case '>': out += "\\textgreater{}"; break;
             case '|': out += "\\textbar{}"; break;
-            default: out += c;
+            case '\n':
+            case '\r':
+            case '\t': out += ' '; break;
+            default:
+                if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;  // drop control characters
         }
     }
     return out;
@@ -74,7 +102,16 @@ std::string block(const Table& t) {
 std::string render_latex(const Document& doc) {
     std::string out =
         "\\documentclass[11pt]{article}\n"
-        "\\usepackage[T1]{fontenc}\n"
+        "\\usepackage[utf8]{inputenc}\n"
+        // Symbols people type in titles (escape() turns any other non-ASCII character
+        // into '?', so pdflatex never stops on an undeclared one).
+        "\\DeclareUnicodeCharacter{2202}{\\ensuremath{\\partial}}\n"
+        "\\DeclareUnicodeCharacter{2212}{\\ensuremath{-}}\n"
+        "\\DeclareUnicodeCharacter{00B7}{\\ensuremath{\\cdot}}\n"
+        "\\DeclareUnicodeCharacter{00D7}{\\ensuremath{\\times}}\n"
+        "\\DeclareUnicodeCharacter{03B7}{\\ensuremath{\\eta}}\n"
+        "\\DeclareUnicodeCharacter{03B4}{\\ensuremath{\\delta}}\n"
+        "\\DeclareUnicodeCharacter{03C3}{\\ensuremath{\\sigma}}\n"
         "\\usepackage{amsmath,amssymb}\n"
         "\\usepackage[margin=2cm]{geometry}\n"
         "\\allowdisplaybreaks\n"

@@ -9,10 +9,23 @@ namespace {
 std::string escape(const std::string& s, bool in_table) {
     std::string out;
     for (char c : s) {
+        if (c == '\n' || c == '\r') {  // one line stays one line: no injected headings or tables
+            out += ' ';
+            continue;
+        }
         if (std::string_view("\\`*_{}[]<>#+!$").find(c) != std::string_view::npos || (in_table && c == '|'))
             out += '\\';
         out += c;
     }
+    return out;
+}
+
+// Inside a pipe table a `|` ends the cell even within $…$ (GitHub), so math spells it
+// \vert there (|x| prints as \left\vert x\right\vert).
+std::string math_text(const std::string& latex, bool in_table) {
+    if (!in_table) return latex;
+    std::string out;
+    for (char c : latex) out += c == '|' ? std::string("\\vert ") : std::string(1, c);
     return out;
 }
 
@@ -22,7 +35,7 @@ std::string line(const Line& content, bool in_table = false) {
         if (const auto* t = std::get_if<Text>(&piece))
             out += escape(t->text, in_table);
         else
-            out += "$" + std::get<Math>(piece).latex + "$";
+            out += "$" + math_text(std::get<Math>(piece).latex, in_table) + "$";
     }
     return out;
 }

@@ -3,6 +3,7 @@
 #include "../symbolic/latex_names.hpp"
 #include "number_format.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace chainrule::derivations {
@@ -16,7 +17,14 @@ std::vector<std::size_t> parameters(const NamedGraph& g, const std::vector<std::
             if (g.nodes[i].role == NodeRole::Variable) out.push_back(i);
         return out;
     }
-    for (const std::string& name : wrt) out.push_back(g.at(name));
+    for (const std::string& name : wrt) {
+        const std::size_t i = g.at(name);
+        if (i == g.output)
+            throw Error("chainrule: cannot derive " + name + " with respect to itself");
+        if (std::find(out.begin(), out.end(), i) != out.end())
+            throw Error("chainrule: '" + name + "' is listed twice in wrt");
+        out.push_back(i);
+    }
     return out;
 }
 
@@ -25,7 +33,11 @@ std::vector<std::size_t> parameters(const NamedGraph& g, const std::vector<std::
 Worksheet make_worksheet(NamedGraph graph, WorksheetOptions options) {
     if (options.digits < 1 || options.digits > 40)
         throw std::invalid_argument("chainrule: digits must be between 1 and 40, got " + std::to_string(options.digits));
-    for (const auto& [name, label] : options.labels) symbolic::validate_latex_label(label);
+    for (const auto& [name, label] : options.labels) {
+        if (!graph.find(name))
+            throw Error("chainrule: label for '" + name + "', which is not a named node the output depends on");
+        symbolic::validate_latex_label(label);
+    }
     Worksheet w{std::move(graph), {}, std::move(options)};
     for (std::size_t p : parameters(w.graph, w.options.wrt)) {
         switch (w.options.style) {

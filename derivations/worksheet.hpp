@@ -24,12 +24,14 @@ namespace chainrule::derivations {
 enum class StyleChoice { Auto, Paths, Deltas, Both };
 
 struct WorksheetOptions {
-    std::vector<std::string> wrt;  ///< names to differentiate by; empty = every variable
+    /// Names to differentiate by: any named node the output depends on (a variable, a
+    /// named constant, or an intermediate node: ∂E/∂out_h1); empty = every variable.
+    std::vector<std::string> wrt;
     StyleChoice style = StyleChoice::Auto;
     int digits = 10;  ///< significant digits of every printed number (1–40)
     std::optional<Real> learning_rate;  ///< adds the update section w⁺ = w − η ∂E/∂w
     std::map<std::string, std::string, std::less<>> labels;  ///< name → LaTeX label (validated)
-    std::string title;  ///< default: "Chain-rule derivation of ∂E/∂…"
+    std::string title;  ///< default: "Chain-rule derivation of the gradient of <output>"
 };
 
 struct Worksheet {
@@ -38,8 +40,10 @@ struct Worksheet {
     WorksheetOptions options;
 };
 
-/// Computes the worksheet of `output` (which must be named). Throws Error for an unknown
-/// or non-variable name in options.wrt, std::invalid_argument for bad digits or labels.
+/// Computes the worksheet of `output` (which must be named). Throws Error for a name in
+/// options.wrt or options.labels that is not a named node the output depends on, for
+/// the output itself or a duplicate in wrt; std::invalid_argument for bad digits or a
+/// label that could inject LaTeX.
 Worksheet make_worksheet(NamedGraph graph, WorksheetOptions options);
 
 template <class T>

@@ -35,7 +35,7 @@ public:
     std::string factor_formula(const symbolic::Expr& e) const {
         std::string s = formula(e);
         const bool compound = e.kind() == symbolic::Kind::sum || (!s.empty() && s.front() == '-');
-        return compound ? "\left(" + s + "\right)" : s;
+        return compound ? "\\left(" + s + "\\right)" : s;
     }
     std::string dfrac(std::size_t of, std::size_t wrt) const {
         return "\\frac{\\partial " + sym(of) + "}{\\partial " + sym(wrt) + "}";

@@ -117,9 +117,19 @@ public:
 
     // ------------------------------------------------------------ access
     std::size_t size() const noexcept { return nodes_.size(); }
-    const NodeRecord& node(NodeIndex i) const { return nodes_.at(i); }
-    const T& value(NodeIndex i) const { return values_.at(i); }
-    const T& param(NodeIndex i) const { return params_.at(nodes_.at(i).in1); }
+    /// The record of node i. Throws Error when there is no node i.
+    const NodeRecord& node(NodeIndex i) const { return nodes_[checked(i)]; }
+    /// The value of node i (a copy: a reference would dangle once the tape grows).
+    T value(NodeIndex i) const { return values_[checked(i)]; }
+    /// The constant parameter of param op i (x^p, p^x, log_p, leaky slope, x+p, …).
+    /// Throws Error when node i has no parameter.
+    T param(NodeIndex i) const {
+        const NodeRecord& r = nodes_[checked(i)];
+        if (!has_param(r.op))
+            throw Error("chainrule: node #" + std::to_string(i) + " (op '" + std::string(op_name(r.op)) +
+                        "') has no parameter");
+        return params_[r.in1];
+    }
     // The buffers read like const std::vectors (size, [], at, data, begin/end, == with a
     // std::vector); detail::Buffer says why they are not std::vectors.
     const detail::Buffer<T>& values() const noexcept { return values_; }
@@ -127,6 +137,14 @@ public:
     const detail::Buffer<NodeRecord>& nodes() const noexcept { return nodes_; }
     /// Indices of the Input nodes, in creation order (the order replay expects inputs).
     const std::vector<NodeIndex>& inputs() const noexcept { return inputs_; }
+
+    /// i, or Error naming it when the tape has no node i.
+    NodeIndex checked(NodeIndex i) const {
+        if (i >= nodes_.size())
+            throw Error("chainrule: no node #" + std::to_string(i) + " (the tape has " + std::to_string(nodes_.size()) +
+                        " nodes)");
+        return i;
+    }
 
     /// The adjoint ∂(output)/∂(node i) left by the last reverse sweep (0 before any).
     T adjoint(NodeIndex i) const {

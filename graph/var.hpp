@@ -35,7 +35,8 @@ public:
     }
 
     /// The node's recorded value.
-    const T& value() const { return tape().values()[index_]; }
+    /// (A copy: a reference into the tape would dangle once more nodes are recorded.)
+    T value() const { return tape().values()[index_]; }
     /// The node's adjoint after a reverse sweep: ∂output/∂this (0 before any sweep).
     T adjoint() const { return tape().adjoint(index_); }
     /// The node's index on its tape (creation order).

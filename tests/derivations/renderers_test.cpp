@@ -14,6 +14,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 
@@ -56,7 +58,7 @@ TEST_CASE("the seed worksheet as LaTeX compiles with pdflatex") {
         return;
     }
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / "chainrule_pdflatex_test";
+    const fs::path dir = fs::temp_directory_path() / ("chainrule_pdflatex_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     std::ofstream(dir / "sheet.tex") << tex;

@@ -1,0 +1,111 @@
+// Defects found by a first-user review, each pinned by a test of its whole kind.
+#include "chainrule.hpp"
+#include "derivations/number_format.hpp"
+#include "derivations/render_latex.hpp"
+#include "derivations/render_markdown.hpp"
+#include "derivations/worksheet.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+#include <regex>
+
+using namespace chainrule;
+using namespace chainrule::derivations;
+
+namespace {
+
+// Every \left has a \right and no "left(" / "right)" lost its backslash.
+void check_delimiters(const std::string& latex) {
+    const std::regex bare("(^|[^\\\\a-z])(left|right)[()]");
+    CHECK_FALSE(std::regex_search(latex, bare));
+    std::size_t lefts = 0, rights = 0;
+    for (std::size_t p = 0; (p = latex.find("\\left", p)) != std::string::npos; ++p) ++lefts;
+    for (std::size_t p = 0; (p = latex.find("\\right", p)) != std::string::npos; ++p) ++rights;
+    CHECK(lefts == rights);
+    CHECK(latex.find('\r') == std::string::npos);
+}
+
+Worksheet small_network(StyleChoice style) {
+    Tape<Real> t;
+    auto x = t.constant(Real("0.3"), "x");
+    auto w = t.variable(Real("-0.7"), "w");
+    auto b = t.variable(Real("0.2"), "b");
+    auto z = (w * x + b).named("z");
+    auto a = tanh(z).named("a");
+    auto L = (pow(a - Real("0.5"), 2) + abs(w)).named("L");
+    WorksheetOptions o;
+    o.style = style;
+    return make_worksheet(t, L, o);
+}
+
+}  // namespace
+
+TEST_CASE("every style renders balanced, intact \\left … \\right delimiters") {
+    for (StyleChoice s : {StyleChoice::Paths, StyleChoice::Deltas, StyleChoice::Both}) {
+        const Document doc = worksheet_document(small_network(s));
+        check_delimiters(render_markdown(doc));
+        check_delimiters(render_latex(doc));
+    }
+}
+
+TEST_CASE("non-finite values are shown, not thrown as a bare stoi error") {
+    CHECK(format_number(Real(std::numeric_limits<double>::quiet_NaN()), 10) == "NaN");
+    CHECK(format_number(Real(std::numeric_limits<double>::infinity()), 10) == "inf");
+    CHECK(latex_number(-Real(std::numeric_limits<double>::infinity()), 10) == "-\\infty");
+    Tape<double> t;
+    auto w = t.variable(-1.0, "w");
+    auto y = log(w).named("y");
+    const std::string md = render_markdown(worksheet_document(make_worksheet(t, y)));
+    CHECK_THAT(md, Catch::Contains("\\mathrm{NaN}"));
+}
+
+TEST_CASE("wrt and labels must name nodes the output depends on, once") {
+    Tape<double> t;
+    auto x = t.variable(1.0, "x");
+    auto h = sin(x).named("h");
+    auto E = (h * h).named("E");
+    WorksheetOptions o;
+    o.wrt = {"h"};  // an intermediate node is a valid variable of differentiation
+    CHECK(make_worksheet(t, E, o).derivations.size() == 1);
+    o.wrt = {"E"};
+    CHECK_THROWS_WITH(make_worksheet(t, E, o), Catch::Contains("itself"));
+    o.wrt = {"x", "x"};
+    CHECK_THROWS_WITH(make_worksheet(t, E, o), Catch::Contains("twice"));
+    o.wrt = {};
+    o.labels["nothere"] = "n";
+    CHECK_THROWS_WITH(make_worksheet(t, E, o), Catch::Contains("nothere"));
+}
+
+TEST_CASE("Markdown keeps | of math out of table syntax and titles on one line") {
+    Document doc;
+    doc.title = "line one\n| a | b |\n# heading";
+    Table table;
+    table.header = {text("h")};
+    table.rows = {{derivations::math("\\left|w\\right|")}};
+    doc.blocks.push_back(table);
+    const std::string md = render_markdown(doc);
+    CHECK_THAT(md, Catch::StartsWith("# line one | a | b | \\# heading\n"));  // one line: no table, no heading
+    CHECK_THAT(md, Catch::Contains("$\\left\\vert w\\right\\vert $"));
+}
+
+TEST_CASE("a title with Unicode and control characters still compiles") {
+    Document doc;
+    doc.title = "∂E/∂w with η = 0.5 − and 日本 and \x01 bell";
+    doc.blocks.push_back(Paragraph{text("σ · × δ")});
+    const std::string tex = render_latex(doc);
+    CHECK_THAT(tex, Catch::Contains("??"));      // undeclared characters become '?'
+    CHECK(tex.find('\x01') == std::string::npos);
+    if (std::system("command -v pdflatex > /dev/null 2>&1") != 0) return;
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("chainrule_unicode_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "u.tex") << tex;
+    const std::string cmd = "cd '" + dir.string() + "' && pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape u.tex > /dev/null 2>&1";
+    CHECK(std::system(cmd.c_str()) == 0);
+    fs::remove_all(dir);
+}
