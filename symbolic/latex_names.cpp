@@ -110,6 +110,12 @@ bool allowed_character(char c) {
 }
 
 // Returns the index of the last character of the command starting at i.
+// Something a script (^, _) or an accent can apply to starts at position j: not the end
+// of the label, a closing brace, another script or a space.
+bool has_argument(std::string_view label, std::size_t j) {
+    return j < label.size() && std::string_view("^_} ").find(label[j]) == std::string_view::npos;
+}
+
 std::size_t check_command(std::string_view label, std::size_t i) {
     std::size_t j = i + 1;
     while (j < label.size() && is_alpha(label[j])) ++j;
@@ -117,6 +123,10 @@ std::size_t check_command(std::string_view label, std::size_t i) {
     if (command.empty()) reject(label, "a backslash must start a whitelisted command (found \"\\" +
                                            std::string(label.substr(i + 1, 1)) + "\")");
     if (!allowed_command(command)) reject(label, "command \\" + std::string(command) + " is not allowed");
+    static constexpr std::string_view needs_argument[] = {"mathrm", "mathbf", "mathit", "hat", "bar",
+                                                         "tilde", "vec", "dot", "ddot"};
+    for (std::string_view n : needs_argument)
+        if (command == n && !has_argument(label, j)) reject(label, "\\" + std::string(command) + " needs an argument");
     return j - 1;
 }
 
@@ -125,6 +135,24 @@ std::size_t check_command(std::string_view label, std::size_t i) {
 std::string latex_name(std::string_view name) {
     if (!is_identifier(name)) return "\\mbox{" + escape_text_for_latex(name) + "}";
     return render(name);
+}
+
+// True when the script at position i follows an earlier script of the same kind on the
+// same base (x_1_2, x^a^b), which TeX rejects: scan back over the previous script's
+// argument (one character or one brace group).
+bool double_script(std::string_view label, std::size_t i) {
+    if (i < 2) return false;
+    std::size_t k = i - 1;
+    if (label[k] == '}') {  // skip back over a brace group
+        int depth = 0;
+        while (true) {
+            if (label[k] == '}') ++depth;
+            if (label[k] == '{' && --depth == 0) break;
+            if (k == 0) return false;
+            --k;
+        }
+    }
+    return k >= 1 && label[k - 1] == label[i];
 }
 
 void validate_latex_label(std::string_view label) {
@@ -140,6 +168,10 @@ void validate_latex_label(std::string_view label) {
             reject(label, std::string("character '") + c + "' is not allowed");
         if (c == '^' && i + 1 < label.size() && label[i + 1] == '^')
             reject(label, "\"^^\" (TeX character-code escape) is not allowed");
+        if ((c == '^' || c == '_') && !has_argument(label, i + 1))
+            reject(label, std::string("'") + c + "' needs something to apply to");
+        if ((c == '^' || c == '_') && double_script(label, i))
+            reject(label, std::string("double ") + (c == '^' ? "superscript" : "subscript") + " (use braces: x_{1,2})");
         if (c == '{') ++depth;
         if (c == '}' && --depth < 0) reject(label, "unbalanced braces: '}' without '{'");
     }

@@ -75,3 +75,11 @@ TEST_CASE("number texts", "[latex_names]") {
         CHECK_THROWS_AS(validate_latex_number(bad), std::invalid_argument);
     }
 }
+
+TEST_CASE("labels that would stop pdflatex are rejected: dangling and double scripts, bare accents") {
+    using chainrule::symbolic::validate_latex_label;
+    for (const char* bad : {"a^", "_", "x_1_2", "x^a^b", "x_{1}_{2}", "\\hat", "\\partial^", "\\mathrm", "a_ b", "\\hat}"})
+        CHECK_THROWS_AS(validate_latex_label(bad), std::invalid_argument);
+    for (const char* good : {"b_{1}", "x_1^2", "x_{1,2}", "\\hat{y}", "\\mathrm{out}_{h_{1}}", "w^{(1)}_{23}", "\\partial E"})
+        CHECK_NOTHROW(validate_latex_label(good));
+}
