@@ -211,8 +211,10 @@ public:
         names_.clear();
         by_name_.clear();
         adjoints_zero_ = true;
-        ++block_->generation;
+        block_ = detail::next_generation(block_, this);
     }
+    /// The handle-validity block (internal; exposed for tests and diagnostics).
+    const detail::TapeControlBlock* control_block() const noexcept { return block_; }
     /// Reserves room for n nodes (avoids reallocation while recording). The node and
     /// value buffers always have the same capacity, so push() tests one of them.
     void reserve(std::size_t n) {

@@ -39,8 +39,20 @@ TapeControlBlock* acquire_control_block(void* tape) {
 void release_control_block(TapeControlBlock* block) noexcept {
     block->tape = nullptr;
     ++block->generation;
+    // A block whose 32-bit generation is about to wrap is retired (never reused), so a
+    // handle from 2³² generations ago can never look current again.
+    if (block->generation >= kRetireGeneration) return;
     std::lock_guard lock(pool().mutex);
     pool().free.push_back(block);
+}
+
+TapeControlBlock* next_generation(TapeControlBlock* block, void* tape) {
+    if (block->generation + 1 < kRetireGeneration) {
+        ++block->generation;
+        return block;
+    }
+    release_control_block(block);  // retires it
+    return acquire_control_block(tape);
 }
 
 }  // namespace chainrule::detail

@@ -18,6 +18,13 @@ struct TapeControlBlock {
 /// A block for a new tape (thread-safe; taken from the pool or newly allocated).
 TapeControlBlock* acquire_control_block(void* tape);
 
+/// Generations stop below this: a block reaching it is retired instead of wrapping around.
+inline constexpr std::uint32_t kRetireGeneration = 0xFFFFFFF0u;
+
+/// The block after a clear(): the same block with a new generation, or — when its
+/// generation would wrap — a fresh block (the old one is retired for good).
+TapeControlBlock* next_generation(TapeControlBlock* block, void* tape);
+
 /// Marks the block dead (bumps its generation) and returns it to the pool.
 void release_control_block(TapeControlBlock* block) noexcept;
 

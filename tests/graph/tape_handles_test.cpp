@@ -106,3 +106,17 @@ TEST_CASE("compound assignment rebinds the handle to a new node") {
     REQUIRE(y.value() == 7.0);
     REQUIRE(grad(y, {x})[0] == (2 * 3.0 + 2.0) / 2);  // d/dx ((x+2)x − 1)/2 = (2x + 2)/2
 }
+
+TEST_CASE("a handle stays stale even when its tape's generation counter would wrap") {
+    Tape<double> t;
+    auto x = t.variable(1.0);
+    // Jump close to the 32-bit limit instead of clearing 2^32 times.
+    const_cast<chainrule::detail::TapeControlBlock*>(t.control_block())->generation =
+        chainrule::detail::kRetireGeneration - 2;
+    auto old = t.variable(2.0);
+    for (int k = 0; k < 40; ++k) t.clear();
+    REQUIRE_THROWS_AS(old.value(), StaleHandleError);
+    REQUIRE_THROWS_AS(x.value(), StaleHandleError);
+    auto fresh = t.variable(3.0);
+    REQUIRE(fresh.value() == 3.0);
+}
