@@ -1,5 +1,6 @@
 # The two commands of the README:
 #   make run    installs what is missing, builds, prints the seed 001 network worksheet
+#               (chainrule worksheet examples/bp_network.chain)
 #   make test   installs what is missing, builds, runs every test
 # Other targets: make build, make bench, make asan (tests under Address/UB sanitizers),
 # make clean.
@@ -20,8 +21,8 @@ build: configure
 
 # Builds only what the worksheet needs, so the first `make run` is quick.
 run: configure
-	@cmake --build $(BUILD_DIR) -j $(JOBS) --target bp_network
-	@./$(BUILD_DIR)/examples/bp_network
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target chainrule_cli
+	@./$(BUILD_DIR)/tools/chainrule worksheet examples/bp_network.chain
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)

@@ -1,0 +1,109 @@
+#pragma once
+/// \file ast.hpp
+/// What the parser produces: expressions as trees (ExprNode) and a .chain program as
+/// its statements in file order. Every node keeps the byte offset where it starts, so
+/// that semantic errors point at the right character. Nothing here is evaluated yet:
+/// model.hpp records a Program on a tape, recorder.hpp and to_symbolic.hpp turn
+/// expressions into tape nodes or symbolic expressions.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace chainrule::lang {
+
+/// An expression tree. Sums and products are n-ary (a − b + c is one Sum with signs
+/// + − +), so that a long sum is a wide node, not a deep one; powers are binary and
+/// right-associative (a^b^c = a^(b^c)); unary minus binds looser than ^ (−x^2 = −(x^2)).
+struct ExprNode {
+    enum class Kind : std::uint8_t {
+        Number,   ///< text: the literal as written ("0.1", "2.5e-3")
+        Name,     ///< text: the name
+        Negate,   ///< operands: {x}
+        Sum,      ///< operands: terms; ops: '+' or '-' before each term (the first is '+')
+        Product,  ///< operands: factors; ops: '*' or '/' before each factor (the first is '*')
+        Power,    ///< operands: {base, exponent}
+        Call,     ///< text: the function name as written; operands: the arguments
+    };
+    Kind kind = Kind::Number;
+    std::size_t offset = 0;  ///< byte offset of the node's first character in its Source
+    std::string text;
+    std::vector<ExprNode> operands;
+    std::vector<char> ops;
+};
+
+/// A name as written, with its position.
+struct Name {
+    std::string text;
+    std::size_t offset = 0;
+};
+
+/// A number as written (optionally signed), with its position.
+struct NumberText {
+    std::string text;
+    std::size_t offset = 0;
+};
+
+enum class DeclarationKind : std::uint8_t { Input, Target, Param, Const };
+
+/// `input i1 = 0.1` (one per name: `input i1 = 0.1, i2 = 0.2` gives two).
+struct Declaration {
+    DeclarationKind kind = DeclarationKind::Input;
+    Name name;
+    NumberText value;
+};
+
+/// `name = expression`.
+struct Definition {
+    Name name;
+    ExprNode expression;
+};
+
+/// `label b_h "b_{1}"`: the LaTeX the worksheet prints for a name.
+struct LabelDirective {
+    Name name;
+    std::string latex;
+    std::size_t latex_offset = 0;  ///< offset of the text inside the quotes
+};
+
+/// `derive E wrt w5, w1` (the wrt list may be empty: every param).
+struct DeriveDirective {
+    std::size_t offset = 0;
+    Name output;
+    std::vector<Name> wrt;
+};
+
+/// `lr 0.5`: the learning rate of the worksheet's update section.
+struct LearningRateDirective {
+    std::size_t offset = 0;
+    NumberText value;
+};
+
+/// `check <claim>`: a claim kept as raw text for a later checker (not evaluated).
+struct CheckDirective {
+    std::size_t offset = 0;       ///< offset of the keyword
+    std::string text;             ///< the claim, trimmed, without a trailing # comment
+    std::size_t text_offset = 0;  ///< offset of the claim's first character
+};
+
+using Statement =
+    std::variant<Declaration, Definition, LabelDirective, DeriveDirective, LearningRateDirective, CheckDirective>;
+
+/// `x=3, y=1` of --at and --from.
+struct Binding {
+    Name name;
+    NumberText value;
+};
+
+/// `J < 0.01` of --until: a quantity, a comparison and a bound.
+struct Condition {
+    enum class Quantity : std::uint8_t { Value, GradientNorm };  ///< J, |grad|
+    enum class Comparison : std::uint8_t { Less, LessEqual };
+    Quantity quantity = Quantity::Value;
+    Comparison comparison = Comparison::Less;
+    NumberText bound;
+};
+
+}  // namespace chainrule::lang

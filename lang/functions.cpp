@@ -1,0 +1,73 @@
+#include "functions.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace chainrule::lang {
+
+namespace {
+
+// Aliases of the core (op_kind.cpp's table) that are not op names themselves; a name
+// the core stops accepting simply drops out of function_names().
+constexpr std::array<std::string_view, 12> kAliases = {"ln",     "tg",     "ctg",    "arcsin",
+                                                       "arccos", "arctan", "arctg",  "arcctg",
+                                                       "arccot", "logistic", "heaviside", "logsigmoid"};
+
+bool is_operator(OpKind op) {
+    return op == OpKind::Add || op == OpKind::Sub || op == OpKind::Mul || op == OpKind::Div;
+}
+
+std::string arity_text(const FunctionInfo& f) {
+    if (f.min_args == f.max_args) return std::to_string(f.min_args) + (f.min_args == 1 ? " argument" : " arguments");
+    return std::to_string(f.min_args) + " or " + std::to_string(f.max_args) + " arguments";
+}
+
+std::string usage(std::string_view name, const FunctionInfo& f) {
+    const std::string n(name);
+    if (f.op == OpKind::Log && f.max_args == 2) return "log(x) or log(x, base)";
+    if (f.op == OpKind::LeakyRelu) return "leaky_relu(x) or leaky_relu(x, slope)";
+    return n + (f.max_args == 2 ? "(a, b)" : "(x)");
+}
+
+}  // namespace
+
+std::optional<FunctionInfo> find_language_function(std::string_view name) {
+    const std::optional<OpKind> op = find_function(name);
+    if (!op || is_operator(*op)) return std::nullopt;
+    if (*op == OpKind::Log) return FunctionInfo{*op, 1, name == "log" ? 2u : 1u};
+    if (*op == OpKind::LeakyRelu) return FunctionInfo{*op, 1, 2};
+    const std::size_t n = arity(*op) == 2 ? 2 : 1;
+    return FunctionInfo{*op, n, n};
+}
+
+const std::vector<std::string>& function_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (int i = 0; i < static_cast<int>(OpKind::Count_); ++i) {
+            const std::string_view name = op_name(static_cast<OpKind>(i));
+            if (find_language_function(name)) out.emplace_back(name);
+        }
+        for (std::string_view alias : kAliases)
+            if (find_language_function(alias)) out.emplace_back(alias);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }();
+    return names;
+}
+
+FunctionInfo resolve_call(const ExprNode& call, const Source& source) {
+    const std::optional<FunctionInfo> f = find_language_function(call.text);
+    if (!f)
+        throw LangError(source, call.offset, "unknown function '" + call.text + "'",
+                        "a function of the core (exp, log, sin, sigmoid, … — see docs/language.md)",
+                        did_you_mean(call.text, function_names()));
+    const std::size_t n = call.operands.size();
+    if (n < f->min_args || n > f->max_args)
+        throw LangError(source, call.offset,
+                        call.text + " takes " + arity_text(*f) + ", got " + std::to_string(n),
+                        usage(call.text, *f));
+    return *f;
+}
+
+}  // namespace chainrule::lang

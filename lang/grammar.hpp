@@ -1,0 +1,256 @@
+#pragma once
+/// \file grammar.hpp
+/// The PEGTL grammar of the .chain language and of the command-line mini-languages
+/// (internal: included by parser.cpp only; docs/language.md has the grammar as EBNF).
+///
+/// Layout rules: a statement is one line; blanks are spaces and tabs; '#' starts a
+/// comment that runs to the end of the line. Every `must<R>` names what was expected
+/// through `expected<R>` below (a missing message is a compile-time error), so a syntax
+/// error always says what would have been right.
+///
+/// Expression precedence, loosest first: + − (left), * / (left), unary + −, ^ and **
+/// (right-associative; the exponent may carry a sign: 2^-1), atoms (numbers, names,
+/// calls, parentheses). All recursion goes through `unary`, which limits the nesting
+/// depth, so no input can exhaust the stack.
+
+#include <tao/pegtl.hpp>
+
+#include <cstddef>
+
+namespace chainrule::lang::grammar {
+
+namespace pg = tao::pegtl;
+
+/// Deepest nesting of parentheses, signs, exponents and calls in one expression.
+inline constexpr std::size_t kMaxNesting = 200;
+
+/// Thrown (as a parse_error) when an expression nests deeper than kMaxNesting.
+struct nesting_error : pg::parse_error {
+    using pg::parse_error::parse_error;
+};
+
+// ------------------------------------------------------------------ lexical
+struct blank : pg::one<' ', '\t'> {};
+struct blanks : pg::star<blank> {};
+struct comment : pg::seq<pg::one<'#'>, pg::star<pg::not_one<'\r', '\n'>>> {};
+struct identifier : pg::identifier {};
+
+struct digits : pg::plus<pg::digit> {};
+struct fraction_digits : digits {};
+struct fraction : pg::seq<pg::one<'.'>, pg::must<fraction_digits>> {};
+struct exponent_digits : digits {};
+struct exponent : pg::seq<pg::one<'e', 'E'>, pg::opt<pg::one<'+', '-'>>, pg::must<exponent_digits>> {};
+struct unsigned_number
+    : pg::seq<pg::sor<pg::seq<digits, pg::opt<fraction>>, pg::seq<pg::one<'.'>, digits>>, pg::opt<exponent>> {};
+struct sign : pg::one<'+', '-'> {};
+struct signed_number : pg::seq<pg::opt<sign>, unsigned_number> {};
+
+// ------------------------------------------------------------------ expressions
+struct expression;
+struct unary;
+
+struct number : unsigned_number {};
+struct variable : identifier {};
+struct paren_open : pg::one<'('> {};
+struct paren_close : pg::one<')'> {};
+struct parenthesised : pg::seq<paren_open, blanks, pg::must<expression>, blanks, pg::must<paren_close>> {};
+struct call_head : pg::seq<identifier, blanks, paren_open> {};
+struct argument_separator : pg::seq<blanks, pg::one<','>, blanks> {};
+struct call_close : pg::one<')'> {};
+struct call
+    : pg::seq<call_head, blanks, pg::opt<pg::list_must<expression, argument_separator>>, blanks, pg::must<call_close>> {
+};
+struct atom : pg::sor<number, call, variable, parenthesised> {};
+
+struct pow_op : pg::sor<pg::string<'*', '*'>, pg::one<'^'>> {};
+struct power_tail : pg::seq<blanks, pow_op, blanks, pg::must<unary>> {};
+struct power : pg::seq<atom, pg::opt<power_tail>> {};
+struct negation : pg::seq<sign, blanks, pg::must<unary>> {};
+struct unary_body : pg::sor<negation, power> {};
+
+/// unary_body with a depth guard (the one recursive entry point of expressions).
+struct unary {
+    using rule_t = unary;
+    using subs_t = pg::type_list<unary_body>;
+
+    template <pg::apply_mode A, pg::rewind_mode M, template <typename...> class Action,
+              template <typename...> class Control, typename ParseInput, typename... States>
+    [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+        if (in.private_depth >= kMaxNesting)
+            throw nesting_error("expression nested too deeply (more than 200 levels)", in);
+        ++in.private_depth;
+        struct Restore {
+            std::size_t& depth;
+            ~Restore() { --depth; }
+        } restore{in.private_depth};
+        return Control<unary_body>::template match<A, M, Action, Control>(in, st...);
+    }
+};
+
+struct mul_op : pg::sor<pg::seq<pg::one<'*'>, pg::not_at<pg::one<'*'>>>, pg::one<'/'>> {};
+struct product_tail : pg::seq<blanks, mul_op, blanks, pg::must<unary>> {};
+struct product : pg::seq<unary, pg::star<product_tail>> {};
+struct add_op : pg::one<'+', '-'> {};
+struct sum_tail : pg::seq<blanks, add_op, blanks, pg::must<product>> {};
+struct expression : pg::seq<product, pg::star<sum_tail>> {};
+
+// ------------------------------------------------------------------ statements
+struct kw_input : TAO_PEGTL_KEYWORD("input") {};
+struct kw_target : TAO_PEGTL_KEYWORD("target") {};
+struct kw_param : TAO_PEGTL_KEYWORD("param") {};
+struct kw_const : TAO_PEGTL_KEYWORD("const") {};
+struct kw_label : TAO_PEGTL_KEYWORD("label") {};
+struct kw_derive : TAO_PEGTL_KEYWORD("derive") {};
+struct kw_wrt : TAO_PEGTL_KEYWORD("wrt") {};
+struct kw_lr : TAO_PEGTL_KEYWORD("lr") {};
+struct kw_check : TAO_PEGTL_KEYWORD("check") {};
+struct any_keyword
+    : pg::sor<kw_input, kw_target, kw_param, kw_const, kw_label, kw_derive, kw_wrt, kw_lr, kw_check> {};
+
+/// The end of a statement of kind S (a comment may follow); S picks the message.
+template <class S>
+struct line_end : pg::seq<pg::opt<comment>, pg::eolf> {};
+template <class S>
+struct statement_end : pg::seq<blanks, pg::must<line_end<S>>> {};
+
+struct list_separator : pg::seq<blanks, pg::one<','>, blanks> {};
+
+struct declaration_keyword : pg::sor<kw_input, kw_target, kw_param, kw_const> {};
+struct declared_name : identifier {};
+struct declaration_equals : pg::one<'='> {};
+struct declared_value : signed_number {};
+struct declaration_binding
+    : pg::seq<declared_name, blanks, pg::must<declaration_equals>, blanks, pg::must<declared_value>> {};
+struct declaration : pg::seq<declaration_keyword, blanks, pg::must<declaration_binding>,
+                             pg::star<list_separator, pg::must<declaration_binding>>, statement_end<declaration>> {};
+
+struct defined_name : identifier {};
+struct definition_equals : pg::one<'='> {};
+struct definition : pg::seq<defined_name, blanks, pg::must<definition_equals>, blanks, pg::must<expression>,
+                            statement_end<definition>> {};
+
+struct label_name : identifier {};
+struct label_open : pg::one<'"'> {};
+struct label_text : pg::star<pg::not_one<'"', '\r', '\n'>> {};
+struct label_close : pg::one<'"'> {};
+struct label_string : pg::seq<label_open, label_text, pg::must<label_close>> {};
+struct label_statement
+    : pg::seq<kw_label, blanks, pg::must<label_name>, blanks, pg::must<label_string>, statement_end<label_statement>> {};
+
+struct derive_output : identifier {};
+struct wrt_name : identifier {};
+struct wrt_clause : pg::seq<kw_wrt, blanks, pg::must<wrt_name>, pg::star<list_separator, pg::must<wrt_name>>,
+                           statement_end<wrt_clause>> {};
+struct derive_statement
+    : pg::seq<kw_derive, blanks, pg::must<derive_output>, blanks, pg::sor<wrt_clause, statement_end<derive_statement>>> {};
+
+struct learning_rate : unsigned_number {};
+struct lr_statement : pg::seq<kw_lr, blanks, pg::must<learning_rate>, statement_end<lr_statement>> {};
+
+struct claim_text : pg::plus<pg::not_one<'#', '\r', '\n'>> {};
+struct check_statement : pg::seq<kw_check, blanks, pg::must<claim_text>, pg::must<line_end<check_statement>>> {};
+
+/// `lr = 3`: a keyword where a definition's name should be (reported at the keyword).
+struct keyword_as_name : pg::seq<any_keyword, blanks, pg::one<'='>> {};
+struct keyword_misuse : pg::seq<pg::at<keyword_as_name>, pg::raise<keyword_as_name>> {};
+
+struct statement : pg::sor<keyword_misuse, declaration, label_statement, derive_statement, lr_statement,
+                           check_statement, definition> {};
+struct empty_line : pg::seq<pg::opt<comment>, pg::eolf> {};
+struct line : pg::seq<blanks, pg::sor<empty_line, pg::must<statement>>> {};
+struct program : pg::seq<pg::opt<pg::utf8::bom>, pg::until<pg::eof, line>> {};
+
+// ------------------------------------------------------------------ command-line inputs
+struct expression_end : pg::eof {};
+struct expression_input : pg::seq<blanks, pg::must<expression>, blanks, pg::must<expression_end>> {};
+
+struct binding_name : identifier {};
+struct binding_equals : pg::one<'='> {};
+struct binding_value : signed_number {};
+struct binding : pg::seq<binding_name, blanks, pg::must<binding_equals>, blanks, pg::must<binding_value>> {};
+struct bindings_end : pg::eof {};
+struct bindings_input
+    : pg::seq<blanks, pg::opt<pg::list_must<binding, list_separator>>, blanks, pg::must<bindings_end>> {};
+
+struct quantity_value : TAO_PEGTL_KEYWORD("J") {};
+struct quantity_gradient_norm : TAO_PEGTL_STRING("|grad|") {};
+struct quantity : pg::sor<quantity_value, quantity_gradient_norm> {};
+struct less_equal : TAO_PEGTL_STRING("<=") {};
+struct less : pg::one<'<'> {};
+struct comparison : pg::sor<less_equal, less> {};
+struct bound : signed_number {};
+struct condition_end : pg::eof {};
+struct condition_input : pg::seq<blanks, pg::must<quantity>, blanks, pg::must<comparison>, blanks, pg::must<bound>,
+                                 blanks, pg::must<condition_end>> {};
+
+struct lone_number : signed_number {};
+struct number_end : pg::eof {};
+struct number_input : pg::seq<blanks, pg::must<lone_number>, blanks, pg::must<number_end>> {};
+
+// ------------------------------------------------------------------ what each must<> expected
+template <class Rule>
+inline constexpr const char* expected = nullptr;
+
+#define CHAINRULE_EXPECTED(rule, text) \
+    template <>                        \
+    inline constexpr const char* expected<rule> = text;
+
+// A literal, not a named array: under -fsanitize=address GCC does not treat the address
+// of an array as a constant expression in the static_assert below.
+#define CHAINRULE_AN_EXPRESSION "an expression (a number, a name, a function call or '(')"
+CHAINRULE_EXPECTED(fraction_digits, "digits after the decimal point")
+CHAINRULE_EXPECTED(exponent_digits, "the digits of the exponent (as in 1e-3)")
+CHAINRULE_EXPECTED(expression, CHAINRULE_AN_EXPRESSION)
+CHAINRULE_EXPECTED(unary, CHAINRULE_AN_EXPRESSION)
+CHAINRULE_EXPECTED(product, CHAINRULE_AN_EXPRESSION)
+CHAINRULE_EXPECTED(paren_close, "an operator or ')'")
+CHAINRULE_EXPECTED(call_close, "an operator, ',' or ')'")
+CHAINRULE_EXPECTED(declaration_binding, "name = number")
+CHAINRULE_EXPECTED(declaration_equals, "'=' and the value (name = number)")
+CHAINRULE_EXPECTED(declared_value, "a number (the declared value)")
+CHAINRULE_EXPECTED(line_end<declaration>, "',' and another name = number, or the end of the line")
+CHAINRULE_EXPECTED(definition_equals, "'=' (a definition is: name = expression)")
+CHAINRULE_EXPECTED(line_end<definition>, "an operator (+ - * / ^ **) or the end of the line")
+CHAINRULE_EXPECTED(label_name, "the name to label")
+CHAINRULE_EXPECTED(label_close, "'\"' closing the label on the same line")
+CHAINRULE_EXPECTED(line_end<label_statement>, "the end of the line after the label")
+CHAINRULE_EXPECTED(label_string, "the label in double quotes, e.g. \"b_{1}\"")
+CHAINRULE_EXPECTED(derive_output, "the name of the output to derive")
+CHAINRULE_EXPECTED(wrt_name, "a name (derive E wrt w1, w2)")
+CHAINRULE_EXPECTED(line_end<wrt_clause>, "',' and another name, or the end of the line")
+CHAINRULE_EXPECTED(line_end<derive_statement>, "'wrt' or the end of the line")
+CHAINRULE_EXPECTED(learning_rate, "the learning rate, a positive number")
+CHAINRULE_EXPECTED(line_end<lr_statement>, "the end of the line after the learning rate")
+CHAINRULE_EXPECTED(claim_text, "the claim to check")
+CHAINRULE_EXPECTED(line_end<check_statement>, "the end of the line")
+CHAINRULE_EXPECTED(keyword_as_name,
+                   "a name that is not a keyword (input, target, param, const, label, derive, wrt, lr, check)")
+CHAINRULE_EXPECTED(statement,
+                   "a declaration (input, target, param, const), a definition (name = expression) or a directive "
+                   "(label, derive, lr, check)")
+CHAINRULE_EXPECTED(expression_end, "an operator (+ - * / ^ **) or the end of the expression")
+CHAINRULE_EXPECTED(binding_equals, "'=' and the value (name = number)")
+CHAINRULE_EXPECTED(binding_value, "a number")
+CHAINRULE_EXPECTED(binding, "name = number")
+CHAINRULE_EXPECTED(bindings_end, "',' and another name = number, or the end")
+CHAINRULE_EXPECTED(quantity, "J (the value) or |grad| (the gradient's norm)")
+CHAINRULE_EXPECTED(comparison, "'<' or '<='")
+CHAINRULE_EXPECTED(bound, "a number")
+CHAINRULE_EXPECTED(condition_end, "the end of the condition")
+CHAINRULE_EXPECTED(lone_number, "a number")
+CHAINRULE_EXPECTED(number_end, "the end of the number")
+#undef CHAINRULE_EXPECTED
+#undef CHAINRULE_AN_EXPRESSION
+
+/// Normal control, except that a failed must<R> throws a parse_error whose message is
+/// expected<R> (what the input should have had at that point).
+template <class Rule>
+struct control : pg::normal<Rule> {
+    template <class ParseInput, class... States>
+    [[noreturn]] static void raise(const ParseInput& in, States&&...) {
+        static_assert(expected<Rule> != nullptr, "every must<> of the grammar needs an expected<> message");
+        throw pg::parse_error(expected<Rule>, in);
+    }
+};
+
+}  // namespace chainrule::lang::grammar

@@ -1,0 +1,257 @@
+#include "model.hpp"
+
+#include "../symbolic/latex_names.hpp"
+#include "functions.hpp"
+#include "recorder.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace chainrule::lang {
+
+namespace {
+
+constexpr std::array<std::string_view, 9> kKeywords = {"input", "target", "param", "const", "label",
+                                                       "derive", "wrt", "lr", "check"};
+
+NameKind name_kind(DeclarationKind k) {
+    switch (k) {
+        case DeclarationKind::Input: return NameKind::Input;
+        case DeclarationKind::Target: return NameKind::Target;
+        case DeclarationKind::Param: return NameKind::Param;
+        case DeclarationKind::Const: break;
+    }
+    return NameKind::Const;
+}
+
+class ModelBuilder {
+public:
+    explicit ModelBuilder(Program program) : statements_(std::move(program.statements)) {
+        model_.source = std::move(program.source);
+    }
+
+    Model build() {
+        collect_names();
+        for (const Statement& s : statements_) std::visit([this](const auto& st) { add(st); }, s);
+        choose_output();
+        check_wrt();
+        return std::move(model_);
+    }
+
+private:
+    [[noreturn]] void fail(std::size_t offset, std::string message, std::string expected = {},
+                           std::string hint = {}) const {
+        throw LangError(model_.source, offset, std::move(message), std::move(expected), std::move(hint));
+    }
+    std::string line_of(std::size_t offset) const {
+        return "line " + std::to_string(line_column(model_.source.text, offset).line);
+    }
+
+    // Every declared or defined name, so that a later use can tell "unknown" from "used
+    // before its definition"; a name given twice is an error at its second place.
+    void collect_names() {
+        for (const Statement& s : statements_) {
+            const Name* n = nullptr;
+            if (const auto* d = std::get_if<Declaration>(&s)) n = &d->name;
+            if (const auto* d = std::get_if<Definition>(&s)) n = &d->name;
+            if (n == nullptr) continue;
+            if (is_keyword(n->text))
+                fail(n->offset, "'" + n->text + "' is a keyword", "a name that is not a keyword");
+            auto [it, fresh] = first_offset_.try_emplace(n->text, n->offset);
+            if (!fresh)
+                fail(n->offset, "'" + n->text + "' is defined twice", {},
+                     "its first declaration or definition is on " + line_of(it->second));
+        }
+    }
+
+    void add(const Declaration& d) {
+        const Real value = real_value(d.value.text);
+        const NameKind kind = name_kind(d.kind);
+        Var<Real> node = kind == NameKind::Param ? model_.tape.variable(value, d.name.text)
+                                                 : model_.tape.constant(value, d.name.text);
+        std::vector<std::string> params;
+        if (kind == NameKind::Param) params.push_back(d.name.text);
+        enter(d.name, kind, node, std::move(params));
+    }
+
+    void add(const Definition& d) {
+        std::set<std::string> params;
+        const NameResolver resolve = [&](const ExprNode& n) { return resolve_name(n, d, params); };
+        Var<Real> node;
+        try {
+            node = record_expression(model_.tape, d.expression, model_.source, resolve);
+        } catch (const LangError&) {
+            throw;
+        } catch (const std::exception& e) {
+            fail(d.name.offset, "cannot evaluate '" + d.name.text + "': " + e.what());
+        }
+        // `y = x` would rename x: an alias gets a node of its own (x·1, which prints as x).
+        if (!node.name().empty()) node = node * model_.tape.constant(Real(1));
+        if (!boost::multiprecision::isfinite(node.value()))
+            fail(d.name.offset, "the value of '" + d.name.text + "' is not finite (" + node.value().str() + ")", {},
+                 "check divisions and the domains of log, sqrt, asin, acos, …");
+        node.named(d.name.text);
+        enter(d.name, NameKind::Definition, node, {params.begin(), params.end()});
+    }
+
+    Var<Real> resolve_name(const ExprNode& n, const Definition& d, std::set<std::string>& params) const {
+        if (auto it = model_.names.find(n.text); it != model_.names.end()) {
+            params.insert(it->second.params.begin(), it->second.params.end());
+            return it->second.node;
+        }
+        const std::string expected = "a name declared or defined on an earlier line";
+        if (n.text == d.name.text) fail(n.offset, "'" + n.text + "' is used in its own definition", expected);
+        if (auto it = first_offset_.find(n.text); it != first_offset_.end())
+            fail(n.offset, "'" + n.text + "' is used before its definition", expected,
+                 "it is declared or defined on " + line_of(it->second) + "; move that line up");
+        std::string hint = find_language_function(n.text) ? "'" + n.text + "' is a function: call it as " + n.text +
+                                                                "(…)"
+                                                          : did_you_mean(n.text, model_.order);
+        fail(n.offset, "unknown name '" + n.text + "'", expected, std::move(hint));
+    }
+
+    void enter(const Name& name, NameKind kind, Var<Real> node, std::vector<std::string> params) {
+        model_.names.emplace(name.text, ModelName{kind, name.offset, node, std::move(params)});
+        model_.order.push_back(name.text);
+    }
+
+    void add(const LabelDirective& l) {
+        if (!first_offset_.contains(l.name.text))
+            fail(l.name.offset, "unknown name '" + l.name.text + "'", "a name declared or defined in this file",
+                 did_you_mean(l.name.text, all_names()));
+        if (l.latex.find_first_not_of(" \t") == std::string::npos)
+            fail(l.latex_offset, "empty label", "the LaTeX to print for '" + l.name.text + "', e.g. \"b_{1}\"");
+        try {
+            symbolic::validate_latex_label(l.latex);
+        } catch (const std::invalid_argument& e) {
+            std::string why = e.what();
+            if (why.rfind("chainrule: ", 0) == 0) why.erase(0, 11);
+            fail(l.latex_offset, "invalid label: " + why,
+                 "letters, digits, _ ^ { } and Greek letters or \\mathrm, \\hat, … (docs/language.md)");
+        }
+        if (!model_.labels.emplace(l.name.text, l.latex).second)
+            fail(l.name.offset, "'" + l.name.text + "' is labelled twice");
+    }
+
+    void add(const DeriveDirective& d) {
+        if (derive_ != nullptr)
+            fail(d.offset, "a second derive directive", {}, "the first is on " + line_of(derive_->offset));
+        derive_ = &d;
+    }
+
+    void add(const LearningRateDirective& lr) {
+        if (model_.learning_rate)
+            fail(lr.offset, "a second lr directive", {}, "the first is on " + line_of(*lr_offset_));
+        const Real value = real_value(lr.value.text);
+        if (value <= 0) fail(lr.value.offset, "the learning rate must be positive", "a number greater than 0");
+        model_.learning_rate = value;
+        lr_offset_ = lr.offset;
+    }
+
+    void add(const CheckDirective& c) { model_.checks.push_back(c); }
+
+    std::vector<std::string> all_names() const {
+        std::vector<std::string> out;
+        for (const auto& [name, offset] : first_offset_) out.push_back(name);
+        return out;
+    }
+
+    const ModelName& existing(const Name& n) const {
+        auto it = model_.names.find(n.text);
+        if (it == model_.names.end())
+            fail(n.offset, "unknown name '" + n.text + "'", "a name declared or defined in this file",
+                 did_you_mean(n.text, model_.order));
+        return it->second;
+    }
+
+    void choose_output() {
+        if (derive_ == nullptr) {
+            for (const std::string& name : model_.order)
+                if (model_.names.at(name).kind == NameKind::Definition) model_.output = name;
+            return;
+        }
+        const ModelName& out = existing(derive_->output);
+        if (out.kind != NameKind::Definition)
+            fail(derive_->output.offset,
+                 "'" + derive_->output.text + "' is " + std::string(kind_name(out.kind)) + ", not a definition",
+                 "the name of a definition (name = expression) to derive");
+        model_.output = derive_->output.text;
+    }
+
+    void check_wrt() {
+        if (derive_ == nullptr) return;
+        const ModelName& out = model_.names.at(*model_.output);
+        for (const Name& w : derive_->wrt) {
+            const ModelName& p = existing(w);
+            if (p.kind != NameKind::Param)
+                fail(w.offset, "'" + w.text + "' is " + std::string(kind_name(p.kind)) + ", not a param",
+                     "a param (only params are differentiated)");
+            if (std::find(model_.wrt.begin(), model_.wrt.end(), w.text) != model_.wrt.end())
+                fail(w.offset, "'" + w.text + "' is listed twice");
+            if (!std::binary_search(out.params.begin(), out.params.end(), w.text))
+                fail(w.offset, "'" + *model_.output + "' does not depend on '" + w.text + "'",
+                     "a param that the output depends on");
+            model_.wrt.push_back(w.text);
+        }
+    }
+
+    Model model_;
+    std::vector<Statement> statements_;
+    std::map<std::string, std::size_t, std::less<>> first_offset_;
+    const DeriveDirective* derive_ = nullptr;
+    std::optional<std::size_t> lr_offset_;
+};
+
+}  // namespace
+
+std::string_view kind_name(NameKind kind) {
+    switch (kind) {
+        case NameKind::Input: return "an input";
+        case NameKind::Target: return "a target";
+        case NameKind::Param: return "a param";
+        case NameKind::Const: return "a const";
+        case NameKind::Definition: break;
+    }
+    return "a definition";
+}
+
+const ModelName& Model::at(std::string_view name) const {
+    auto it = names.find(name);
+    if (it == names.end()) throw std::out_of_range("chainrule::lang: the model has no name '" + std::string(name) + "'");
+    return it->second;
+}
+
+std::vector<std::string> Model::params() const {
+    std::vector<std::string> out;
+    for (const std::string& name : order)
+        if (names.at(name).kind == NameKind::Param) out.push_back(name);
+    return out;
+}
+
+Model build_model(Program program) { return ModelBuilder(std::move(program)).build(); }
+
+Model load_model_text(std::string text, std::string source_name) {
+    return build_model(parse_program(Source{std::move(source_name), std::move(text)}));
+}
+
+Model load_model_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw LangError(path.string(), "cannot read the file: it is a directory");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw LangError(path.string(), std::string("cannot read the file: ") + std::strerror(errno));
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw LangError(path.string(), "cannot read the file: read error");
+    return load_model_text(std::move(text).str(), path.string());
+}
+
+bool is_keyword(std::string_view name) {
+    return std::find(kKeywords.begin(), kKeywords.end(), name) != kKeywords.end();
+}
+
+}  // namespace chainrule::lang

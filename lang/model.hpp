@@ -1,0 +1,71 @@
+#pragma once
+/// \file model.hpp
+/// A .chain program recorded on a tape: the Model the worksheet and (later) the claim
+/// checker work from.
+///
+/// Recording follows the file line by line, in 50-digit arithmetic from the decimal text
+/// of every number:
+///   input / target / const  → tape.constant(value, name)   (no gradient)
+///   param                   → tape.variable(value, name)   (differentiated)
+///   name = expression       → the expression's node, named (see recorder.hpp)
+/// Semantic errors (unknown name, name defined twice, use before definition, wrong
+/// arity, a value that is not finite, a bad label, derive of something that is not a
+/// definition, …) are LangErrors at the offending character.
+
+#include "../chainrule.hpp"
+#include "ast.hpp"
+#include "numbers.hpp"
+#include "parser.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chainrule::lang {
+
+enum class NameKind { Input, Target, Param, Const, Definition };
+
+/// "input", "target", "param", "const", "definition".
+std::string_view kind_name(NameKind kind);
+
+struct ModelName {
+    NameKind kind = NameKind::Input;
+    std::size_t offset = 0;             ///< where it is declared or defined
+    Var<Real> node;                     ///< its tape node
+    std::vector<std::string> params;    ///< the params its value depends on (sorted)
+};
+
+struct Model {
+    Source source;
+    Tape<Real> tape;
+    std::map<std::string, ModelName, std::less<>> names;
+    std::vector<std::string> order;            ///< names in file order
+    std::optional<std::string> output;         ///< what to derive: `derive`'s, else the last definition
+    std::vector<std::string> wrt;              ///< `derive … wrt`'s list; empty: every param of the output
+    std::map<std::string, std::string, std::less<>> labels;  ///< name → LaTeX (validated)
+    std::optional<Real> learning_rate;         ///< `lr`
+    std::vector<CheckDirective> checks;        ///< `check` claims, raw (not evaluated yet)
+
+    /// The entry of a name; throws std::out_of_range when there is none.
+    const ModelName& at(std::string_view name) const;
+    /// The params of the model, in file order.
+    std::vector<std::string> params() const;
+};
+
+/// Records a parsed program. Throws LangError.
+Model build_model(Program program);
+
+/// Parses and records a .chain text named `source_name` in messages.
+Model load_model_text(std::string text, std::string source_name);
+
+/// Reads, parses and records a .chain file. Throws LangError (also when the file cannot
+/// be read: "FILE: error: cannot read the file: No such file or directory").
+Model load_model_file(const std::filesystem::path& path);
+
+/// True for the words the language reserves (input, target, param, const, label, derive,
+/// wrt, lr, check).
+bool is_keyword(std::string_view name);
+
+}  // namespace chainrule::lang

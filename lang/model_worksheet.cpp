@@ -1,0 +1,52 @@
+#include "model_worksheet.hpp"
+
+#include <algorithm>
+
+namespace chainrule::lang {
+
+namespace {
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+// The --wrt names, checked: each a param of the output, none twice.
+std::vector<std::string> requested_params(const Model& model, const ModelName& output,
+                                          const std::vector<std::string>& wrt) {
+    const std::string where = "--wrt";
+    std::vector<std::string> out;
+    for (const std::string& name : wrt) {
+        auto it = model.names.find(name);
+        if (it == model.names.end() || it->second.kind != NameKind::Param)
+            throw LangError(where, "'" + name + "' is not a param of " + model.source.name + " (its params: " +
+                                       joined(model.params()) + ")");
+        if (!std::binary_search(output.params.begin(), output.params.end(), name))
+            throw LangError(where, "'" + *model.output + "' does not depend on '" + name + "'");
+        if (std::find(out.begin(), out.end(), name) != out.end())
+            throw LangError(where, "'" + name + "' is listed twice");
+        out.push_back(name);
+    }
+    return out;
+}
+
+}  // namespace
+
+derivations::Worksheet model_worksheet(const Model& model, const WorksheetRequest& request) {
+    if (!model.output)
+        throw LangError(model.source.name, "nothing to derive: the model has no definition (name = expression)");
+    const ModelName& output = model.at(*model.output);
+    if (output.params.empty())
+        throw LangError(model.source.name, "nothing to derive: '" + *model.output + "' depends on no param");
+    derivations::WorksheetOptions options;
+    options.wrt = request.wrt.empty() ? model.wrt : requested_params(model, output, request.wrt);
+    options.style = request.style;
+    options.digits = request.digits;
+    options.learning_rate = model.learning_rate;
+    options.labels = model.labels;
+    options.title = request.title;
+    return derivations::make_worksheet(model.tape, output.node, std::move(options));
+}
+
+}  // namespace chainrule::lang

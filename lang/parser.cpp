@@ -1,0 +1,351 @@
+// Actions of the grammar: each builds a piece of the AST as soon as the rule it is
+// attached to has matched. Only rules that commit (everything after them is must<>)
+// carry actions, so a failed alternative never leaves half a node behind.
+#include "parser.hpp"
+
+#include "grammar.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace chainrule::lang {
+
+namespace {
+
+namespace pg = tao::pegtl;
+namespace gr = grammar;
+
+struct CallFrame {
+    std::string name;
+    std::size_t offset;
+    std::size_t first_operand;
+};
+
+struct ParserState {
+    explicit ParserState(const Source& s) : source(s) {}
+
+    const Source& source;
+    // expressions: an operand stack, the pending operators and the open calls
+    std::vector<ExprNode> operands;
+    std::vector<std::pair<char, std::size_t>> ops;
+    std::vector<CallFrame> calls;
+    // statements
+    DeclarationKind kind = DeclarationKind::Input;
+    Name name;
+    NumberText number;
+    std::vector<Name> names;
+    std::string text;  ///< a label's LaTeX or a check's claim
+    std::size_t text_offset = 0;
+    std::vector<Statement> statements;
+    std::vector<Binding> bindings;
+    Condition condition;
+
+    ExprNode pop() {
+        ExprNode n = std::move(operands.back());
+        operands.pop_back();
+        return n;
+    }
+};
+
+template <class ActionInput>
+std::size_t offset_of(const ActionInput& in) {
+    return in.position().byte;
+}
+
+// A number literal that is well formed but out of the language's limits.
+void check_number(const ParserState& s, std::string_view text, std::size_t offset) {
+    if (text.size() > kMaxNumberLength)
+        throw LangError(s.source, offset, "number too long (" + std::to_string(text.size()) + " characters)",
+                        "at most " + std::to_string(kMaxNumberLength) + " characters");
+    const auto e = text.find_first_of("eE");
+    if (e == std::string_view::npos) return;
+    std::string_view digits = text.substr(e + 1);
+    if (!digits.empty() && (digits.front() == '+' || digits.front() == '-')) digits.remove_prefix(1);
+    digits.remove_prefix(std::min(digits.find_first_not_of('0'), digits.size()));
+    if (digits.size() > 4 || (digits.size() == 4 && std::stoi(std::string(digits)) > kMaxDecimalExponent))
+        throw LangError(s.source, offset, "exponent out of range in " + std::string(text),
+                        "a decimal exponent between -" + std::to_string(kMaxDecimalExponent) + " and " +
+                            std::to_string(kMaxDecimalExponent));
+}
+
+template <class ActionInput>
+NumberText number_text(const ActionInput& in, const ParserState& s) {
+    NumberText n{in.string(), offset_of(in)};
+    check_number(s, n.text, n.offset);
+    return n;
+}
+
+// lhs (op) rhs, where lhs may already be an n-ary node of the same kind.
+void combine(ParserState& s, ExprNode::Kind kind, char first_op) {
+    const char op = s.ops.back().first;
+    s.ops.pop_back();
+    ExprNode rhs = s.pop();
+    ExprNode& lhs = s.operands.back();
+    if (lhs.kind != kind || kind == ExprNode::Kind::Power) {
+        ExprNode node{kind, lhs.offset, {}, {}, {first_op}};
+        node.operands.push_back(std::move(lhs));
+        lhs = std::move(node);
+    }
+    lhs.operands.push_back(std::move(rhs));
+    lhs.ops.push_back(op);
+}
+
+template <class Rule>
+struct action : pg::nothing<Rule> {};
+
+// Shared actions: a name, a number or an operator, remembered for the enclosing rule.
+struct store_name {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.name = Name{in.string(), offset_of(in)}; }
+};
+struct store_number {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.number = number_text(in, s); }
+};
+struct store_operator {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        const std::string text = in.string();
+        s.ops.emplace_back(text == "**" ? '^' : text.front(), offset_of(in));
+    }
+};
+
+// ----------------------------------------------------------------- expressions
+template <>
+struct action<gr::number> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        NumberText n = number_text(in, s);
+        s.operands.push_back(ExprNode{ExprNode::Kind::Number, n.offset, std::move(n.text), {}, {}});
+    }
+};
+
+template <>
+struct action<gr::variable> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.operands.push_back(ExprNode{ExprNode::Kind::Name, offset_of(in), in.string(), {}, {}});
+    }
+};
+
+template <>
+struct action<gr::call_head> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        std::string text = in.string();
+        text.erase(text.find_first_of(" \t("));
+        s.calls.push_back({std::move(text), offset_of(in), s.operands.size()});
+    }
+};
+
+template <>
+struct action<gr::call> {
+    template <class In>
+    static void apply(const In&, ParserState& s) {
+        CallFrame frame = std::move(s.calls.back());
+        s.calls.pop_back();
+        ExprNode node{ExprNode::Kind::Call, frame.offset, std::move(frame.name), {}, {}};
+        const auto first = s.operands.begin() + static_cast<std::ptrdiff_t>(frame.first_operand);
+        node.operands.assign(std::make_move_iterator(first), std::make_move_iterator(s.operands.end()));
+        s.operands.erase(first, s.operands.end());
+        s.operands.push_back(std::move(node));
+    }
+};
+
+template <> struct action<gr::mul_op> : store_operator {};
+template <> struct action<gr::add_op> : store_operator {};
+template <> struct action<gr::pow_op> : store_operator {};
+
+template <>
+struct action<gr::sum_tail> {
+    template <class In>
+    static void apply(const In&, ParserState& s) { combine(s, ExprNode::Kind::Sum, '+'); }
+};
+template <>
+struct action<gr::product_tail> {
+    template <class In>
+    static void apply(const In&, ParserState& s) { combine(s, ExprNode::Kind::Product, '*'); }
+};
+template <>
+struct action<gr::power_tail> {
+    template <class In>
+    static void apply(const In&, ParserState& s) { combine(s, ExprNode::Kind::Power, '^'); }
+};
+
+template <>
+struct action<gr::negation> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        if (in.peek_char() == '+') return;  // unary plus: the operand itself
+        ExprNode node{ExprNode::Kind::Negate, offset_of(in), {}, {}, {}};
+        node.operands.push_back(s.pop());
+        s.operands.push_back(std::move(node));
+    }
+};
+
+// ----------------------------------------------------------------- statements
+template <>
+struct action<gr::declaration_keyword> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        const std::string k = in.string();
+        s.kind = k == "input"    ? DeclarationKind::Input
+                 : k == "target" ? DeclarationKind::Target
+                 : k == "param"  ? DeclarationKind::Param
+                                 : DeclarationKind::Const;
+    }
+};
+
+template <> struct action<gr::declared_name> : store_name {};
+template <> struct action<gr::declared_value> : store_number {};
+template <>
+struct action<gr::declaration_binding> {
+    template <class In>
+    static void apply(const In&, ParserState& s) {
+        s.statements.emplace_back(Declaration{s.kind, std::move(s.name), std::move(s.number)});
+    }
+};
+
+template <> struct action<gr::defined_name> : store_name {};
+template <>
+struct action<gr::definition> {
+    template <class In>
+    static void apply(const In&, ParserState& s) {
+        s.statements.emplace_back(Definition{std::move(s.name), s.pop()});
+    }
+};
+
+template <> struct action<gr::label_name> : store_name {};
+template <>
+struct action<gr::label_text> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.text = in.string();
+        s.text_offset = offset_of(in);
+    }
+};
+template <>
+struct action<gr::label_statement> {
+    template <class In>
+    static void apply(const In&, ParserState& s) {
+        s.statements.emplace_back(LabelDirective{std::move(s.name), std::move(s.text), s.text_offset});
+    }
+};
+
+template <> struct action<gr::derive_output> : store_name {};
+template <>
+struct action<gr::wrt_name> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.names.push_back(Name{in.string(), offset_of(in)}); }
+};
+template <>
+struct action<gr::derive_statement> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.statements.emplace_back(DeriveDirective{offset_of(in), std::move(s.name), std::move(s.names)});
+        s.names.clear();
+    }
+};
+
+template <> struct action<gr::learning_rate> : store_number {};
+template <>
+struct action<gr::lr_statement> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.statements.emplace_back(LearningRateDirective{offset_of(in), std::move(s.number)});
+    }
+};
+
+template <>
+struct action<gr::claim_text> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.text = in.string();
+        s.text.erase(s.text.find_last_not_of(" \t") + 1);
+        s.text_offset = offset_of(in);
+    }
+};
+template <>
+struct action<gr::check_statement> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.statements.emplace_back(CheckDirective{offset_of(in), std::move(s.text), s.text_offset});
+    }
+};
+
+// ----------------------------------------------------------------- command-line inputs
+template <> struct action<gr::binding_name> : store_name {};
+template <> struct action<gr::binding_value> : store_number {};
+template <>
+struct action<gr::binding> {
+    template <class In>
+    static void apply(const In&, ParserState& s) {
+        s.bindings.push_back(Binding{std::move(s.name), std::move(s.number)});
+    }
+};
+
+template <>
+struct action<gr::quantity> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.condition.quantity = in.string() == "J" ? Condition::Quantity::Value : Condition::Quantity::GradientNorm;
+    }
+};
+template <>
+struct action<gr::comparison> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.condition.comparison = in.size() == 2 ? Condition::Comparison::LessEqual : Condition::Comparison::Less;
+    }
+};
+template <>
+struct action<gr::bound> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.condition.bound = number_text(in, s); }
+};
+template <> struct action<gr::lone_number> : store_number {};
+
+// ----------------------------------------------------------------- driver
+// Typographic characters people paste from papers, and what to type instead.
+std::string hint_for(std::string_view token) {
+    if (token == "'−'" || token == "'–'") return "use the ASCII minus '-'";
+    if (token == "'×'" || token == "'·'" || token == "'∙'") return "use '*' for multiplication";
+    if (token == "'÷'") return "use '/' for division";
+    if (token == "'²'" || token == "'³'") return "write powers as x^2";
+    return {};
+}
+
+template <class Rule>
+ParserState run(const Source& source) {
+    ParserState state(source);
+    pg::memory_input<pg::tracking_mode::eager, pg::eol::lf_crlf> in(source.text, source.name);
+    try {
+        pg::parse<Rule, action, gr::control>(in, state);
+    } catch (const gr::nesting_error& e) {
+        const std::size_t offset = e.positions().front().byte;
+        throw LangError(source, offset, std::string(e.message()), {}, "name a part of it in a definition of its own");
+    } catch (const pg::parse_error& e) {
+        const std::size_t offset = e.positions().front().byte;
+        const std::string token = describe_token(source.text, offset);
+        throw LangError(source, offset, "unexpected " + token, std::string(e.message()), hint_for(token));
+    }
+    return state;
+}
+
+}  // namespace
+
+Program parse_program(Source source) {
+    Program program{std::move(source), {}};
+    program.statements = run<gr::program>(program.source).statements;
+    return program;
+}
+
+ExprNode parse_expression(const Source& source) { return run<gr::expression_input>(source).pop(); }
+
+std::vector<Binding> parse_bindings(const Source& source) { return run<gr::bindings_input>(source).bindings; }
+
+Condition parse_condition(const Source& source) { return run<gr::condition_input>(source).condition; }
+
+NumberText parse_number(const Source& source) { return run<gr::number_input>(source).number; }
+
+}  // namespace chainrule::lang

@@ -1,0 +1,144 @@
+#include "reports.hpp"
+
+#include "../derivations/number_format.hpp"
+#include "../symbolic/latex_names.hpp"
+#include "../symbolic/latex_printer.hpp"
+#include "../symbolic/text_printer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace chainrule::lang {
+
+namespace {
+
+using derivations::format_number;
+using Json = nlohmann::ordered_json;
+
+double to_double(const Real& x) { return x.convert_to<double>(); }
+
+Json named_numbers(const std::vector<std::string>& names, const std::vector<Real>& values) {
+    Json out = Json::object();
+    for (std::size_t i = 0; i < names.size(); ++i) out[names[i]] = to_double(values[i]);
+    return out;
+}
+
+// The header of a descent table: step, the variables, J, the partials; `name` and
+// `partial` format a variable's name and ∂J/∂name for the output format.
+template <class Name, class Partial>
+std::vector<std::string> descent_header(const Descent& run, Name name, Partial partial) {
+    std::vector<std::string> header{"step"};
+    for (const std::string& n : run.names) header.push_back(name(n));
+    header.emplace_back("J");
+    for (const std::string& n : run.names) header.push_back(partial(n));
+    return header;
+}
+
+std::vector<std::string> plain_header(const Descent& run) {
+    return descent_header(run, [](const std::string& n) { return n; },
+                          [](const std::string& n) { return "dJ/d" + n; });
+}
+
+// One row of cells per step: step, point, J, gradient.
+std::vector<std::vector<std::string>> descent_rows(const Descent& run, int digits) {
+    std::vector<std::vector<std::string>> rows;
+    for (const DescentStep& s : run.steps) {
+        std::vector<std::string> row{std::to_string(s.step)};
+        for (const Real& x : s.point) row.push_back(format_number(x, digits));
+        row.push_back(format_number(s.value, digits));
+        for (const Real& g : s.gradient) row.push_back(format_number(g, digits));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::string joined_row(const std::vector<std::string>& cells, std::string_view begin, std::string_view separator,
+                       std::string_view end) {
+    std::string out(begin);
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? std::string(separator) : "") + cells[i];
+    return out + std::string(end) + "\n";
+}
+
+}  // namespace
+
+std::string gradient_text(const Point& point, const Gradient& g, int digits) {
+    std::string out = "f = " + format_number(g.value, digits) + "\n";
+    for (std::size_t i = 0; i < point.names.size(); ++i)
+        out += "∂f/∂" + point.names[i] + " = " + format_number(g.partials[i], digits) + "\n";
+    return out;
+}
+
+std::string gradient_json(const Point& point, const Gradient& g) {
+    Json j;
+    j["value"] = to_double(g.value);
+    j["gradient"] = named_numbers(point.names, g.partials);
+    return j.dump(2) + "\n";
+}
+
+std::string derivative_text(const symbolic::Expr& d) { return symbolic::to_text(d) + "\n"; }
+
+std::string derivative_latex(const symbolic::Expr& d) { return symbolic::to_latex(d) + "\n"; }
+
+std::string derivative_json(const symbolic::Expr& f, std::string_view wrt, const symbolic::Expr& d) {
+    Json j;
+    j["expression"] = symbolic::to_text(f);
+    j["wrt"] = std::string(wrt);
+    j["derivative"] = symbolic::to_text(d);
+    j["latex"] = symbolic::to_latex(d);
+    return j.dump(2) + "\n";
+}
+
+std::string descent_table(const Descent& run, int digits) {
+    auto rows = descent_rows(run, digits);
+    rows.insert(rows.begin(), plain_header(run));
+    std::vector<std::size_t> width(rows.front().size(), 0);
+    for (const auto& row : rows)
+        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    std::string out;
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c)
+            line += (c ? "  " : "") + std::string(width[c] - row[c].size(), ' ') + row[c];
+        out += line + "\n";
+    }
+    return out;
+}
+
+std::string descent_markdown(const Descent& run, int digits) {
+    const auto header = descent_header(
+        run, [](const std::string& n) { return std::string("$").append(symbolic::latex_name(n)).append("$"); },
+        [](const std::string& n) { return "$\\partial J/\\partial " + symbolic::latex_name(n) + "$"; });
+    std::string out = joined_row(header, "| ", " | ", " |");
+    out += joined_row(std::vector<std::string>(header.size(), "---:"), "| ", " | ", " |");
+    for (const auto& row : descent_rows(run, digits)) out += joined_row(row, "| ", " | ", " |");
+    return out;
+}
+
+std::string descent_csv(const Descent& run, int digits) {
+    std::string out = joined_row(plain_header(run), "", ",", "");
+    for (const auto& row : descent_rows(run, digits)) out += joined_row(row, "", ",", "");
+    return out;
+}
+
+std::string descent_json(const DescentReport& report) {
+    Json steps = Json::array();
+    for (const DescentStep& s : report.run.steps) {
+        Json step;
+        step["step"] = s.step;
+        step["point"] = named_numbers(report.run.names, s.point);
+        step["J"] = to_double(s.value);
+        step["gradient"] = named_numbers(report.run.names, s.gradient);
+        steps.push_back(std::move(step));
+    }
+    Json j;
+    j["expression"] = report.expression;
+    j["optimizer"] = "sgd";
+    j["learning_rate"] = to_double(report.learning_rate);
+    j["until"] = report.until ? Json(*report.until) : Json(nullptr);
+    j["reached"] = report.run.reached;
+    j["steps"] = std::move(steps);
+    return j.dump(2) + "\n";
+}
+
+}  // namespace chainrule::lang

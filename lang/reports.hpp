@@ -1,0 +1,45 @@
+#pragma once
+/// \file reports.hpp
+/// The printed forms of what calculus.hpp computes. Text forms print every number with
+/// `digits` significant digits, each of them correct (derivations/number_format.hpp);
+/// JSON forms give the nearest double of the 50-digit value.
+
+#include "../symbolic/expr.hpp"
+#include "calculus.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace chainrule::lang {
+
+/// "f = 9.708073418\n∂f/∂x = 6\n∂f/∂y = 0.9092974268\n"
+std::string gradient_text(const Point& point, const Gradient& g, int digits);
+/// {"value": 9.708073418273571, "gradient": {"x": 6.0, "y": 0.9092974268256817}}
+std::string gradient_json(const Point& point, const Gradient& g);
+
+/// The derivative as text ("2*x") or LaTeX ("2 x"), one line.
+std::string derivative_text(const symbolic::Expr& d);
+std::string derivative_latex(const symbolic::Expr& d);
+/// {"expression": …, "wrt": …, "derivative": text, "latex": …}
+std::string derivative_json(const symbolic::Expr& f, std::string_view wrt, const symbolic::Expr& d);
+
+/// A descent run and how it was asked for (for the JSON form).
+struct DescentReport {
+    const Descent& run;
+    std::string expression;
+    Real learning_rate;
+    std::optional<std::string> until;
+};
+
+/// Aligned columns: step, the variables, J, dJ/d(each variable).
+std::string descent_table(const Descent& run, int digits);
+/// The same as a Markdown pipe table.
+std::string descent_markdown(const Descent& run, int digits);
+/// The same as CSV (header row, then one row per step).
+std::string descent_csv(const Descent& run, int digits);
+/// {"expression", "optimizer", "learning_rate", "until", "reached", "steps": [{"step",
+/// "point": {name: value}, "J", "gradient": {name: value}}]}
+std::string descent_json(const DescentReport& report);
+
+}  // namespace chainrule::lang

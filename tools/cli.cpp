@@ -1,0 +1,160 @@
+#include "cli.hpp"
+
+#include "commands.hpp"
+
+#include "../lang/diagnostic.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <functional>
+
+#ifndef CHAINRULE_VERSION
+#define CHAINRULE_VERSION "unknown"
+#endif
+
+namespace chainrule::tools {
+
+namespace {
+
+// Options every result-printing command shares.
+void add_output(CLI::App* cmd, std::string& output) {
+    cmd->add_option("-o,--output", output, "Write the result to FILE (atomically) instead of standard output")
+        ->type_name("FILE");
+}
+void add_digits(CLI::App* cmd, int& digits) {
+    cmd->add_option("--digits", digits, "Significant digits of every printed number (1-40)")
+        ->check(CLI::Range(1, 40))
+        ->capture_default_str();
+}
+void add_format(CLI::App* cmd, std::string& format, std::vector<std::string> formats) {
+    std::string names;
+    for (const std::string& f : formats) names += (names.empty() ? "" : "|") + f;
+    cmd->add_option("--format", format, "Output format: " + names)
+        ->check(CLI::IsMember(formats))
+        ->type_name("FORMAT")
+        ->capture_default_str();
+}
+
+CLI::App* worksheet_command(CLI::App& app, WorksheetArgs& a) {
+    CLI::App* cmd = app.add_subcommand("worksheet", "The chain-rule derivation worksheet of a .chain model");
+    cmd->add_option("MODEL", a.model, "The model file (.chain); - reads standard input")->required()->type_name("MODEL.chain");
+    cmd->add_option("--wrt", a.wrt, "Params to derive by (comma-separated; default: the model's derive line)")
+        ->delimiter(',')
+        ->type_name("NAMES");
+    add_format(cmd, a.format, {"md", "tex", "pdf", "json", "dot"});
+    cmd->add_option("--style", a.style, "Derivation style: paths|deltas|both (default: paths when few)")
+        ->check(CLI::IsMember({"auto", "paths", "deltas", "both"}))
+        ->type_name("STYLE");
+    add_digits(cmd, a.digits);
+    cmd->add_option("--title", a.title, "The worksheet's title (default: Chain-rule derivation of …)")
+        ->type_name("TEXT");
+    add_output(cmd, a.output);
+    cmd->footer("Example:\n  chainrule worksheet examples/bp_network.chain --wrt w5,w1 --format tex -o bp.tex\n"
+                "  (--format pdf runs pdflatex; without -o it writes MODEL.pdf here)\n");
+    return cmd;
+}
+
+CLI::App* grad_command(CLI::App& app, GradArgs& a) {
+    CLI::App* cmd = app.add_subcommand("grad", "Value and gradient of an expression at a point");
+    cmd->add_option("EXPR", a.expression, "The expression, e.g. 'x^2 + sin(y)^2'")->required();
+    cmd->add_option("--at", a.at, "The point: 'x=3, y=1' (its names are the variables)")->required()->type_name("POINT");
+    add_digits(cmd, a.digits);
+    add_format(cmd, a.format, {"text", "json"});
+    add_output(cmd, a.output);
+    cmd->footer("Example:\n  chainrule grad 'x^2 + sin(y)^2' --at 'x=3, y=1'\n");
+    return cmd;
+}
+
+CLI::App* diff_command(CLI::App& app, DiffArgs& a) {
+    CLI::App* cmd = app.add_subcommand("diff", "The simplified symbolic derivative of an expression");
+    cmd->add_option("EXPR", a.expression, "The expression; every name in it is a symbol")->required();
+    cmd->add_option("--wrt", a.wrt, "The symbol to differentiate by")->required()->type_name("NAME");
+    add_format(cmd, a.format, {"text", "latex", "json"});
+    add_output(cmd, a.output);
+    cmd->footer("Example:\n  chainrule diff 'sigmoid(w*x + b)' --wrt w --format latex\n");
+    return cmd;
+}
+
+CLI::App* descend_command(CLI::App& app, DescendArgs& a) {
+    CLI::App* cmd = app.add_subcommand("descend", "A gradient-descent table: step 0 is the start");
+    cmd->add_option("EXPR", a.expression, "The objective J, e.g. 'x^2 + sin(y)^2'")->required();
+    cmd->add_option("--from", a.from, "The start: 'x=3, y=1' (its names are the variables)")
+        ->required()
+        ->type_name("POINT");
+    cmd->add_option("--lr", a.lr, "The learning rate (step size), e.g. 0.1")->required()->type_name("RATE");
+    cmd->add_option("--until", a.until, "Stop at the first step where this holds: 'J < 0.01', '|grad| <= 1e-6'")
+        ->type_name("CONDITION");
+    cmd->add_option("--max-steps", a.max_steps, "The most updates to make")
+        ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}))
+        ->capture_default_str();
+    cmd->add_option("--optimizer", a.optimizer, "The update rule: sgd")->capture_default_str();
+    add_format(cmd, a.format, {"table", "md", "csv", "json"});
+    add_digits(cmd, a.digits);
+    add_output(cmd, a.output);
+    cmd->footer("Example:\n  chainrule descend 'x^2 + sin(y)^2' --from 'x=3, y=1' --lr 0.1 --until 'J < 0.01'\n");
+    return cmd;
+}
+
+// CLI11 takes '-x^2' for an option; say how to pass an expression that starts with '-'.
+std::string dash_hint(int argc, const char* const* argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "--") break;
+        if (a.size() > 1 && a[0] == '-' && a[1] != '-' && a != "-o" && a != "-h")
+            return "; an EXPR that starts with '-' goes after '--' (chainrule grad --at x=1 -- '-x^2')";
+    }
+    return {};
+}
+
+// Runs the command, turning every error into one report on stderr and exit code 2.
+int guarded(const std::string& name, std::ostream& err, const std::function<int()>& command) {
+    try {
+        return command();
+    } catch (const lang::LangError& e) {
+        err << e.what() << "\n";
+    } catch (const std::exception& e) {
+        err << "chainrule " << name << ": error: " << e.what() << "\n";
+    }
+    return kExitBadInput;
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+    CLI::App app("chainrule: chain-rule derivation worksheets, gradients and gradient descent", "chainrule");
+    app.set_version_flag("--version", "chainrule " CHAINRULE_VERSION);
+    app.require_subcommand(1);
+    app.footer("Run 'chainrule COMMAND --help' for a command's options and an example.\n");
+    WorksheetArgs worksheet;
+    GradArgs grad;
+    DiffArgs diff;
+    DescendArgs descend;
+    CLI::App* commands[] = {worksheet_command(app, worksheet), grad_command(app, grad), diff_command(app, diff),
+                            descend_command(app, descend)};
+    const auto is_command = [&](std::string_view word) {
+        return std::any_of(std::begin(commands), std::end(commands), [&](CLI::App* c) { return c->get_name() == word; });
+    };
+    if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
+        err << "chainrule: error: unknown command '" << argv[1]
+            << "' (commands: worksheet, grad, diff, descend; see 'chainrule --help')\n";
+        return kExitBadInput;
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e, out, err);  // --help
+        std::string where = "chainrule";
+        for (CLI::App* cmd : commands)
+            if (cmd->parsed()) where += " " + cmd->get_name();
+        err << where << ": error: " << e.what() << dash_hint(argc, argv) << " (see '" << where << " --help')\n";
+        return kExitBadInput;
+    }
+    const Streams io{out, err};
+    if (commands[0]->parsed()) return guarded("worksheet", err, [&] { return run_worksheet(worksheet, io); });
+    if (commands[1]->parsed()) return guarded("grad", err, [&] { return run_grad(grad, io); });
+    if (commands[2]->parsed()) return guarded("diff", err, [&] { return run_diff(diff, io); });
+    return guarded("descend", err, [&] { return run_descend(descend, io); });
+}
+
+}  // namespace chainrule::tools

@@ -1,0 +1,64 @@
+#pragma once
+/// \file commands.hpp
+/// The commands of `chainrule`, each with the options the command line parsed for it.
+/// A command computes through chainrule_lang, prints or writes its result, and returns
+/// the exit code; errors are thrown (cli.cpp turns them into exit code 2).
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace chainrule::tools {
+
+/// Where results and notes go.
+struct Streams {
+    std::ostream& out;
+    std::ostream& err;
+};
+
+struct WorksheetArgs {
+    std::string model;
+    std::vector<std::string> wrt;
+    std::string format = "md";
+    std::string style = "auto";
+    int digits = 10;
+    std::string title;
+    std::string output;
+};
+
+struct GradArgs {
+    std::string expression;
+    std::string at;
+    int digits = 10;
+    std::string format = "text";
+    std::string output;
+};
+
+struct DiffArgs {
+    std::string expression;
+    std::string wrt;
+    std::string format = "text";
+    std::string output;
+};
+
+struct DescendArgs {
+    std::string expression;
+    std::string from;
+    std::string lr;
+    std::string until;
+    std::size_t max_steps = 100;
+    std::string optimizer = "sgd";
+    std::string format = "table";
+    int digits = 10;
+    std::string output;
+};
+
+/// The worksheet; exit 1 when a chain-rule result disagrees with reverse mode.
+int run_worksheet(const WorksheetArgs& args, Streams io);
+int run_grad(const GradArgs& args, Streams io);
+int run_diff(const DiffArgs& args, Streams io);
+/// The descent table; a note on stderr when --until was not reached (exit code 0).
+int run_descend(const DescendArgs& args, Streams io);
+
+}  // namespace chainrule::tools

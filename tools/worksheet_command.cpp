@@ -1,0 +1,78 @@
+// chainrule worksheet MODEL.chain: the model's derivation worksheet in one format.
+#include "commands.hpp"
+#include "output.hpp"
+#include "pdf.hpp"
+
+#include "../derivations/render_dot.hpp"
+#include "../derivations/render_json.hpp"
+#include "../derivations/render_latex.hpp"
+#include "../derivations/render_markdown.hpp"
+#include "../lang/model_worksheet.hpp"
+
+#include <iostream>
+#include <sstream>
+
+namespace chainrule::tools {
+
+namespace {
+
+using derivations::StyleChoice;
+
+StyleChoice style_of(const std::string& s) {
+    if (s == "paths") return StyleChoice::Paths;
+    if (s == "deltas") return StyleChoice::Deltas;
+    if (s == "both") return StyleChoice::Both;
+    return StyleChoice::Auto;
+}
+
+std::string rendered(const derivations::Worksheet& w, const std::string& format) {
+    if (format == "tex") return derivations::render_latex(derivations::worksheet_document(w));
+    if (format == "pdf") return latex_to_pdf(derivations::render_latex(derivations::worksheet_document(w)));
+    if (format == "json") return derivations::render_json(w);
+    if (format == "dot") return derivations::render_dot(w);
+    return derivations::render_markdown(derivations::worksheet_document(w));
+}
+
+// A PDF is not for a terminal: without -o it goes to MODEL's name with .pdf, here.
+std::string output_path(const WorksheetArgs& args) {
+    if (!args.output.empty() || args.format != "pdf") return args.output;
+    if (args.model == "-") return "worksheet.pdf";
+    return std::filesystem::path(args.model).filename().replace_extension(".pdf").string();
+}
+
+// MODEL "-" is standard input (a model typed or piped in: `… | chainrule worksheet -`).
+lang::Model load(const std::string& path) {
+    if (path != "-") return lang::load_model_file(path);
+    std::ostringstream text;
+    text << std::cin.rdbuf();
+    return lang::load_model_text(std::move(text).str(), "<stdin>");
+}
+
+// "--wrt 'w5, w1'" is as good as "--wrt w5,w1".
+std::vector<std::string> trimmed(std::vector<std::string> names) {
+    for (std::string& n : names) {
+        n.erase(0, n.find_first_not_of(" \t"));
+        n.erase(n.find_last_not_of(" \t") + 1);
+    }
+    std::erase(names, std::string());
+    return names;
+}
+
+}  // namespace
+
+int run_worksheet(const WorksheetArgs& args, Streams io) {
+    const lang::Model model = load(args.model);
+    const lang::WorksheetRequest request{trimmed(args.wrt), style_of(args.style), args.digits, args.title};
+    const derivations::Worksheet w = lang::model_worksheet(model, request);
+    emit(rendered(w, args.format), output_path(args), io.out);
+    int status = 0;
+    for (const derivations::GradientDerivation& d : w.derivations) {
+        if (derivations::agrees_with_reverse_mode(d, args.digits)) continue;
+        io.err << "chainrule worksheet: the chain rule and reverse mode disagree on d" << w.graph.nodes[d.output].name
+               << "/d" << w.graph.nodes[d.wrt].name << "\n";
+        status = 1;
+    }
+    return status;
+}
+
+}  // namespace chainrule::tools
