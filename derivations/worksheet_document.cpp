@@ -121,9 +121,14 @@ void paths_style(const Layout& L, const GradientDerivation& d, Document& doc) {
     doc.blocks.push_back(Paragraph{Line{
         Text{"Chain rule over the " + std::to_string(n) + (n == 1 ? " path" : " paths") + " from "}, Math{L.sym(d.output)},
         Text{" down to "}, Math{L.sym(d.wrt)}, Text{" (the sum over paths of the product of local partials):"}}});
-    Equations general;
-    add_path_rows(L, d, lhs, false, general);
-    doc.blocks.push_back(std::move(general));
+    // A single direct factor (E reads p itself) has no general form worth showing:
+    // "∂E/∂p = ∂E/∂p" would only repeat the left side.
+    const bool direct = n == 1 && d.paths[0].factors.size() == 1;
+    if (!direct) {
+        Equations general;
+        add_path_rows(L, d, lhs, false, general);
+        doc.blocks.push_back(std::move(general));
+    }
     doc.blocks.push_back(Paragraph{text("Local partials, as formula and as number:")});
     Equations partials;
     std::set<std::pair<std::size_t, std::size_t>> shown;

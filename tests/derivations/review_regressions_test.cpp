@@ -109,3 +109,12 @@ TEST_CASE("a title with Unicode and control characters still compiles") {
     CHECK(std::system(cmd.c_str()) == 0);
     fs::remove_all(dir);
 }
+
+TEST_CASE("a direct dependency does not print the tautology dE/dw = dE/dw") {
+    Tape<double> t;
+    auto w = t.variable(2.0, "w");
+    auto E = (3.0 * w).named("E");
+    const std::string md = render_markdown(worksheet_document(make_worksheet(t, E)));
+    CHECK_THAT(md, !Catch::Contains("\\frac{\\partial E}{\\partial w} &= \\frac{\\partial E}{\\partial w}"));
+    CHECK_THAT(md, Catch::Contains("\\frac{\\partial E}{\\partial w} &= 3"));
+}
