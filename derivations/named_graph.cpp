@@ -43,11 +43,46 @@ NamedGraph keep_ancestors(std::vector<NamedNode> all, std::size_t output) {
 
 }  // namespace
 
+namespace {
+
+// Nesting depth of an expression, without recursion (definitions can fold thousands of
+// unnamed nodes). Shared sub-expressions are visited once: Expr is hash-consed.
+std::size_t expression_depth(const symbolic::Expr& root) {
+    std::unordered_map<const void*, std::size_t> depth;
+    std::vector<std::pair<symbolic::Expr, bool>> stack{{root, false}};
+    while (!stack.empty()) {
+        auto [e, expanded] = stack.back();
+        stack.pop_back();
+        if (depth.count(e.id())) continue;
+        if (!expanded) {
+            stack.push_back({e, true});
+            for (const symbolic::Expr& o : e.operands())
+                if (!depth.count(o.id())) stack.push_back({o, false});
+            continue;
+        }
+        std::size_t d = 0;
+        for (const symbolic::Expr& o : e.operands()) d = std::max(d, depth.at(o.id()));
+        depth[e.id()] = d + 1;
+    }
+    return depth.at(root.id());
+}
+
+}  // namespace
+
+void check_definition_depth(const NamedNode& n) {
+    const std::size_t d = expression_depth(n.definition);
+    if (d > kMaxDefinitionDepth)
+        throw Error("chainrule: the definition of '" + n.name + "' nests " + std::to_string(d) +
+                    " operations (more than " + std::to_string(kMaxDefinitionDepth) +
+                    "); name some intermediate nodes so that each step stays readable");
+}
+
 NamedGraph assemble_named_graph(std::vector<NamedNode> named, std::size_t output) {
     std::unordered_map<std::string, std::size_t> position;
     for (std::size_t i = 0; i < named.size(); ++i) position[named[i].name] = i;
     for (NamedNode& n : named) {
         if (n.role != NodeRole::Defined) continue;
+        check_definition_depth(n);
         for (const std::string& s : symbolic::free_symbols(n.definition)) n.reads.push_back(position.at(s));
         std::sort(n.reads.begin(), n.reads.end());  // creation order reads naturally
     }

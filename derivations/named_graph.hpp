@@ -54,7 +54,15 @@ struct NamedGraph {
     symbolic::Expr symbol(std::size_t i) const { return symbolic::Expr::symbol(nodes[i].name); }
 };
 
+/// Deepest nesting of unnamed operations allowed in one definition. Symbolic
+/// differentiation and printing recurse over the expression, and a formula this deep is
+/// unreadable anyway; deeper definitions throw Error asking for named intermediates.
+inline constexpr std::size_t kMaxDefinitionDepth = 1000;
+
 namespace detail {
+/// Throws Error when n's definition nests more than kMaxDefinitionDepth operations.
+void check_definition_depth(const NamedNode& n);
+
 /// Builds the graph from per-node expressions, values and adjoints (untemplated part).
 NamedGraph assemble_named_graph(std::vector<NamedNode> named, std::size_t output);
 

@@ -91,3 +91,17 @@ TEST_CASE("numbers print with the requested significant digits, correctly rounde
     CHECK(latex_number(Real("-2.5e-20"), 10) == "-2.5 \\times 10^{-20}");
     CHECK_THROWS_AS(format_number(Real(1), 0), std::invalid_argument);
 }
+
+TEST_CASE("a definition folding thousands of unnamed nodes is refused with a clear message") {
+    Tape<double> t;
+    auto x = t.variable(0.5, "x");
+    auto y = x;
+    for (int k = 0; k < 5000; ++k) y = sin(y);  // unnamed: all folded into one definition
+    auto E = y.named("E");
+    CHECK_THROWS_WITH(make_worksheet(t, E), Catch::Contains("name some intermediate nodes"));
+    // Named steps are fine at any length (iterative path search).
+    Tape<double> u;
+    auto z = u.variable(0.5, "z");
+    for (int k = 0; k < 3000; ++k) z = sin(z).named("s" + std::to_string(k));
+    CHECK(make_worksheet(u, z).derivations.at(0).paths.size() == 1);
+}
