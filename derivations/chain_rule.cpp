@@ -132,40 +132,53 @@ double count_paths(const NamedGraph& g, std::size_t from, std::size_t to) {
     return from < to ? 0.0 : count[from];
 }
 
-GradientDerivation derive_paths(const NamedGraph& g, std::size_t wrt) {
+namespace {
+
+GradientDerivation start_derivation(const NamedGraph& g, std::size_t wrt, ChainStyle style) {
     GradientDerivation d;
     d.output = g.output;
     d.wrt = wrt;
-    d.style = ChainStyle::Paths;
+    d.style = style;
     d.path_count = count_paths(g, g.output, wrt);
+    d.reverse_mode = g.nodes[wrt].adjoint;
+    return d;
+}
+
+}  // namespace
+
+GradientDerivation derive_paths(const NamedGraph& g, std::size_t wrt) {
+    GradientDerivation d = start_derivation(g, wrt, ChainStyle::Paths);
     if (d.path_count > static_cast<double>(kMaxPaths))
         throw Error("chainrule: " + g.nodes[wrt].name + " has more than " + std::to_string(kMaxPaths) +
                     " paths to " + g.nodes[g.output].name + "; use the deltas style");
     const auto values = value_map(g);
     const std::vector<bool> reach = reaches(g, wrt);
     const std::vector<std::vector<std::size_t>> node_paths = collect_paths(g, reach, wrt);
+    // Paths share edges (every path to w1 ends in ∂out_h1/∂in_h1 · ∂in_h1/∂w1): each
+    // local partial is differentiated and simplified once.
+    std::map<std::pair<std::size_t, std::size_t>, LocalPartial> partials;
+    auto partial = [&](std::size_t of, std::size_t m) -> const LocalPartial& {
+        auto it = partials.find({of, m});
+        if (it == partials.end()) it = partials.emplace(std::pair{of, m}, partial_with(g, of, m, values)).first;
+        return it->second;
+    };
     d.result = 0;
     for (const auto& nodes : node_paths) {
         ChainPath path;
         path.nodes = nodes;
         for (std::size_t k = 0; k + 1 < nodes.size(); ++k)
-            path.factors.push_back(PathFactor{partial_with(g, nodes[k], nodes[k + 1], values), nodes[k], {}});
+            path.factors.push_back(PathFactor{partial(nodes[k], nodes[k + 1]), nodes[k], {}});
         path.factors = merge_unit_factors(g, std::move(path.factors));
         path.product = 1;
         for (const PathFactor& f : path.factors) path.product *= f.partial.value;
         d.result += path.product;
         d.paths.push_back(std::move(path));
     }
-    d.reverse_mode = g.nodes[wrt].adjoint;
     return d;
 }
 
 GradientDerivation derive_deltas(const NamedGraph& g, std::size_t wrt) {
-    GradientDerivation d;
-    d.output = g.output;
-    d.wrt = wrt;
-    d.style = ChainStyle::Deltas;
-    d.path_count = count_paths(g, g.output, wrt);
+    GradientDerivation d = start_derivation(g, wrt, ChainStyle::Deltas);
     const auto values = value_map(g);
     const std::vector<bool> reach = reaches(g, wrt);
     std::vector<Real> delta(g.nodes.size(), Real(0));
@@ -188,7 +201,6 @@ GradientDerivation derive_deltas(const NamedGraph& g, std::size_t wrt) {
         d.deltas.push_back(std::move(step));
     }
     d.result = delta[wrt];
-    d.reverse_mode = g.nodes[wrt].adjoint;
     return d;
 }
 

@@ -17,6 +17,7 @@
 #include "named_graph.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 namespace chainrule::derivations {
@@ -65,6 +66,9 @@ struct GradientDerivation {
     std::vector<DeltaStep> deltas;  ///< from the output down to wrt
     Real result;                    ///< sum of the path products, or δ_wrt
     Real reverse_mode;              ///< the adjoint of wrt from the reverse sweep
+    /// wrt − η·result after one gradient-descent step (set by make_worksheet when the
+    /// worksheet has a learning rate η).
+    std::optional<Real> after_update;
 };
 
 /// ∂(of)/∂(wrt), simplified and rewritten in terms of named nodes, with its value.

@@ -62,6 +62,18 @@ struct Document {
     std::vector<Block> blocks;
 };
 
+/// The body of an aligned block, shared by every LaTeX-math renderer: `lhs &= rhs`
+/// rows, continuation rows as `&\quad rhs`, separated by `\\`.
+inline std::string aligned_rows(const Equations& e) {
+    std::string out;
+    for (std::size_t i = 0; i < e.rows.size(); ++i) {
+        const EquationRow& r = e.rows[i];
+        out += r.continues ? " &\\quad " + r.rhs : r.lhs + " &= " + r.rhs;
+        out += i + 1 < e.rows.size() ? " \\\\\n" : "\n";
+    }
+    return out;
+}
+
 /// Convenience: a line of alternating text and math pieces.
 inline Line text(std::string s) { return Line{Text{std::move(s)}}; }
 inline Line math(std::string s) { return Line{Math{std::move(s)}}; }

@@ -68,8 +68,7 @@ public:
         j["result"] = number(d.result);
         j["reverse_mode"] = number(d.reverse_mode);
         j["agrees_with_reverse_mode"] = agrees_with_reverse_mode(d, w_.options.digits);
-        if (w_.options.learning_rate)
-            j["after_update"] = number(Real(w_.graph.nodes[d.wrt].value - *w_.options.learning_rate * d.result));
+        if (d.after_update) j["after_update"] = number(*d.after_update);
         return j;
     }
 

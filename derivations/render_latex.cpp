@@ -1,5 +1,7 @@
 #include "render_latex.hpp"
 
+#include "../symbolic/latex_names.hpp"
+
 #include <algorithm>
 #include <string_view>
 
@@ -22,7 +24,8 @@ std::size_t utf8_length(unsigned char c) {
 }
 
 // Escapes every character LaTeX treats specially, so user text can never become a
-// command (\input, \write18, …) or break the document.
+// command (\input, \write18, …) or break the document: ASCII through the library's
+// text escaper, UTF-8 through the characters the preamble declares.
 std::string escape(const std::string& s) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -34,26 +37,7 @@ std::string escape(const std::string& s) {
             i += n - 1;
             continue;
         }
-        switch (c) {
-            case '\\': out += "\\textbackslash{}"; break;
-            case '{': out += "\\{"; break;
-            case '}': out += "\\}"; break;
-            case '$': out += "\\$"; break;
-            case '&': out += "\\&"; break;
-            case '#': out += "\\#"; break;
-            case '%': out += "\\%"; break;
-            case '_': out += "\\_"; break;
-            case '^': out += "\\textasciicircum{}"; break;
-            case '~': out += "\\textasciitilde{}"; break;
-            case '<': out += "\\textless{}"; break;
-            case '>': out += "\\textgreater{}"; break;
-            case '|': out += "\\textbar{}"; break;
-            case '\n':
-            case '\r':
-            case '\t': out += ' '; break;
-            default:
-                if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;  // drop control characters
-        }
+        out += symbolic::escape_text_for_latex(std::string_view(&s[i], 1));
     }
     return out;
 }
@@ -77,12 +61,7 @@ std::string block(const Heading& h) {
 std::string block(const Paragraph& p) { return line(p.content) + "\n"; }
 
 std::string block(const Equations& e) {
-    std::string out = "\\begin{align*}\n";
-    for (std::size_t i = 0; i < e.rows.size(); ++i) {
-        out += e.rows[i].continues ? " &\\quad " + e.rows[i].rhs : e.rows[i].lhs + " &= " + e.rows[i].rhs;
-        out += i + 1 < e.rows.size() ? " \\\\\n" : "\n";
-    }
-    return out + "\\end{align*}\n";
+    return "\\begin{align*}\n" + aligned_rows(e) + "\\end{align*}\n";
 }
 
 std::string block(const Table& t) {

@@ -45,12 +45,7 @@ std::string block(const Heading& h) { return std::string(static_cast<std::size_t
 std::string block(const Paragraph& p) { return line(p.content) + "\n"; }
 
 std::string block(const Equations& e) {
-    std::string out = "$$\n\\begin{aligned}\n";
-    for (std::size_t i = 0; i < e.rows.size(); ++i) {
-        out += e.rows[i].continues ? " &\\quad " + e.rows[i].rhs : e.rows[i].lhs + " &= " + e.rows[i].rhs;
-        out += i + 1 < e.rows.size() ? " \\\\\n" : "\n";
-    }
-    return out + "\\end{aligned}\n$$\n";
+    return "$$\n\\begin{aligned}\n" + aligned_rows(e) + "\\end{aligned}\n$$\n";
 }
 
 std::string block(const Table& t) {

@@ -51,6 +51,9 @@ Worksheet make_worksheet(NamedGraph graph, WorksheetOptions options) {
                 break;
         }
     }
+    if (w.options.learning_rate)
+        for (GradientDerivation& d : w.derivations)
+            d.after_update = w.graph.nodes[d.wrt].value - *w.options.learning_rate * d.result;
     return w;
 }
 

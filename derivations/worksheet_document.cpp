@@ -1,6 +1,5 @@
 // Lays a computed Worksheet out as a Document. Nothing here computes a number: every
 // value comes from the Worksheet; this file only chooses what to show and in what order.
-#include "../symbolic/latex_names.hpp"
 #include "../symbolic/latex_printer.hpp"
 #include "number_format.hpp"
 #include "worksheet.hpp"
@@ -19,11 +18,8 @@ public:
         for (const NamedNode& n : g_.nodes) numeric_.numeric_symbols[n.name] = num(n.value);
     }
 
-    std::string sym(std::size_t i) const {
-        const std::string& name = g_.nodes[i].name;
-        auto it = w_.options.labels.find(name);
-        return it != w_.options.labels.end() ? it->second : symbolic::latex_name(name);
-    }
+    // A node's symbol as the printer shows it in formulas (its label, if it has one).
+    std::string sym(std::size_t i) const { return formula(g_.symbol(i)); }
     std::string formula(const symbolic::Expr& e) const { return symbolic::to_latex(e, options_); }
     std::string substituted(const symbolic::Expr& e) const { return symbolic::to_latex(e, numeric_); }
     std::string num(const Real& x) const { return latex_number(x, w_.options.digits); }
@@ -210,7 +206,7 @@ void update(const Layout& L, Document& doc) {
         const Real& p = L.g().nodes[d.wrt].value;
         eq.rows.push_back({L.sym(d.wrt) + "^{+}", L.sym(d.wrt) + " - \\eta " + L.dfrac(d.output, d.wrt) + " = " +
                                                      L.num(p) + " - " + L.num(eta) + " \\cdot " + L.factor(d.result) +
-                                                     " = " + L.num(Real(p - eta * d.result))});
+                                                     " = " + L.num(*d.after_update)});
     }
     doc.blocks.push_back(std::move(eq));
 }
@@ -226,7 +222,7 @@ void summary(const Layout& L, Document& doc) {
         const Real& p = L.g().nodes[d.wrt].value;
         std::vector<Line> row{math(L.sym(d.wrt)), math(L.num(p)), math(L.dfrac(d.output, d.wrt) + " = " + L.num(d.result)),
                               text(agrees_with_reverse_mode(d, L.w().options.digits) ? "agrees with reverse mode" : "DISAGREES")};
-        if (lr) row.push_back(math(L.num(Real(p - *L.w().options.learning_rate * d.result))));
+        if (lr) row.push_back(math(L.num(*d.after_update)));
         t.rows.push_back(std::move(row));
     }
     doc.blocks.push_back(std::move(t));

@@ -193,11 +193,16 @@ std::string escape_text_for_latex(std::string_view text) {
         case '\\': out += "\\textbackslash{}"; break;
         case '^': out += "\\textasciicircum{}"; break;
         case '~': out += "\\textasciitilde{}"; break;
+        case '<': out += "\\textless{}"; break;
+        case '>': out += "\\textgreater{}"; break;
+        case '|': out += "\\textbar{}"; break;
         case '{': case '}': case '$': case '&': case '#': case '_': case '%':
             out += '\\';
             out += c;
             break;
-        default: out += c;
+        case '\n': case '\r': case '\t': out += ' '; break;  // text stays on one line
+        default:
+            if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;  // drop control characters
         }
     }
     return out;

@@ -41,8 +41,10 @@ void validate_latex_label(std::string_view label);
 void validate_latex_number(std::string_view text);
 
 /// Escapes arbitrary user text for a LaTeX *text-mode* context (captions,
-/// headings): \ { } $ & # ^ _ % ~ become \textbackslash{} \{ \} \$ \& \#
-/// \textasciicircum{} \_ \% \textasciitilde{}.  Everything else is kept.
+/// headings): \ { } $ & # ^ _ % ~ < > | become \textbackslash{} \{ \} \$ \& \#
+/// \textasciicircum{} \_ \% \textasciitilde{} \textless{} \textgreater{}
+/// \textbar{}; newlines and tabs become spaces; other control characters are
+/// dropped.  Everything else (including UTF-8 bytes) is kept.
 std::string escape_text_for_latex(std::string_view text);
 
 }  // namespace chainrule::symbolic

@@ -83,3 +83,9 @@ TEST_CASE("labels that would stop pdflatex are rejected: dangling and double scr
     for (const char* good : {"b_{1}", "x_1^2", "x_{1,2}", "\\hat{y}", "\\mathrm{out}_{h_{1}}", "w^{(1)}_{23}", "\\partial E"})
         CHECK_NOTHROW(validate_latex_label(good));
 }
+
+TEST_CASE("escape_text_for_latex also covers < > | and keeps text on one line") {
+    using chainrule::symbolic::escape_text_for_latex;
+    CHECK(escape_text_for_latex("a<b>c|d") == "a\\textless{}b\\textgreater{}c\\textbar{}d");
+    CHECK(escape_text_for_latex("one\ntwo\tthree\x01") == "one two three");
+}
