@@ -3,12 +3,12 @@
 #               (chainrule worksheet examples/bp_network.chain)
 #   make test   installs what is missing, builds, runs every test
 # Other targets: make build, make bench, make asan (tests under Address/UB sanitizers),
-# make clean.
+# make demos (the issue 6 demos), make clean.
 PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: deps configure build run test bench asan clean
+.PHONY: deps configure build run test bench asan clean demos
 
 deps:
 	@./scripts/install-deps.sh
@@ -35,6 +35,11 @@ bench: build
 
 asan:
 	$(MAKE) test PRESET=asan
+
+# The demos of issue 6 (docs/demos.md), every one in turn; pictures in $(BUILD_DIR)/demos/.
+demos: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target chainrule_demos_cli
+	./$(BUILD_DIR)/examples/chainrule-demos all --out-dir $(BUILD_DIR)/demos --every 100
 
 clean:
 	rm -rf build

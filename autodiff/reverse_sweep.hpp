@@ -9,6 +9,7 @@
 /// Convention: a node whose adjoint is exactly zero is skipped, so an unused or
 /// zero-weighted branch never contributes 0·∞ = NaN (docs/conventions.md).
 
+#include "../graph/mat_dispatch.hpp"
 #include "../graph/op_dispatch.hpp"
 #include "../graph/tape.hpp"
 
@@ -40,16 +41,52 @@ void check_adjoint(const Tape<T>& tape, const T& adj, NodeIndex input, NodeIndex
 
 namespace detail {
 
-// The sweep, compiled twice: with and without anomaly checks, so that the common case
-// pays no test per node for a mode that is off.
+/// Anomaly check of the adjoints just accumulated into the inputs of matrix entry e.
+template <class T>
+void check_matrix_adjoints(const Tape<T>& tape, const MatEntry<T>& e, const T* adj) {
+    const MatrixStore<T>& store = *tape.matrix_store();
+    for (int which = 0; which < arity(e.op); ++which) {
+        const NodeIndex in = which == 0 ? e.in0 : e.in1;
+        const std::uint32_t slot = which == 0 ? e.slot0 : e.slot1;
+        if (slot == kScalarSlot)
+            check_adjoint(tape, adj[in], in, e.node);
+        else if (store.has_adjoint(slot) && !store.adjoint(slot).allFinite())
+            throw_adjoint_anomaly(tape, in, e.node);
+    }
+}
+
+/// The reverse-sweep step of matrix entry k: nothing when its adjoint is zero (a matrix
+/// node no sweep reached, a scalar loss with adjoint 0) or when no input wants a gradient.
 template <bool Anomaly, class T>
+void matrix_step(Tape<T>& tape, std::size_t k, T* adj) {
+    MatrixStore<T>& store = tape.matrices();
+    const MatEntry<T>& e = store.entry(k);
+    const bool reached = is_matrix_valued(e.op) ? store.has_adjoint(k) : !is_zero(adj[e.node]);
+    if (!reached || !(e.needs0 || e.needs1)) return;
+    MatBackward<T> step(store, k, adj, tape.values().data());
+    mat_backward(step);
+    if constexpr (Anomaly) check_matrix_adjoints(tape, e, adj);
+}
+
+// The sweep, compiled twice: with and without anomaly checks, so that the common case
+// pays no test per node for a mode that is off; and twice more: with matrix nodes, each
+// handed to matrix_step, or without (a scalar tape: the loop has no test for them).
+template <bool Anomaly, bool Matrices, class T>
 void reverse_sweep_impl(Tape<T>& tape, NodeIndex from) {
     std::vector<T>& adjoint = tape.adjoint_buffer();
     const NodeRecord* nodes = tape.nodes().data();
     const T* v = tape.values().data();
     const T* p = tape.params().data();
     T* adj = adjoint.data();
+    [[maybe_unused]] std::size_t k = 0;  // matrix entries of nodes 0..i
+    if constexpr (Matrices) k = tape.matrices().count_upto(from);
     for (NodeIndex i = from + 1; i-- > 0;) {
+        if constexpr (Matrices) {
+            if (is_matrix_op(nodes[i].op)) {
+                matrix_step<Anomaly>(tape, --k, adj);
+                continue;
+            }
+        }
         const T a = adj[i];
         if (is_zero(a)) continue;
         const NodeRecord& r = nodes[i];
@@ -86,13 +123,31 @@ void reverse_sweep_impl(Tape<T>& tape, NodeIndex from) {
 /// the tape's adjoint buffer (seed them first). Gradients accumulate.
 template <class T>
 void reverse_sweep(Tape<T>& tape, NodeIndex from) {
+    if constexpr (NumericScalar<T>) {
+        if (tape.has_matrices()) {
+            if (tape.anomaly_detection())
+                detail::reverse_sweep_impl<true, true>(tape, from);
+            else
+                detail::reverse_sweep_impl<false, true>(tape, from);
+            return;
+        }
+    }
     if (tape.anomaly_detection())
-        detail::reverse_sweep_impl<true>(tape, from);
+        detail::reverse_sweep_impl<true, false>(tape, from);
     else
-        detail::reverse_sweep_impl<false>(tape, from);
+        detail::reverse_sweep_impl<false, false>(tape, from);
 }
 
 namespace detail {
+
+/// True when a matrix node of the tape has an adjoint from an earlier sweep.
+template <class T>
+bool has_matrix_adjoints(const Tape<T>& tape) {
+    if constexpr (NumericScalar<T>)
+        return tape.matrix_store() != nullptr && tape.matrix_store()->any_adjoint();
+    else
+        return false;
+}
 
 /// Adds `seed` to the adjoint of node `output` and runs the reverse sweep from it. The
 /// adjoints of nodes 0..output must be zero before: the sweep propagates each node's
@@ -103,6 +158,22 @@ void seed_and_sweep(Tape<T>& tape, NodeIndex output, const T& seed) {
     adj[output] += seed;
     if (tape.anomaly_detection()) check_adjoint(tape, adj[output], output, output);
     reverse_sweep(tape, output);
+}
+
+/// Clears the adjoints, sweeps from `output` with seed 1 and reads get(tape, node) for
+/// each node of wrt (Var or Mat handles, checked to belong to output's tape).
+template <class T, class Handle, class Get>
+auto fresh_gradient(const Var<T>& output, const std::vector<Handle>& wrt, Get get) {
+    Tape<T>& tape = output.tape();
+    std::vector<NodeIndex> indices;
+    indices.reserve(wrt.size());
+    for (const Handle& x : wrt) indices.push_back(tape.check(x, OpKind::Input));
+    tape.clear_adjoints();
+    seed_and_sweep(tape, output.index(), T(1));
+    std::vector<decltype(get(tape, NodeIndex{}))> g;
+    g.reserve(wrt.size());
+    for (NodeIndex i : indices) g.push_back(get(tape, i));
+    return g;
 }
 
 }  // namespace detail
@@ -121,7 +192,8 @@ void backward(const Var<T>& output, const T& seed = T(1)) {
     const auto first = adj.begin(), last = adj.begin() + out + 1;
     // The scan is skipped when the tape knows its adjoints are zero (the common case: a
     // fresh recording, or after clear_adjoints()).
-    if (all_zero || std::all_of(first, last, [](const T& a) { return is_zero(a); })) {
+    if (all_zero ||
+        (std::all_of(first, last, [](const T& a) { return is_zero(a); }) && !detail::has_matrix_adjoints(tape))) {
         detail::seed_and_sweep(tape, out, seed);
         return;
     }
@@ -130,6 +202,15 @@ void backward(const Var<T>& output, const T& seed = T(1)) {
     // alone from zeros, then add the earlier adjoints back.
     std::vector<T> earlier(first, last);
     std::fill(first, last, T(0));
+    if constexpr (NumericScalar<T>) {
+        if (tape.has_matrices()) {
+            const auto earlier_matrices = tape.matrices().take_adjoints();
+            detail::seed_and_sweep(tape, out, seed);
+            tape.matrices().add_adjoints(earlier_matrices);
+            for (NodeIndex i = 0; i <= out; ++i) adj[i] += earlier[i];
+            return;
+        }
+    }
     detail::seed_and_sweep(tape, out, seed);
     for (NodeIndex i = 0; i <= out; ++i) adj[i] += earlier[i];
 }
@@ -140,16 +221,27 @@ void backward(const Var<T>& output, const T& seed = T(1)) {
 /// Throws TapeMismatchError/StaleHandleError if a node belongs to another tape.
 template <class T>
 std::vector<T> grad(const Var<T>& output, const std::vector<Var<T>>& wrt) {
-    Tape<T>& tape = output.tape();
-    std::vector<NodeIndex> indices;
-    indices.reserve(wrt.size());
-    for (const Var<T>& x : wrt) indices.push_back(tape.check(x, OpKind::Input));
-    tape.clear_adjoints();
-    detail::seed_and_sweep(tape, output.index(), T(1));
-    std::vector<T> g;
-    g.reserve(wrt.size());
-    for (NodeIndex i : indices) g.push_back(tape.adjoint(i));
-    return g;
+    return detail::fresh_gradient(output, wrt, [](const Tape<T>& tape, NodeIndex i) { return tape.adjoint(i); });
+}
+
+/// The gradient matrices ∂y/∂W₁, …, ∂y/∂Wₙ (each of its W's shape) of the scalar output y
+/// with respect to matrix nodes, by a fresh reverse sweep as grad() above.
+template <class T>
+std::vector<Matrix<T>> grad(const Var<T>& output, const std::vector<Mat<T>>& wrt) {
+    return detail::fresh_gradient(output, wrt,
+                                  [](const Tape<T>& tape, NodeIndex i) { return tape.adjoint_matrix(i); });
+}
+
+/// grad() for a braced list of matrix nodes: grad(J, {W1, W2}).
+template <class T>
+std::vector<Matrix<T>> grad(const Var<T>& output, std::initializer_list<Mat<T>> wrt) {
+    return grad(output, std::vector<Mat<T>>(wrt));
+}
+
+/// ∂y/∂W for one matrix node W (of W's shape).
+template <class T>
+Matrix<T> grad(const Var<T>& output, const Mat<T>& wrt) {
+    return std::move(grad(output, std::vector<Mat<T>>{wrt}).front());
 }
 
 /// grad() for a braced list of nodes: grad(E, {w5, w1}).

@@ -34,6 +34,14 @@ public:
     using Error::Error;
 };
 
+/// The shapes of a matrix op's operands do not fit (matmul of 3×4 by 3×4, a broadcast of
+/// 3×4 with 2×4, a reshape changing the element count, …), or a Var handle was used for a
+/// matrix node or a Mat handle for a scalar one. The message names the op and every shape.
+class ShapeError : public Error {
+public:
+    using Error::Error;
+};
+
 /// Anomaly mode found the first node whose value or adjoint is not finite.
 class AnomalyError : public Error {
 public:

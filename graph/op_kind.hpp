@@ -33,6 +33,19 @@
     X(Add, "add") X(Sub, "sub") X(Mul, "mul") X(Div, "div") X(Pow, "pow") X(Atan2, "atan2") \
     X(Hypot, "hypot") X(Min, "min") X(Max, "max")
 
+// X(Name, "name", arity, MatrixValued): matrix ops (graph/mat_*.hpp, docs/matrix.md). Their
+// values live in the tape's matrix store; a scalar-valued one (sum, mean, the losses) has
+// its value in the scalar value buffer like any scalar node. `MatMap` applies a unary or
+// param op of the lists above to every element, `MatZip` a binary op with broadcasting.
+#define CHAINRULE_MATRIX_OPS(X)                                                                         \
+    X(MatInput, "mat_input", 0, true) X(MatConst, "mat_const", 0, true) X(MatMap, "map", 1, true)      \
+    X(MatZip, "zip", 2, true) X(MatMul, "matmul", 2, true) X(Transpose, "transpose", 1, true)          \
+    X(Reshape, "reshape", 1, true) X(SliceRows, "slice_rows", 1, true) X(MatSum, "sum", 1, false)     \
+    X(MatMean, "mean", 1, false) X(RowSums, "row_sums", 1, true) X(ColSums, "col_sums", 1, true)      \
+    X(RowMeans, "row_means", 1, true) X(ColMeans, "col_means", 1, true) X(Softmax, "softmax", 1, true) \
+    X(LogSoftmax, "log_softmax", 1, true) X(MseLoss, "mse_loss", 2, false)                            \
+    X(BceWithLogits, "bce_with_logits", 2, false) X(SoftmaxCrossEntropy, "softmax_cross_entropy", 2, false)
+
 namespace chainrule {
 
 /// Kind of a recorded node. `Input` is an independent variable (a leaf that receives a
@@ -43,9 +56,23 @@ enum class OpKind : std::uint8_t {
 #define CHAINRULE_ENUM(name, text) name,
     CHAINRULE_UNARY_OPS(CHAINRULE_ENUM) CHAINRULE_PARAM_OPS(CHAINRULE_ENUM)
         CHAINRULE_BINARY_OPS(CHAINRULE_ENUM)
+    /// The number of scalar op kinds: loops over [0, Count_) visit the scalar ops only.
+    Count_,
+#define CHAINRULE_MATRIX_ENUM(name, text, arity, matrix_valued) name,
+    CHAINRULE_MATRIX_OPS(CHAINRULE_MATRIX_ENUM)
+#undef CHAINRULE_MATRIX_ENUM
 #undef CHAINRULE_ENUM
-    Count_
+    /// One past the last matrix op kind.
+    MatrixEnd_
 };
+
+/// True for the matrix ops (CHAINRULE_MATRIX_OPS): the reverse sweep and replay hand
+/// these to the tape's matrix store. One comparison: matrix ops follow Count_.
+constexpr bool is_matrix_op(OpKind op) noexcept { return op > OpKind::Count_; }
+
+/// True for the ops whose value is a matrix (in the matrix store); false for scalar ops
+/// and for the matrix ops that give a scalar (sum, mean, the losses).
+bool is_matrix_valued(OpKind op) noexcept;
 
 /// How many node inputs an op reads (0 for leaves, 1 for unary and param ops, 2 for binary).
 int arity(OpKind op) noexcept;

@@ -38,7 +38,13 @@ struct Log1p {
 /// y = sin x, y' = cos x.
 struct Sin {
     template <class T> static T value(const T& x) { using std::sin; return T(sin(x)); }
+#ifndef CHAINRULE_MUTATE_SIN_PARTIAL
     template <class T> static T partial(const T& x, const T&) { using std::cos; return T(cos(x)); }
+#else
+    // Test-only mutation (tests/autodiff/gradcheck_mutation_test.cpp, its own executable):
+    // y' = cos x·(1 + 1e-8), a rule wrong by 1e-8 relative, which gradcheck must report.
+    template <class T> static T partial(const T& x, const T&) { using std::cos; return T(cos(x) * T(1.00000001)); }
+#endif
 };
 
 /// y = cos x, y' = −sin x.

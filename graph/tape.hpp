@@ -11,12 +11,15 @@
 
 #include "buffer.hpp"
 #include "errors.hpp"
+#include "mat_store.hpp"
+#include "node_handle.hpp"
 #include "node_record.hpp"
 #include "scalar_traits.hpp"
 #include "tape_control_block.hpp"
 
 #include <algorithm>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +42,8 @@ namespace chainrule {
 
 template <class T>
 class Var;
+template <class T>
+class Mat;
 
 /// Checks that `name` is an identifier ([A-Za-z_][A-Za-z0-9_]*); throws NameError.
 void validate_node_name(std::string_view name);
@@ -161,6 +166,7 @@ public:
     /// Sets every adjoint to zero (gradients then no longer accumulate across sweeps).
     void clear_adjoints() {
         adjoints_.assign(nodes_.size(), T(0));
+        if (mats_ != nullptr) mats_->clear_adjoints();
         adjoints_zero_ = true;
     }
     /// True when every adjoint is known to be zero: after construction, clear() and
@@ -169,11 +175,43 @@ public:
     /// the buffer for adjoints left by an earlier sweep.
     bool adjoints_all_zero() const noexcept { return adjoints_zero_; }
 
-    /// A handle of an existing node.
+    /// A handle of an existing scalar node. Throws Error when there is no node i,
+    /// ShapeError when node i is a matrix (use mat(i)).
     Var<T> var(NodeIndex i) const {
         if (i >= nodes_.size()) throw Error("chainrule: no node #" + std::to_string(i));
+        if (is_matrix_valued(nodes_[i].op)) throw_wrong_handle_kind(i, "var");
         return Var<T>(block_, i, block_->generation);
     }
+
+    // ------------------------------------------------------------ matrix nodes
+    // Matrix-valued nodes live on the same tape as scalars (graph/mat_store.hpp); their ops
+    // are in graph/mat_functions.hpp, their rules in docs/matrix.md.
+
+    /// A new matrix variable: an Input leaf of the recorded function that receives a
+    /// gradient of its shape. Optional name, e.g. "W1".
+    Mat<T> variable(const Matrix<T>& value, std::string_view name = {}) { return push_matrix_leaf(OpKind::MatInput, value, name); }
+    /// A new constant matrix leaf (data, targets): no gradient is propagated into it.
+    Mat<T> constant(const Matrix<T>& value, std::string_view name = {}) { return push_matrix_leaf(OpKind::MatConst, value, name); }
+    /// A handle of an existing matrix node. Throws Error when there is no node i,
+    /// ShapeError when node i is a scalar (use var(i)).
+    Mat<T> mat(NodeIndex i) const;
+    /// Rows × columns of node i (1×1 for a scalar node).
+    Shape shape(NodeIndex i) const;
+    /// The value of matrix node i (a copy). Throws like mat(i).
+    Matrix<T> matrix_value(NodeIndex i) const;
+    /// The adjoint ∂(output)/∂(node i) of matrix node i left by the last reverse sweep, of
+    /// the node's shape: zero before any sweep, and for nodes that depend on no variable
+    /// (constants receive no gradient). Throws like mat(i).
+    Matrix<T> adjoint_matrix(NodeIndex i) const;
+    /// True when the tape has matrix nodes (the reverse sweep then takes its mixed loop).
+    bool has_matrices() const noexcept { return mats_ != nullptr && mats_->size() != 0; }
+    /// The matrix store (internal: used by the matrix ops, the reverse sweep and replay).
+    detail::MatrixStore<T>& matrices() {
+        if (mats_ == nullptr) mats_ = std::make_unique<detail::MatrixStore<T>>();
+        return *mats_;
+    }
+    /// The matrix store, or null when no matrix node was ever recorded.
+    const detail::MatrixStore<T>* matrix_store() const noexcept { return mats_.get(); }
 
     // ------------------------------------------------------------ names
     /// Gives node i a name (an identifier, unique on this tape). Throws NameError.
@@ -210,6 +248,7 @@ public:
         inputs_.clear();
         names_.clear();
         by_name_.clear();
+        if (mats_ != nullptr) mats_->clear();  // keeps the matrices' storage for the next recording
         adjoints_zero_ = true;
         block_ = detail::next_generation(block_, this);
     }
@@ -222,7 +261,7 @@ public:
         nodes_.reserve(n);
         values_.reserve(n);
     }
-    /// Bytes held by the node records, values and parameters (adjoints excluded).
+    /// Bytes held by the node records, values and parameters (adjoints and matrices excluded).
     std::size_t recorded_bytes() const noexcept {
         return nodes_.size() * sizeof(NodeRecord) + values_.size() * sizeof(T) + params_.size() * sizeof(T);
     }
@@ -235,17 +274,22 @@ public:
 
     /// Description of node i and its inputs for error messages.
     std::string describe(NodeIndex i) const;
+    /// The op of node i as messages name it: op_name, or for an elementwise matrix op the
+    /// scalar op applied ("sigmoid (elementwise)", "hadamard").
+    std::string op_label(NodeIndex i) const;
 
-    /// Throws unless v is a live handle of this tape; returns its index.
-    NodeIndex check(const Var<T>& v, OpKind op) const {
+    /// Throws unless v (a Var or Mat) is a live handle of this tape; returns its index.
+    template <class Handle>
+    CHAINRULE_ALWAYS_INLINE NodeIndex check(const NodeHandle<T, Handle>& v, OpKind op) const {
         // Hot path of every recorded op: inlined; the error messages are built out of line.
         if (v.block_ == block_ && v.generation_ == block_->generation) [[likely]]
             return v.index_;
-        throw_bad_handle(v, op);
+        throw_bad_handle(v.block_, v.index_, v.generation_, op);
     }
 
 private:
     friend class Var<T>;
+    friend class Mat<T>;
 
     CHAINRULE_ALWAYS_INLINE Var<T> push(OpKind op, NodeIndex in0, NodeIndex in1, const T& value, std::string_view name = {}) {
         // Hot path of every recorded op. When the buffers are full (node and value buffers
@@ -290,6 +334,8 @@ private:
         values_.pop_back();
         if (op == OpKind::Input && !inputs_.empty() && inputs_.back() == i) inputs_.pop_back();
         if (has_param(op) && !params_.empty()) params_.pop_back();
+        if (is_matrix_op(op) && mats_ != nullptr && mats_->size() != 0 && mats_->entry(mats_->size() - 1).node == i)
+            mats_->pop_back();
     }
 
     /// push() when a buffer is full: doubles the capacity of the node and value buffers
@@ -300,7 +346,10 @@ private:
         return push(op, in0, in1, copy, name);
     }
 
-    [[noreturn, gnu::cold, gnu::noinline]] void throw_bad_handle(const Var<T>& v, OpKind op) const;
+    [[noreturn, gnu::cold, gnu::noinline]] void throw_bad_handle(const detail::TapeControlBlock* block, NodeIndex index,
+                                                                 std::uint32_t generation, OpKind op) const;
+    [[noreturn, gnu::cold, gnu::noinline]] void throw_wrong_handle_kind(NodeIndex i, std::string_view wanted) const;
+    Mat<T> push_matrix_leaf(OpKind op, const Matrix<T>& value, std::string_view name);
 
     [[noreturn, gnu::cold, gnu::noinline]] void throw_anomaly(NodeIndex i) {
         AnomalyError error("chainrule: anomaly: first non-finite value at " + describe(i));
@@ -319,6 +368,7 @@ private:
         inputs_ = std::move(other.inputs_);
         names_ = std::move(other.names_);
         by_name_ = std::move(other.by_name_);
+        mats_ = std::move(other.mats_);
         anomaly_ = other.anomaly_;
         adjoints_zero_ = other.adjoints_zero_;
         other.adjoints_zero_ = true;
@@ -332,6 +382,7 @@ private:
     std::vector<NodeIndex> inputs_;
     std::unordered_map<NodeIndex, std::string> names_;
     std::unordered_map<std::string, NodeIndex> by_name_;
+    std::unique_ptr<detail::MatrixStore<T>> mats_;  // created by the first matrix node
     bool anomaly_ = false;
     bool adjoints_zero_ = true;  // see adjoints_all_zero()
 };
@@ -339,4 +390,6 @@ private:
 }  // namespace chainrule
 
 #include "var.hpp"
+#include "mat.hpp"
 #include "tape_impl.hpp"
+#include "tape_matrix_impl.hpp"

@@ -34,47 +34,23 @@ CHAINRULE_ALWAYS_INLINE Var<T> constant_like(const Var<T>& x, const C& c) {
 }  // namespace detail
 
 // ---------------------------------------------------------------- unary functions
+// X(fn, Op): the functions of one argument, with the seed notes' aliases (applied to
+// matrices elementwise by graph/mat_functions.hpp).
+#define CHAINRULE_UNARY_FUNCTIONS(X) \
+    X(operator-, Neg) X(exp, Exp) X(log, Log) X(ln, Log) X(expm1, Expm1) X(log1p, Log1p) \
+    X(sin, Sin) X(cos, Cos) X(tan, Tan) X(tg, Tan) X(cot, Cot) X(ctg, Cot) X(asin, Asin) \
+    X(arcsin, Asin) X(acos, Acos) X(arccos, Acos) X(atan, Atan) X(arctan, Atan) \
+    X(acot, Acot) X(arcctg, Acot) X(sinh, Sinh) X(cosh, Cosh) X(tanh, Tanh) X(coth, Coth) \
+    X(sech, Sech) X(csch, Csch) X(sqrt, Sqrt) X(cbrt, Cbrt) X(abs, Abs) X(sign, Sign) \
+    X(sigmoid, Sigmoid) X(logistic, Sigmoid) X(relu, Relu) X(softplus, Softplus) \
+    X(log_sigmoid, LogSigmoid) X(step, Step)
+
 #define CHAINRULE_VAR_UNARY(fn, Op)                                            \
     template <class T>                                                         \
     CHAINRULE_ALWAYS_INLINE Var<T> fn(const Var<T>& x) {                       \
         return x.tape().template record_unary<ops::Op>(OpKind::Op, x);         \
     }
-CHAINRULE_VAR_UNARY(operator-, Neg)
-CHAINRULE_VAR_UNARY(exp, Exp)
-CHAINRULE_VAR_UNARY(log, Log)
-CHAINRULE_VAR_UNARY(ln, Log)
-CHAINRULE_VAR_UNARY(expm1, Expm1)
-CHAINRULE_VAR_UNARY(log1p, Log1p)
-CHAINRULE_VAR_UNARY(sin, Sin)
-CHAINRULE_VAR_UNARY(cos, Cos)
-CHAINRULE_VAR_UNARY(tan, Tan)
-CHAINRULE_VAR_UNARY(tg, Tan)
-CHAINRULE_VAR_UNARY(cot, Cot)
-CHAINRULE_VAR_UNARY(ctg, Cot)
-CHAINRULE_VAR_UNARY(asin, Asin)
-CHAINRULE_VAR_UNARY(arcsin, Asin)
-CHAINRULE_VAR_UNARY(acos, Acos)
-CHAINRULE_VAR_UNARY(arccos, Acos)
-CHAINRULE_VAR_UNARY(atan, Atan)
-CHAINRULE_VAR_UNARY(arctan, Atan)
-CHAINRULE_VAR_UNARY(acot, Acot)
-CHAINRULE_VAR_UNARY(arcctg, Acot)
-CHAINRULE_VAR_UNARY(sinh, Sinh)
-CHAINRULE_VAR_UNARY(cosh, Cosh)
-CHAINRULE_VAR_UNARY(tanh, Tanh)
-CHAINRULE_VAR_UNARY(coth, Coth)
-CHAINRULE_VAR_UNARY(sech, Sech)
-CHAINRULE_VAR_UNARY(csch, Csch)
-CHAINRULE_VAR_UNARY(sqrt, Sqrt)
-CHAINRULE_VAR_UNARY(cbrt, Cbrt)
-CHAINRULE_VAR_UNARY(abs, Abs)
-CHAINRULE_VAR_UNARY(sign, Sign)
-CHAINRULE_VAR_UNARY(sigmoid, Sigmoid)
-CHAINRULE_VAR_UNARY(logistic, Sigmoid)
-CHAINRULE_VAR_UNARY(relu, Relu)
-CHAINRULE_VAR_UNARY(softplus, Softplus)
-CHAINRULE_VAR_UNARY(log_sigmoid, LogSigmoid)
-CHAINRULE_VAR_UNARY(step, Step)
+CHAINRULE_UNARY_FUNCTIONS(CHAINRULE_VAR_UNARY)
 #undef CHAINRULE_VAR_UNARY
 
 /// Unary plus: the same node.
@@ -92,6 +68,10 @@ CHAINRULE_ALWAYS_INLINE Var<T> leaky_relu(const Var<T>& x, const C& slope = C(0.
 }
 
 // ---------------------------------------------------------------- binary functions
+// X(fn, Op): the functions of two arguments (applied to matrices elementwise by
+// graph/mat_functions.hpp).
+#define CHAINRULE_BINARY_FUNCTIONS(X) X(atan2, Atan2) X(hypot, Hypot) X(min, Min) X(max, Max)
+
 #define CHAINRULE_VAR_BINARY(fn, Op)                                                     \
     template <class T>                                                                   \
     CHAINRULE_ALWAYS_INLINE Var<T> fn(const Var<T>& a, const Var<T>& b) {                \
@@ -107,10 +87,7 @@ CHAINRULE_ALWAYS_INLINE Var<T> leaky_relu(const Var<T>& x, const C& slope = C(0.
     CHAINRULE_ALWAYS_INLINE Var<T> fn(const C& a, const Var<T>& b) {                     \
         return fn(detail::constant_like(b, a), b);                                       \
     }
-CHAINRULE_VAR_BINARY(atan2, Atan2)
-CHAINRULE_VAR_BINARY(hypot, Hypot)
-CHAINRULE_VAR_BINARY(min, Min)
-CHAINRULE_VAR_BINARY(max, Max)
+CHAINRULE_BINARY_FUNCTIONS(CHAINRULE_VAR_BINARY)
 #undef CHAINRULE_VAR_BINARY
 
 // The arithmetic operators: Var with Var records a binary op; Var with a plain number

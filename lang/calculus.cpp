@@ -4,8 +4,12 @@
 #include "recorder.hpp"
 #include "to_symbolic.hpp"
 
+#include "../models/training_loop.hpp"
+
 #include <algorithm>
 #include <cctype>
+#include <memory>
+#include <span>
 
 namespace chainrule::lang {
 
@@ -34,6 +38,12 @@ void require_finite(const Gradient& g, const Point& point, const Source& source)
                                      ": outside the domain of a function, or a division by zero");
 }
 
+[[noreturn]] Var<Real> unknown_name(const ExprNode& n, const Source& source, const Point& point, std::string_view option) {
+    throw LangError(source, n.offset, "unknown name '" + n.text + "'",
+                    "a variable given a value in " + std::string(option) + " (" + listed(point.names) + ")",
+                    "add " + n.text + "=… to " + std::string(option));
+}
+
 }  // namespace
 
 Point make_point(const std::vector<Binding>& bindings, const Source& source) {
@@ -55,9 +65,7 @@ Gradient gradient_at(const ExprNode& expression, const Source& source, const Poi
     const NameResolver resolve = [&](const ExprNode& n) {
         for (std::size_t i = 0; i < point.names.size(); ++i)
             if (point.names[i] == n.text) return variables[i];
-        throw LangError(source, n.offset, "unknown name '" + n.text + "'",
-                        "a variable given a value in " + std::string(option) + " (" + listed(point.names) + ")",
-                        "add " + n.text + "=… to " + std::string(option));
+        return unknown_name(n, source, point, option);
     };
     const Var<Real> f = record_expression(tape, expression, source, resolve);
     Gradient g{f.value(), variables.empty() ? std::vector<Real>{} : grad(f, variables)};
@@ -73,24 +81,38 @@ symbolic::Expr derivative(const ExprNode& expression, const Source& source, std:
     return symbolic::diff(to_symbolic(expression, source), wrt);
 }
 
-bool satisfies(const Condition& condition, const DescentStep& step) {
-    const Real bound = real_value(condition.bound.text);
-    const Real& x = condition.quantity == Condition::Quantity::Value ? step.value : step.gradient_norm;
-    return condition.comparison == Condition::Comparison::Less ? x < bound : x <= bound;
+models::StoppingRule<Real> stopping_rule(const std::optional<Condition>& until, std::size_t max_steps) {
+    models::StoppingRule<Real> rule;
+    rule.max_steps = max_steps;
+    if (!until) return rule;
+    const Real bound = real_value(until->bound.text);
+    if (until->quantity == Condition::Quantity::Value)
+        rule.loss_below = bound;
+    else
+        rule.gradient_norm_below = bound;
+    rule.or_equal = until->comparison == Condition::Comparison::LessEqual;
+    return rule;
 }
 
 Descent descend(const ExprNode& expression, const Source& source, const Point& start, const DescentOptions& options) {
-    Descent run{start.names, {}, false};
-    Point p = start;
-    for (std::size_t k = 0;; ++k) {
-        const Gradient g = gradient_at(expression, source, p, "--from");
-        Real norm2 = 0;
-        for (const Real& d : g.partials) norm2 += d * d;
-        run.steps.push_back(DescentStep{k, p.values, g.value, g.partials, sqrt(norm2)});
-        run.reached = options.until && satisfies(*options.until, run.steps.back());
-        if (run.reached || k == options.max_steps) break;
-        for (std::size_t i = 0; i < p.values.size(); ++i) p.values[i] -= options.learning_rate * g.partials[i];
-    }
+    const std::unique_ptr<models::Optimizer<Real>> optimizer = models::make_optimizer(options.optimizer);
+    const auto objective = [&](Tape<Real>& tape, std::span<const Var<Real>> x) {
+        return record_expression(tape, expression, source, [&](const ExprNode& n) {
+            for (std::size_t i = 0; i < start.names.size(); ++i)
+                if (start.names[i] == n.text) return x[i];
+            return unknown_name(n, source, start, "--from");
+        });
+    };
+    models::TrainingOptions<Real> training;
+    training.stop = stopping_rule(options.until, options.max_steps);
+    training.require_finite = false;  // checked here instead, with the point's names in the message
+    training.on_step = [&](const models::TrainingStep<Real>& s) {
+        require_finite(Gradient{s.loss, s.gradient}, Point{start.names, s.parameters}, source);
+    };
+    const models::TrainingResult<Real> result = models::minimize<Real>(objective, start.values, *optimizer, training);
+    Descent run{start.names, {}, options.until && result.reason != models::StopReason::MaxSteps};
+    for (const models::TrainingStep<Real>& s : result.history)
+        run.steps.push_back(DescentStep{s.step, s.parameters, s.loss, s.gradient, s.gradient_norm});
     return run;
 }
 

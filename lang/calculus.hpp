@@ -2,12 +2,15 @@
 /// \file calculus.hpp
 /// What `chainrule grad`, `diff` and `descend` compute from a typed expression: the value
 /// and gradient at a point (reverse mode, 50 digits), the simplified symbolic derivative,
-/// and a table of plain gradient-descent steps.
+/// and a table of gradient-descent steps (models/: SGD, momentum, Nesterov, Adam).
 
 #include "../symbolic/expr.hpp"
 #include "ast.hpp"
 #include "diagnostic.hpp"
 #include "numbers.hpp"
+
+#include "../models/optimizers.hpp"
+#include "../models/stopping.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -43,7 +46,9 @@ Gradient gradient_at(const ExprNode& expression, const Source& source, const Poi
 symbolic::Expr derivative(const ExprNode& expression, const Source& source, std::string_view wrt);
 
 struct DescentOptions {
-    Real learning_rate;
+    /// The update rule and its hyper-parameters: sgd (the default), momentum, nesterov,
+    /// adam (models/optimizers.hpp); learning_rate must be set.
+    models::OptimizerSettings<Real> optimizer;
     std::optional<Condition> until;  ///< stop at the first step that satisfies it
     std::size_t max_steps = 100;     ///< most updates made
 };
@@ -62,12 +67,15 @@ struct Descent {
     bool reached = false;            ///< the `until` condition holds at the last step
 };
 
-/// Plain gradient descent x ← x − η ∇J(x) from `start`, in 50-digit arithmetic: step 0
-/// is the start, then one row per update, until the condition holds or max_steps updates
-/// were made. Throws LangError (as gradient_at) when J or ∇J stops being finite.
+/// Gradient descent from `start` in 50-digit arithmetic with the optimizer of `options`
+/// (plain SGD: x ← x − η ∇J(x)), through models::minimize: step 0 is the start, then one
+/// row per update, until the condition holds or max_steps updates were made. Throws
+/// LangError (as gradient_at) when J or ∇J stops being finite, models::ModelError for an
+/// unknown optimizer or a hyper-parameter out of range.
 Descent descend(const ExprNode& expression, const Source& source, const Point& start, const DescentOptions& options);
 
-/// Whether a step satisfies the condition (J or |∇J| below the bound).
-bool satisfies(const Condition& condition, const DescentStep& step);
+/// The stopping rule of an `--until` condition (J or |∇J| below the bound) and a most
+/// number of updates.
+models::StoppingRule<Real> stopping_rule(const std::optional<Condition>& until, std::size_t max_steps);
 
 }  // namespace chainrule::lang

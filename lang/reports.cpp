@@ -133,8 +133,15 @@ std::string descent_json(const DescentReport& report) {
     }
     Json j;
     j["expression"] = report.expression;
-    j["optimizer"] = "sgd";
-    j["learning_rate"] = to_double(report.learning_rate);
+    const models::OptimizerSettings<Real>& o = report.optimizer;
+    j["optimizer"] = o.name;
+    j["learning_rate"] = to_double(o.learning_rate);
+    if (o.name == "momentum" || o.name == "nesterov") j["momentum"] = to_double(o.momentum);
+    if (o.name == "adam") {
+        j["beta1"] = to_double(o.beta1);
+        j["beta2"] = to_double(o.beta2);
+        j["epsilon"] = to_double(o.epsilon);
+    }
     j["until"] = report.until ? Json(*report.until) : Json(nullptr);
     j["reached"] = report.run.reached;
     j["steps"] = std::move(steps);

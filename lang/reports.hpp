@@ -28,7 +28,7 @@ std::string derivative_json(const symbolic::Expr& f, std::string_view wrt, const
 struct DescentReport {
     const Descent& run;
     std::string expression;
-    Real learning_rate;
+    models::OptimizerSettings<Real> optimizer;
     std::optional<std::string> until;
 };
 
@@ -38,8 +38,10 @@ std::string descent_table(const Descent& run, int digits);
 std::string descent_markdown(const Descent& run, int digits);
 /// The same as CSV (header row, then one row per step).
 std::string descent_csv(const Descent& run, int digits);
-/// {"expression", "optimizer", "learning_rate", "until", "reached", "steps": [{"step",
-/// "point": {name: value}, "J", "gradient": {name: value}}]}
+/// {"expression", "optimizer", "learning_rate", ["momentum" | "beta1", "beta2", "epsilon"],
+/// "until", "reached", "steps": [{"step", "point": {name: value}, "J", "gradient": {name: value}}]}
+/// (the hyper-parameters of the optimizer used: momentum for momentum and nesterov, the
+/// betas and epsilon for adam).
 std::string descent_json(const DescentReport& report);
 
 }  // namespace chainrule::lang

@@ -3,6 +3,7 @@
 #include "output.hpp"
 
 #include "../lang/calculus.hpp"
+#include "../lang/descent_plot.hpp"
 #include "../lang/parser.hpp"
 #include "../lang/reports.hpp"
 #include "../lang/to_symbolic.hpp"
@@ -18,19 +19,52 @@ lang::Point point_of(const std::string& option, const std::string& text) {
     return lang::make_point(lang::parse_bindings(source), source);
 }
 
-lang::Real learning_rate(const std::string& text) {
-    const Source source{"--lr", text};
+// The number typed for `option`; LangError at it unless it is in range.
+lang::Real number_option(const std::string& option, const std::string& text, bool (*in_range)(const lang::Real&),
+                         const char* message, const char* expected) {
+    const Source source{option, text};
     const lang::NumberText n = lang::parse_number(source);
-    const lang::Real lr = lang::real_value(n.text);
-    if (lr <= 0) throw lang::LangError(source, n.offset, "the learning rate must be positive", "a number greater than 0");
-    return lr;
+    const lang::Real value = lang::real_value(n.text);
+    if (!in_range(value)) throw lang::LangError(source, n.offset, message, expected);
+    return value;
 }
 
-void check_optimizer(const std::string& name) {
-    if (name == "sgd") return;
-    if (name == "momentum" || name == "adam")
-        throw ToolError("--optimizer " + name + " is not available yet: only sgd (plain gradient descent) is implemented");
-    throw ToolError("--optimizer: unknown optimizer '" + name + "' (available: sgd)");
+lang::Real learning_rate(const std::string& text) {
+    return number_option("--lr", text, [](const lang::Real& x) { return x > 0; }, "the learning rate must be positive",
+                         "a number greater than 0");
+}
+
+// A decay rate (momentum, beta1, beta2) as typed, or `otherwise` when not given.
+lang::Real decay(const std::string& option, const std::string& text, const lang::Real& otherwise) {
+    if (text.empty()) return otherwise;
+    return number_option(option, text, [](const lang::Real& x) { return x >= 0 && x < 1; }, "out of range",
+                         "a number in [0, 1)");
+}
+
+// The optimizer and its hyper-parameters; an option of another optimizer is an error.
+models::OptimizerSettings<lang::Real> optimizer_settings(const DescendArgs& args) {
+    const std::string& name = args.optimizer;
+    if (name != "sgd" && name != "momentum" && name != "nesterov" && name != "adam")
+        throw ToolError("--optimizer: unknown optimizer '" + name + "' (available: sgd, momentum, nesterov, adam)");
+    const bool momentum = name == "momentum" || name == "nesterov", adam = name == "adam";
+    const auto refuse = [&](const std::string& typed, const char* option, bool applies, const char* owner) {
+        if (!typed.empty() && !applies)
+            throw ToolError(std::string(option) + " does not apply to --optimizer " + name + " (it belongs to " + owner + ")");
+    };
+    refuse(args.momentum, "--momentum", momentum, "momentum and nesterov");
+    refuse(args.beta1, "--beta1", adam, "adam");
+    refuse(args.beta2, "--beta2", adam, "adam");
+    refuse(args.epsilon, "--epsilon", adam, "adam");
+    models::OptimizerSettings<lang::Real> s;
+    s.name = name;
+    s.learning_rate = learning_rate(args.lr);
+    s.momentum = decay("--momentum", args.momentum, s.momentum);
+    s.beta1 = decay("--beta1", args.beta1, s.beta1);
+    s.beta2 = decay("--beta2", args.beta2, s.beta2);
+    if (!args.epsilon.empty())
+        s.epsilon = number_option("--epsilon", args.epsilon, [](const lang::Real& x) { return x >= 0; }, "out of range",
+                                  "a number >= 0");
+    return s;
 }
 
 }  // namespace
@@ -57,10 +91,9 @@ int run_diff(const DiffArgs& args, Streams io) {
 }
 
 int run_descend(const DescendArgs& args, Streams io) {
-    check_optimizer(args.optimizer);
     const Source expression{"expression", args.expression};
     const lang::ExprNode tree = lang::parse_expression(expression);
-    lang::DescentOptions options{learning_rate(args.lr), std::nullopt, args.max_steps};
+    lang::DescentOptions options{optimizer_settings(args), std::nullopt, args.max_steps};
     if (!args.until.empty()) options.until = lang::parse_condition(Source{"--until", args.until});
     const lang::Descent run = lang::descend(tree, expression, point_of("--from", args.from), options);
 
@@ -69,8 +102,12 @@ int run_descend(const DescendArgs& args, Streams io) {
     if (args.format == "md") text = lang::descent_markdown(run, args.digits);
     if (args.format == "csv") text = lang::descent_csv(run, args.digits);
     if (args.format == "json")
-        text = lang::descent_json({run, args.expression, options.learning_rate,
+        text = lang::descent_json({run, args.expression, options.optimizer,
                                    args.until.empty() ? std::nullopt : std::optional(args.until)});
+    if (!args.plot.empty())
+        write_file_atomically(args.plot, lang::descent_plot_svg(tree, expression, run,
+                                                                "J = " + args.expression + "  (" + args.optimizer +
+                                                                    ", learning rate " + args.lr + ")"));
     emit(text, args.output, io.out);
     if (options.until && !run.reached)
         io.err << "chainrule descend: note: stopped after " << args.max_steps << " updates without reaching "

@@ -88,11 +88,32 @@ CLI::App* descend_command(CLI::App& app, DescendArgs& a) {
     cmd->add_option("--max-steps", a.max_steps, "The most updates to make")
         ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}))
         ->capture_default_str();
-    cmd->add_option("--optimizer", a.optimizer, "The update rule: sgd")->capture_default_str();
+    cmd->add_option("--optimizer", a.optimizer, "The update rule: sgd|momentum|nesterov|adam")->capture_default_str();
+    cmd->add_option("--momentum", a.momentum, "momentum, nesterov: the momentum mu in [0, 1) (default 0.9)")
+        ->type_name("MU");
+    cmd->add_option("--beta1", a.beta1, "adam: decay of the first moment in [0, 1) (default 0.9)")->type_name("B1");
+    cmd->add_option("--beta2", a.beta2, "adam: decay of the second moment in [0, 1) (default 0.999)")->type_name("B2");
+    cmd->add_option("--epsilon", a.epsilon, "adam: added to sqrt(v) (default 1e-8)")->type_name("EPS");
+    cmd->add_option("--plot", a.plot, "Also write an SVG picture: the loss curve, or for two variables the path "
+                                      "over contour lines of J")
+        ->type_name("FILE.svg");
     add_format(cmd, a.format, {"table", "md", "csv", "json"});
     add_digits(cmd, a.digits);
     add_output(cmd, a.output);
-    cmd->footer("Example:\n  chainrule descend 'x^2 + sin(y)^2' --from 'x=3, y=1' --lr 0.1 --until 'J < 0.01'\n");
+    cmd->footer("Example:\n  chainrule descend 'x^2 + sin(y)^2' --from 'x=3, y=1' --lr 0.1 --until 'J < 0.01'\n"
+                "  chainrule descend 'x^2' --from x=1.2 --lr 0.1 --optimizer adam --max-steps 50 --plot adam.svg\n");
+    return cmd;
+}
+
+CLI::App* gradcheck_command(CLI::App& app, GradcheckArgs& a) {
+    CLI::App* cmd = app.add_subcommand(
+        "gradcheck", "Check the reverse-mode gradient of a .chain model (in double) against 50-digit differences");
+    cmd->add_option("MODEL", a.model, "The model file (.chain)")->required()->type_name("MODEL.chain");
+    add_format(cmd, a.format, {"text", "json"});
+    add_digits(cmd, a.digits);
+    add_output(cmd, a.output);
+    cmd->footer("Example:\n  chainrule gradcheck examples/bp_network.chain\n"
+                "  (exit code 1 when a component is a FAIL)\n");
     return cmd;
 }
 
@@ -130,14 +151,15 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     GradArgs grad;
     DiffArgs diff;
     DescendArgs descend;
+    GradcheckArgs gradcheck;
     CLI::App* commands[] = {worksheet_command(app, worksheet), grad_command(app, grad), diff_command(app, diff),
-                            descend_command(app, descend)};
+                            descend_command(app, descend), gradcheck_command(app, gradcheck)};
     const auto is_command = [&](std::string_view word) {
         return std::any_of(std::begin(commands), std::end(commands), [&](CLI::App* c) { return c->get_name() == word; });
     };
     if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
         err << "chainrule: error: unknown command '" << argv[1]
-            << "' (commands: worksheet, grad, diff, descend; see 'chainrule --help')\n";
+            << "' (commands: worksheet, grad, diff, descend, gradcheck; see 'chainrule --help')\n";
         return kExitBadInput;
     }
     try {
@@ -154,6 +176,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (commands[0]->parsed()) return guarded("worksheet", err, [&] { return run_worksheet(worksheet, io); });
     if (commands[1]->parsed()) return guarded("grad", err, [&] { return run_grad(grad, io); });
     if (commands[2]->parsed()) return guarded("diff", err, [&] { return run_diff(diff, io); });
+    if (commands[4]->parsed()) return guarded("gradcheck", err, [&] { return run_gradcheck(gradcheck, io); });
     return guarded("descend", err, [&] { return run_descend(descend, io); });
 }
 

@@ -49,8 +49,21 @@ struct DescendArgs {
     std::string until;
     std::size_t max_steps = 100;
     std::string optimizer = "sgd";
+    // Hyper-parameters as typed (empty: the optimizer's default), parsed as exact decimals.
+    std::string momentum;
+    std::string beta1;
+    std::string beta2;
+    std::string epsilon;
+    std::string plot;  ///< SVG file of the loss curve (1 or 3+ variables) or contour path (2)
     std::string format = "table";
     int digits = 10;
+    std::string output;
+};
+
+struct GradcheckArgs {
+    std::string model;
+    std::string format = "text";
+    int digits = 17;
     std::string output;
 };
 
@@ -60,5 +73,8 @@ int run_grad(const GradArgs& args, Streams io);
 int run_diff(const DiffArgs& args, Streams io);
 /// The descent table; a note on stderr when --until was not reached (exit code 0).
 int run_descend(const DescendArgs& args, Streams io);
+/// The gradient check of the model's output w.r.t. its params (reverse mode in double vs
+/// 50-digit Richardson differences); exit 1 when a component is a FAIL.
+int run_gradcheck(const GradcheckArgs& args, Streams io);
 
 }  // namespace chainrule::tools

@@ -27,7 +27,7 @@ Gradient gradient(const std::string& expression, const std::string& at) {
 Descent descent(const std::string& expression, const std::string& from, const char* lr, const std::string& until,
                 std::size_t max_steps = 100) {
     const Source s{"expression", expression};
-    DescentOptions o{Real(lr), std::nullopt, max_steps};
+    DescentOptions o{{.learning_rate = Real(lr)}, std::nullopt, max_steps};
     if (!until.empty()) o.until = parse_condition(Source{"--until", until});
     return descend(parse_expression(s), s, point(from), o);
 }
@@ -121,6 +121,37 @@ TEST_CASE("descend: max_steps bounds the updates; the gradient norm condition") 
     CHECK(norm.steps.size() == 4);
     CHECK(norm.steps.back().gradient_norm == Real("0.25"));
     CHECK(descent("x^2", "x=0", "0.1", "J < 1").steps.size() == 1);  // step 0 already satisfies it
+}
+
+TEST_CASE("descend with momentum, nesterov and adam: hand-worked steps on x^2 in 50 digits") {
+    const Source s{"expression", "x^2"};
+    const auto run = [&](const char* optimizer, std::size_t steps) {
+        DescentOptions o{{.name = optimizer, .learning_rate = Real("0.1"), .momentum = Real("0.5"), .epsilon = Real(0)},
+                         std::nullopt, steps};
+        return descend(parse_expression(s), s, point("x=1"), o);
+    };
+    const auto x = [](const Descent& d, std::size_t k) { return format_number(d.steps[k].point[0], 30); };
+    const Descent momentum = run("momentum", 2);  // v = 2, x = 0.8; g = 1.6, v = 1 + 1.6 = 2.6, x = 0.54
+    CHECK(x(momentum, 1) == "0.8");
+    CHECK(x(momentum, 2) == "0.54");
+    const Descent nesterov = run("nesterov", 1);  // x = 1 − 0.1(2 + 0.5·2) = 0.7
+    CHECK(x(nesterov, 1) == "0.7");
+    const Descent adam = run("adam", 1);  // m̂ = g, v̂ = g²: x = 1 − 0.1·2/2 = 0.9
+    CHECK(x(adam, 1) == "0.9");
+    CHECK_THROWS_WITH(run("newton", 1), Catch::Contains("unknown optimizer 'newton'"));
+}
+
+TEST_CASE("stopping_rule: the --until condition as a models::StoppingRule") {
+    const models::StoppingRule<Real> none = stopping_rule(std::nullopt, 7);
+    CHECK_FALSE(none.loss_below);
+    CHECK_FALSE(none.gradient_norm_below);
+    CHECK(none.max_steps == 7);
+    const models::StoppingRule<Real> j = stopping_rule(parse_condition(Source{"--until", "J < 0.01"}), 100);
+    CHECK(*j.loss_below == Real("0.01"));
+    CHECK_FALSE(j.or_equal);
+    const models::StoppingRule<Real> g = stopping_rule(parse_condition(Source{"--until", "|grad| <= 1e-6"}), 100);
+    CHECK(*g.gradient_norm_below == Real("1e-6"));
+    CHECK(g.or_equal);
 }
 
 TEST_CASE("descend: a diverging run stops with an error once values are not finite") {

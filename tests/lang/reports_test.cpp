@@ -60,9 +60,20 @@ TEST_CASE("descent table, Markdown and CSV") {
 
 TEST_CASE("descent JSON") {
     const Descent run = small_run();
-    const std::string j = descent_json({run, "x^2", Real("0.1"), std::string("J < 1")});
+    const std::string j = descent_json({run, "x^2", {.learning_rate = Real("0.1")}, std::string("J < 1")});
     CHECK_THAT(j, Catch::StartsWith("{\n  \"expression\": \"x^2\",\n  \"optimizer\": \"sgd\",\n  \"learning_rate\": 0.1,\n"
                                     "  \"until\": \"J < 1\",\n  \"reached\": true,\n  \"steps\": ["));
     CHECK_THAT(j, Catch::Contains("\"point\": {\n        \"x\": 0.8,\n        \"w_1\": 0.4\n      }"));
-    CHECK_THAT(descent_json({run, "x^2", Real("0.1"), std::nullopt}), Catch::Contains("\"until\": null"));
+    CHECK_THAT(descent_json({run, "x^2", {.learning_rate = Real("0.1")}, std::nullopt}), Catch::Contains("\"until\": null"));
+}
+
+TEST_CASE("descent JSON names the optimizer and its hyper-parameters") {
+    const Descent run = small_run();
+    const std::string adam = descent_json({run, "x^2", {.name = "adam", .learning_rate = Real("0.1")}, std::nullopt});
+    CHECK_THAT(adam, Catch::Contains("\"optimizer\": \"adam\",\n  \"learning_rate\": 0.1,\n  \"beta1\": 0.9,\n"
+                                     "  \"beta2\": 0.999,\n  \"epsilon\": 1e-08,\n"));
+    const std::string nesterov =
+        descent_json({run, "x^2", {.name = "nesterov", .learning_rate = Real("0.1"), .momentum = Real("0.5")}, std::nullopt});
+    CHECK_THAT(nesterov, Catch::Contains("\"optimizer\": \"nesterov\",\n  \"learning_rate\": 0.1,\n  \"momentum\": 0.5,\n"));
+    CHECK_THAT(nesterov, !Catch::Contains("beta1"));
 }
