@@ -53,6 +53,9 @@ struct Equations {
 struct Table {
     std::vector<Line> header;
     std::vector<std::vector<Line>> rows;
+    /// The last column holds running text (notes): renderers that lay out pages let it
+    /// take the rest of the line width and wrap.
+    bool wrap_last_column = false;
 };
 
 using Block = std::variant<Heading, Paragraph, Equations, Table>;

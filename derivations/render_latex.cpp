@@ -65,7 +65,10 @@ std::string block(const Equations& e) {
 }
 
 std::string block(const Table& t) {
-    std::string out = "\\begin{center}\n\\begin{tabular}{" + std::string(t.header.size(), 'l') + "}\n\\hline\n";
+    const std::string columns(t.header.size(), 'l');
+    std::string out = t.wrap_last_column  // notes wrap; the table may break across pages
+                          ? "{\\small\\setlength{\\tabcolsep}{4pt}\n\\begin{longtable}{" + columns.substr(1) + ">{\\raggedright\\arraybackslash}p{0.27\\linewidth}}\n\\hline\n"
+                          : "\\begin{center}\n\\begin{tabular}{" + columns + "}\n\\hline\n";
     auto row = [](const std::vector<Line>& cells) {
         std::string r;
         for (std::size_t i = 0; i < cells.size(); ++i) r += (i ? " & " : "") + line(cells[i]);
@@ -73,7 +76,7 @@ std::string block(const Table& t) {
     };
     out += row(t.header) + "\\hline\n";
     for (const auto& r : t.rows) out += row(r);
-    return out + "\\hline\n\\end{tabular}\n\\end{center}\n";
+    return out + (t.wrap_last_column ? "\\hline\n\\end{longtable}\n}\n" : "\\hline\n\\end{tabular}\n\\end{center}\n");
 }
 
 }  // namespace
@@ -91,7 +94,7 @@ std::string render_latex(const Document& doc) {
         "\\DeclareUnicodeCharacter{03B7}{\\ensuremath{\\eta}}\n"
         "\\DeclareUnicodeCharacter{03B4}{\\ensuremath{\\delta}}\n"
         "\\DeclareUnicodeCharacter{03C3}{\\ensuremath{\\sigma}}\n"
-        "\\usepackage{amsmath,amssymb}\n"
+        "\\usepackage{amsmath,amssymb,array,longtable}\n"
         "\\usepackage[margin=2cm]{geometry}\n"
         "\\allowdisplaybreaks\n"
         "\\begin{document}\n";

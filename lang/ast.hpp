@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -86,6 +87,17 @@ struct CheckDirective {
     std::size_t offset = 0;       ///< offset of the keyword
     std::string text;             ///< the claim, trimmed, without a trailing # comment
     std::size_t text_offset = 0;  ///< offset of the claim's first character
+};
+
+/// A parsed `check` claim: `out_h1 = 0.6456563062`, `dE/dw5 = -(o1 - out_o1)*…`,
+/// `w5+ = 0.45906664745 lr=0.5`. Offsets are those of the .chain file.
+struct ClaimSyntax {
+    enum class Kind : std::uint8_t { Value, Derivative, Update };
+    Kind kind = Kind::Value;
+    Name of;           ///< N, A of dA/dB, or the updated parameter
+    Name wrt;          ///< B of dA/dB
+    ExprNode claimed;  ///< a number (possibly negated) or a formula
+    std::optional<NumberText> learning_rate;
 };
 
 using Statement =

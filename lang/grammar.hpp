@@ -160,6 +160,28 @@ struct empty_line : pg::seq<pg::opt<comment>, pg::eolf> {};
 struct line : pg::seq<blanks, pg::sor<empty_line, pg::must<statement>>> {};
 struct program : pg::seq<pg::opt<pg::utf8::bom>, pg::until<pg::eof, line>> {};
 
+// ------------------------------------------------------------------ claims (`check` lines)
+// A claim is parsed on its own, from the text the check statement kept:
+//   dE/dw5 = 0.0818667051      out_h1 = 0.6456563062      w5+ = 0.45906664745 lr=0.5
+// Lookaheads (at<>, which runs no actions) pick the kind before anything is stored.
+struct claim_d : pg::sor<pg::one<'d'>, pg::utf8::one<0x2202>> {};  // d or ∂
+struct claim_of : identifier {};
+struct claim_wrt_d : claim_d {};
+struct claim_wrt : identifier {};
+struct claim_slash : pg::seq<blanks, pg::one<'/'>, blanks> {};
+struct derivative_claim : pg::seq<pg::at<claim_d, identifier, claim_slash>, claim_d, claim_of, claim_slash,
+                                  pg::must<claim_wrt_d>, pg::must<claim_wrt>> {};
+struct updated_name : identifier {};
+struct update_claim : pg::seq<pg::at<identifier, blanks, pg::one<'+'>>, updated_name, blanks, pg::one<'+'>> {};
+struct valued_name : identifier {};
+struct claimed_quantity : pg::sor<derivative_claim, update_claim, valued_name> {};
+struct claim_equals : pg::one<'='> {};
+struct claim_lr_value : unsigned_number {};
+struct claim_lr : pg::seq<kw_lr, blanks, pg::opt<pg::one<'='>, blanks>, pg::must<claim_lr_value>> {};
+struct claim_end : pg::eof {};
+struct claim_input : pg::seq<blanks, pg::must<claimed_quantity>, blanks, pg::must<claim_equals>, blanks,
+                             pg::must<expression>, blanks, pg::opt<claim_lr>, blanks, pg::must<claim_end>> {};
+
 // ------------------------------------------------------------------ command-line inputs
 struct expression_end : pg::eof {};
 struct expression_input : pg::seq<blanks, pg::must<expression>, blanks, pg::must<expression_end>> {};
@@ -228,6 +250,12 @@ CHAINRULE_EXPECTED(keyword_as_name,
 CHAINRULE_EXPECTED(statement,
                    "a declaration (input, target, param, const), a definition (name = expression) or a directive "
                    "(label, derive, lr, check)")
+CHAINRULE_EXPECTED(claimed_quantity, "what the claim is about: a name (out_h1), a derivative (dE/dw5) or an update (w5+)")
+CHAINRULE_EXPECTED(claim_wrt_d, "'d' and a name after '/' (dE/dw5)")
+CHAINRULE_EXPECTED(claim_wrt, "the name after 'd' (dE/dw5)")
+CHAINRULE_EXPECTED(claim_equals, "'=' and the claimed number or formula")
+CHAINRULE_EXPECTED(claim_lr_value, "the learning rate, a positive number (lr=0.5)")
+CHAINRULE_EXPECTED(claim_end, "an operator, 'lr=' and the learning rate, or the end of the claim")
 CHAINRULE_EXPECTED(expression_end, "an operator (+ - * / ^ **) or the end of the expression")
 CHAINRULE_EXPECTED(binding_equals, "'=' and the value (name = number)")
 CHAINRULE_EXPECTED(binding_value, "a number")

@@ -39,6 +39,7 @@ struct ParserState {
     std::vector<Statement> statements;
     std::vector<Binding> bindings;
     Condition condition;
+    ClaimSyntax claim;
 
     ExprNode pop() {
         ExprNode n = std::move(operands.back());
@@ -305,6 +306,42 @@ struct action<gr::bound> {
 };
 template <> struct action<gr::lone_number> : store_number {};
 
+// ----------------------------------------------------------------- claims
+template <>
+struct action<gr::claim_of> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.claim.kind = ClaimSyntax::Kind::Derivative;
+        s.claim.of = Name{in.string(), offset_of(in)};
+    }
+};
+template <>
+struct action<gr::claim_wrt> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.claim.wrt = Name{in.string(), offset_of(in)}; }
+};
+template <>
+struct action<gr::updated_name> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.claim.kind = ClaimSyntax::Kind::Update;
+        s.claim.of = Name{in.string(), offset_of(in)};
+    }
+};
+template <>
+struct action<gr::valued_name> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.claim.kind = ClaimSyntax::Kind::Value;
+        s.claim.of = Name{in.string(), offset_of(in)};
+    }
+};
+template <>
+struct action<gr::claim_lr_value> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.claim.learning_rate = number_text(in, s); }
+};
+
 // ----------------------------------------------------------------- driver
 // Typographic characters people paste from papers, and what to type instead.
 std::string hint_for(std::string_view token) {
@@ -315,10 +352,14 @@ std::string hint_for(std::string_view token) {
     return {};
 }
 
+// Parses bytes [begin, end) of source.text with Rule; positions are those of the whole text.
 template <class Rule>
-ParserState run(const Source& source) {
+ParserState run(const Source& source, std::size_t begin = 0, std::size_t end = std::string::npos) {
     ParserState state(source);
-    pg::memory_input<pg::tracking_mode::eager, pg::eol::lf_crlf> in(source.text, source.name);
+    end = std::min(end, source.text.size());
+    begin = std::min(begin, end);
+    const char* text = source.text.data();
+    pg::memory_input<pg::tracking_mode::eager, pg::eol::lf_crlf> in(text + begin, text + end, source.name, begin, 1, 1);
     try {
         pg::parse<Rule, action, gr::control>(in, state);
     } catch (const gr::nesting_error& e) {
@@ -326,7 +367,11 @@ ParserState run(const Source& source) {
         throw LangError(source, offset, std::string(e.message()), {}, "name a part of it in a definition of its own");
     } catch (const pg::parse_error& e) {
         const std::size_t offset = e.positions().front().byte;
-        const std::string token = describe_token(source.text, offset);
+        // A part of a line (a claim) ends before the line does.
+        const std::string token = offset >= end && end < source.text.size() && source.text[end] != '\n' &&
+                                          source.text[end] != '\r'
+                                      ? "end of the claim"
+                                      : describe_token(source.text, offset);
         throw LangError(source, offset, "unexpected " + token, std::string(e.message()), hint_for(token));
     }
     return state;
@@ -347,5 +392,11 @@ std::vector<Binding> parse_bindings(const Source& source) { return run<gr::bindi
 Condition parse_condition(const Source& source) { return run<gr::condition_input>(source).condition; }
 
 NumberText parse_number(const Source& source) { return run<gr::number_input>(source).number; }
+
+ClaimSyntax parse_claim(const Source& source, std::size_t offset, std::size_t length) {
+    ParserState s = run<gr::claim_input>(source, offset, offset + length);
+    s.claim.claimed = s.pop();
+    return std::move(s.claim);
+}
 
 }  // namespace chainrule::lang

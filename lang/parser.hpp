@@ -54,6 +54,12 @@ Condition parse_condition(const Source& source);
 /// Parses one signed number (the value of --lr).
 NumberText parse_number(const Source& source);
 
+/// Parses the claim of a `check` line: `length` bytes of source.text from `offset` (a
+/// CheckDirective's text_offset and text size), so that errors point into the file.
+///     claim = ( "d" name "/" "d" name | name "+" | name ) "=" expression [ "lr" ["="] number ] ;
+/// ("∂" may stand for "d"; `dA/dB` is read as a derivative, even if a node is called dA.)
+ClaimSyntax parse_claim(const Source& source, std::size_t offset, std::size_t length);
+
 /// Longest number literal accepted (characters), and largest decimal exponent.
 inline constexpr std::size_t kMaxNumberLength = 100;
 inline constexpr int kMaxDecimalExponent = 9999;

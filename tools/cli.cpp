@@ -117,6 +117,22 @@ CLI::App* gradcheck_command(CLI::App& app, GradcheckArgs& a) {
     return cmd;
 }
 
+CLI::App* check_command(CLI::App& app, CheckArgs& a) {
+    CLI::App* cmd = app.add_subcommand("check", "Check a hand derivation: the verdict on every check line of a model");
+    cmd->add_option("MODEL", a.model, "The model file (.chain) with check lines; - reads standard input")
+        ->required()
+        ->type_name("MODEL.chain");
+    add_format(cmd, a.format, {"text", "md", "tex", "pdf", "json"});
+    add_digits(cmd, a.digits);
+    cmd->add_option("--points", a.points, "Random points at which each formula claim is checked")
+        ->check(CLI::Range(std::size_t{20}, std::size_t{10000}))
+        ->capture_default_str();
+    add_output(cmd, a.output);
+    cmd->footer("Example:\n  chainrule check examples/bp_network_hand.chain\n"
+                "  (exit code 1 when a claim is wrong; carried-forward claims are not wrong)\n");
+    return cmd;
+}
+
 // CLI11 takes '-x^2' for an option; say how to pass an expression that starts with '-'.
 std::string dash_hint(int argc, const char* const* argv) {
     for (int i = 1; i < argc; ++i) {
@@ -152,14 +168,15 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     DiffArgs diff;
     DescendArgs descend;
     GradcheckArgs gradcheck;
+    CheckArgs check;
     CLI::App* commands[] = {worksheet_command(app, worksheet), grad_command(app, grad), diff_command(app, diff),
-                            descend_command(app, descend), gradcheck_command(app, gradcheck)};
+                            descend_command(app, descend), gradcheck_command(app, gradcheck), check_command(app, check)};
     const auto is_command = [&](std::string_view word) {
         return std::any_of(std::begin(commands), std::end(commands), [&](CLI::App* c) { return c->get_name() == word; });
     };
     if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
         err << "chainrule: error: unknown command '" << argv[1]
-            << "' (commands: worksheet, grad, diff, descend, gradcheck; see 'chainrule --help')\n";
+            << "' (commands: worksheet, grad, diff, descend, gradcheck, check; see 'chainrule --help')\n";
         return kExitBadInput;
     }
     try {
@@ -176,8 +193,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (commands[0]->parsed()) return guarded("worksheet", err, [&] { return run_worksheet(worksheet, io); });
     if (commands[1]->parsed()) return guarded("grad", err, [&] { return run_grad(grad, io); });
     if (commands[2]->parsed()) return guarded("diff", err, [&] { return run_diff(diff, io); });
+    if (commands[3]->parsed()) return guarded("descend", err, [&] { return run_descend(descend, io); });
     if (commands[4]->parsed()) return guarded("gradcheck", err, [&] { return run_gradcheck(gradcheck, io); });
-    return guarded("descend", err, [&] { return run_descend(descend, io); });
+    return guarded("check", err, [&] { return run_check(check, io); });
 }
 
 }  // namespace chainrule::tools

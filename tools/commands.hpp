@@ -67,6 +67,14 @@ struct GradcheckArgs {
     std::string output;
 };
 
+struct CheckArgs {
+    std::string model;
+    std::string format = "text";
+    int digits = 10;
+    std::size_t points = 24;
+    std::string output;
+};
+
 /// The worksheet; exit 1 when a chain-rule result disagrees with reverse mode.
 int run_worksheet(const WorksheetArgs& args, Streams io);
 int run_grad(const GradArgs& args, Streams io);
@@ -76,5 +84,8 @@ int run_descend(const DescendArgs& args, Streams io);
 /// The gradient check of the model's output w.r.t. its params (reverse mode in double vs
 /// 50-digit Richardson differences); exit 1 when a component is a FAIL.
 int run_gradcheck(const GradcheckArgs& args, Streams io);
+/// The claim check of a model's `check` lines; exit 1 when a claim is wrong (or a
+/// formula holds at the model's point only).
+int run_check(const CheckArgs& args, Streams io);
 
 }  // namespace chainrule::tools

@@ -2,6 +2,7 @@
 // reverse mode in double against 50-digit Richardson central differences
 // (autodiff/gradcheck.hpp), as a table or as JSON.
 #include "commands.hpp"
+#include "model_input.hpp"
 #include "output.hpp"
 
 #include "../autodiff/gradcheck.hpp"
@@ -110,7 +111,7 @@ std::string json(const Checked& c) {
 }  // namespace
 
 int run_gradcheck(const GradcheckArgs& args, Streams io) {
-    const Checked c = check_model(lang::load_model_file(args.model));
+    const Checked c = check_model(load_model(args.model));
     emit(args.format == "json" ? json(c) : text(c, args.digits), args.output, io.out);
     if (c.report.passed()) return 0;
     io.err << "chainrule gradcheck: " << summary(c.report) << "\n";

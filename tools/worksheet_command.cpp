@@ -1,5 +1,6 @@
 // chainrule worksheet MODEL.chain: the model's derivation worksheet in one format.
 #include "commands.hpp"
+#include "model_input.hpp"
 #include "output.hpp"
 #include "pdf.hpp"
 
@@ -9,8 +10,6 @@
 #include "../derivations/render_markdown.hpp"
 #include "../lang/model_worksheet.hpp"
 
-#include <iostream>
-#include <sstream>
 
 namespace chainrule::tools {
 
@@ -33,21 +32,6 @@ std::string rendered(const derivations::Worksheet& w, const std::string& format)
     return derivations::render_markdown(derivations::worksheet_document(w));
 }
 
-// A PDF is not for a terminal: without -o it goes to MODEL's name with .pdf, here.
-std::string output_path(const WorksheetArgs& args) {
-    if (!args.output.empty() || args.format != "pdf") return args.output;
-    if (args.model == "-") return "worksheet.pdf";
-    return std::filesystem::path(args.model).filename().replace_extension(".pdf").string();
-}
-
-// MODEL "-" is standard input (a model typed or piped in: `… | chainrule worksheet -`).
-lang::Model load(const std::string& path) {
-    if (path != "-") return lang::load_model_file(path);
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    return lang::load_model_text(std::move(text).str(), "<stdin>");
-}
-
 // "--wrt 'w5, w1'" is as good as "--wrt w5,w1".
 std::vector<std::string> trimmed(std::vector<std::string> names) {
     for (std::string& n : names) {
@@ -61,10 +45,10 @@ std::vector<std::string> trimmed(std::vector<std::string> names) {
 }  // namespace
 
 int run_worksheet(const WorksheetArgs& args, Streams io) {
-    const lang::Model model = load(args.model);
+    const lang::Model model = load_model(args.model);
     const lang::WorksheetRequest request{trimmed(args.wrt), style_of(args.style), args.digits, args.title};
     const derivations::Worksheet w = lang::model_worksheet(model, request);
-    emit(rendered(w, args.format), output_path(args), io.out);
+    emit(rendered(w, args.format), output_path(args.model, args.format, args.output), io.out);
     int status = 0;
     for (const derivations::GradientDerivation& d : w.derivations) {
         if (derivations::agrees_with_reverse_mode(d, args.digits)) continue;

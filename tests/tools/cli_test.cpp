@@ -311,7 +311,7 @@ TEST_CASE("worksheet as PDF: --format pdf runs pdflatex, or says clearly that it
 
 // ------------------------------------------------------------------------ help, version
 TEST_CASE("help: --help of every command shows its usage and an example; --version") {
-    for (const char* command : {"worksheet", "grad", "diff", "descend"}) {
+    for (const char* command : {"worksheet", "grad", "diff", "descend", "gradcheck", "check"}) {
         const Result r = run({command, "--help"});
         INFO(command);
         CHECK(r.exit_code == 0);
@@ -320,7 +320,7 @@ TEST_CASE("help: --help of every command shows its usage and an example; --versi
     }
     const Result help = run({"--help"});
     CHECK(help.exit_code == 0);
-    for (const char* command : {"worksheet", "grad", "diff", "descend"}) CHECK_THAT(help.out, Contains(command));
+    for (const char* command : {"worksheet", "grad", "diff", "descend", "gradcheck", "check"}) CHECK_THAT(help.out, Contains(command));
     const Result version = run({"--version"});
     CHECK(version.exit_code == 0);
     CHECK_THAT(version.out, StartsWith("chainrule 0."));

@@ -1,6 +1,6 @@
 // libFuzzer target of the parser: any bytes, read as a .chain file, an expression, a
-// binding list, a condition and a number, must parse or fail with a LangError whose
-// position lies inside the input — never crash, hang, leak or throw anything else.
+// binding list, a condition, a number and a `check` claim (whole, and its second half),
+// must parse or fail with a LangError whose position lies inside the input — never crash, hang, leak or throw anything else.
 // Built and run by run_fuzz.cmake (the ctest "lang: parser fuzzing (libFuzzer)").
 #include "lang/parser.hpp"
 
@@ -37,5 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try_parse(text, [](const Source& s) { parse_bindings(s); });
     try_parse(text, [](const Source& s) { parse_condition(s); });
     try_parse(text, [](const Source& s) { parse_number(s); });
+    try_parse(text, [](const Source& s) { parse_claim(s, 0, s.text.size()); });
+    try_parse(text, [](const Source& s) { parse_claim(s, s.text.size() / 2, s.text.size()); });
     return 0;
 }

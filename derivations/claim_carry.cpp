@@ -1,0 +1,145 @@
+#include "claim_carry.hpp"
+
+#include "chain_rule.hpp"
+
+#include "../symbolic/evaluate.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace chainrule::derivations::detail {
+namespace {
+
+std::vector<std::size_t> merged(const std::vector<std::size_t>& a, const std::vector<std::size_t>& b) {
+    std::vector<std::size_t> out;
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+// Adds c unless an equal value is already there or the list is full. Equal values keep
+// the first candidate: lists are built claims first, so a value reachable with claims is
+// attributed to them.
+void add(std::vector<Candidate>& list, Candidate c) {
+    if (list.size() >= kMaxCandidates) return;
+    for (const Candidate& k : list)
+        if (within(k.value, c.value, Real(0))) return;
+    list.push_back(std::move(c));
+}
+
+// Every a ∘ b for a in x, b in y (a capped list).
+template <class Op>
+std::vector<Candidate> combine(const std::vector<Candidate>& x, const std::vector<Candidate>& y, Op op) {
+    std::vector<Candidate> out;
+    for (const Candidate& a : x)
+        for (const Candidate& b : y) add(out, Candidate{op(a.value, b.value), merged(a.used, b.used)});
+    return out;
+}
+
+std::vector<Candidate> product(const std::vector<Candidate>& x, const std::vector<Candidate>& y) {
+    return combine(x, y, [](const Real& a, const Real& b) { return a * b; });
+}
+
+// Σ of terms, each a list of candidates; an empty sum is 0.
+std::vector<Candidate> sum(const std::vector<std::vector<Candidate>>& terms) {
+    std::vector<Candidate> total{{Real(0), {}}};
+    for (const auto& t : terms) total = combine(total, t, [](const Real& a, const Real& b) { return a + b; });
+    return total;
+}
+
+int key(ClaimQuantity::Kind k) { return static_cast<int>(k); }
+
+}  // namespace
+
+CarrySearch::CarrySearch(QuantityTruth& truth, const std::vector<EarlierClaim>& earlier) : truth_(truth) {
+    for (const EarlierClaim& e : earlier)  // a later claim of the same quantity replaces an earlier one
+        claims_[{key(e.quantity.kind), e.quantity.of, e.quantity.wrt}] = Candidate{e.value, {e.index}};
+}
+
+const Candidate* CarrySearch::claimed(ClaimQuantity::Kind kind, const std::string& of, const std::string& wrt) const {
+    auto it = claims_.find({key(kind), of, wrt});
+    return it == claims_.end() ? nullptr : &it->second;
+}
+
+std::vector<Candidate> CarrySearch::candidates(const ClaimQuantity& q) {
+    switch (q.kind) {
+        case ClaimQuantity::Kind::Value: return value(q.of);
+        case ClaimQuantity::Kind::Derivative: return derivative(q.of, q.wrt);
+        case ClaimQuantity::Kind::Update: {
+            std::vector<Candidate> out;
+            const Real p = truth_.value(q.of);
+            for (const Candidate& g : derivative(q.wrt, q.of)) add(out, {p - *q.learning_rate * g.value, g.used});
+            return out;
+        }
+    }
+    return {};
+}
+
+std::vector<Candidate> CarrySearch::value(const std::string& n) {
+    std::vector<Candidate> out;
+    if (const Candidate* c = claimed(ClaimQuantity::Kind::Value, n, "")) add(out, *c);
+    const NamedGraph& g = truth_.graph(n);
+    for (const Candidate& c : at_claimed_values(g.nodes[g.output].definition)) add(out, c);
+    add(out, {truth_.value(n), {}});
+    return out;
+}
+
+std::vector<Candidate> CarrySearch::at_claimed_values(const symbolic::Expr& e) {
+    std::map<std::string, Real> values;
+    std::vector<std::size_t> used;
+    for (const std::string& name : symbolic::free_symbols(e)) {
+        const Candidate* c = claimed(ClaimQuantity::Kind::Value, name, "");
+        values[name] = c ? c->value : truth_.value(name);
+        if (c) used = merged(used, c->used);
+    }
+    if (used.empty()) return {};
+    return {Candidate{symbolic::evaluate<Real>(e, values), used}};
+}
+
+const std::vector<Candidate>& CarrySearch::derivative(const std::string& a, const std::string& b) {
+    const auto k = std::make_pair(a, b);
+    if (auto it = derivatives_.find(k); it != derivatives_.end()) return it->second;
+    std::vector<Candidate> out = derivative_routes(a, b);
+    return derivatives_[k] = std::move(out);
+}
+
+std::vector<Candidate> CarrySearch::derivative_routes(const std::string& a, const std::string& b) {
+    if (a == b) return {{Real(1), {}}};
+    std::vector<Candidate> out;
+    if (const Candidate* c = claimed(ClaimQuantity::Kind::Derivative, a, b)) add(out, *c);
+    const NamedGraph& g = truth_.graph(a);
+    const auto ib = g.find(b);
+    if (!ib) {
+        add(out, {Real(0), {}});
+        return out;
+    }
+    // Σ over the consumers C of b: dA/dC · ∂C/∂B.
+    std::vector<std::vector<Candidate>> terms;
+    for (std::size_t c : g.nodes[*ib].consumers)
+        terms.push_back(product(derivative(a, g.nodes[c].name), local(g.nodes[c].name, b)));
+    for (const Candidate& c : sum(terms)) add(out, c);
+    // Σ over the nodes P that A reads: ∂A/∂P · dP/dB.
+    terms.clear();
+    for (std::size_t p : g.nodes[g.output].reads) {
+        const std::string& pn = g.nodes[p].name;
+        if (pn == b || truth_.graph(pn).find(b)) terms.push_back(product(local(a, pn), derivative(pn, b)));
+    }
+    for (const Candidate& c : sum(terms)) add(out, c);
+    add(out, {g.nodes[*ib].adjoint, {}});
+    return out;
+}
+
+const std::vector<Candidate>& CarrySearch::local(const std::string& c, const std::string& b) {
+    const auto k = std::make_pair(c, b);
+    if (auto it = locals_.find(k); it != locals_.end()) return it->second;
+    const NamedGraph& g = truth_.graph(c);
+    const std::size_t ib = g.at(b);
+    std::vector<Candidate> out;
+    if (count_paths(g, g.output, ib) == 1.0)
+        if (const Candidate* claim = claimed(ClaimQuantity::Kind::Derivative, c, b)) add(out, *claim);
+    const LocalPartial p = local_partial(g, g.output, ib);
+    for (const Candidate& v : at_claimed_values(p.formula)) add(out, v);
+    add(out, {p.value, {}});
+    return locals_[k] = std::move(out);
+}
+
+}  // namespace chainrule::derivations::detail

@@ -1,0 +1,55 @@
+#pragma once
+/// \file claim_truth.hpp
+/// (internal to the claim checker) The true value of every claim quantity on one
+/// 50-digit tape: node values, total derivatives dA/dB (the adjoint of B in a reverse
+/// sweep from A, through the named graph of A), and values after one descent step.
+
+#include "claims.hpp"
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace chainrule::derivations::detail {
+
+class QuantityTruth {
+public:
+    explicit QuantityTruth(const Tape<Real>& tape) : tape_(tape) {}
+
+    const Tape<Real>& tape() const noexcept { return tape_; }
+    /// The node called `name`; throws Error naming it when the tape has none.
+    NodeIndex node(std::string_view name) const;
+    Real value(std::string_view name) const { return tape_.value(node(name)); }
+    /// The named graph of everything `of` depends on (built once per output).
+    const NamedGraph& graph(const std::string& of);
+    /// dA/dB: 0 when A does not depend on B.
+    Real derivative(const std::string& of, const std::string& wrt);
+    /// The true value of a resolved quantity (an update has its wrt and η set).
+    Real quantity(const ClaimQuantity& q);
+    /// Every named node's value, by name.
+    std::map<std::string, Real> named_values() const;
+
+private:
+    const Tape<Real>& tape_;
+    std::map<std::string, NamedGraph, std::less<>> graphs_;
+};
+
+/// A copy of `tape` with the named leaves (variables and constants) in `leaves` set to new
+/// values and every other node recomputed: the recording at another point.
+Tape<Real> retape(const Tape<Real>& tape, const std::map<std::string, Real>& leaves);
+
+/// One unit of the last digit a decimal literal shows: 0.6456563062 → 1e-10,
+/// 2.5e-3 → 1e-4, 12 → 1. Throws Error when `text` is not a decimal number.
+Real last_digit_unit(std::string_view text);
+
+/// The literal as a 50-digit number (correctly rounded). Throws Error when malformed.
+Real decimal_value(std::string_view text);
+
+/// |a − b| ≤ unit (a tiny relative slack absorbs the 50-digit rounding of both sides).
+bool within(const Real& a, const Real& b, const Real& unit);
+
+/// How `claimed` (with last-digit unit `unit`) agrees with `value`, or nothing when it is
+/// more than one unit away.
+std::optional<Agreement> agreement(const Real& claimed, const Real& value, const Real& unit);
+
+}  // namespace chainrule::derivations::detail

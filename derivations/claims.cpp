@@ -1,0 +1,174 @@
+#include "claims.hpp"
+
+#include "claim_carry.hpp"
+#include "claim_diagnosis.hpp"
+#include "claim_identity.hpp"
+
+#include "../symbolic/text_printer.hpp"
+
+#include <algorithm>
+
+namespace chainrule::derivations {
+
+std::string_view verdict_name(ClaimVerdict v) {
+    switch (v) {
+        case ClaimVerdict::Correct: return "correct";
+        case ClaimVerdict::CarriedForward: return "carried forward";
+        case ClaimVerdict::Wrong: return "wrong";
+        case ClaimVerdict::HoldsIdentically: return "holds identically";
+        case ClaimVerdict::HoldsAtThisPointOnly: return "holds at this point only";
+    }
+    return "?";
+}
+
+std::string_view agreement_name(Agreement a) {
+    switch (a) {
+        case Agreement::Exact: return "exact";
+        case Agreement::Rounded: return "rounded";
+        case Agreement::Truncated: return "truncated";
+        case Agreement::WithinOneUnit: return "within one unit";
+    }
+    return "?";
+}
+
+std::string quantity_text(const ClaimQuantity& q) {
+    switch (q.kind) {
+        case ClaimQuantity::Kind::Value: return q.of;
+        case ClaimQuantity::Kind::Derivative: return "d" + q.of + "/d" + q.wrt;
+        case ClaimQuantity::Kind::Update: return q.of + "+";
+    }
+    return q.of;
+}
+
+Claim value_claim(std::string of, std::string number) {
+    std::string text = of + " = " + number;
+    return Claim{{ClaimQuantity::Kind::Value, std::move(of), "", {}}, ClaimedNumber{std::move(number)}, std::move(text)};
+}
+
+Claim derivative_claim(std::string of, std::string wrt, std::string number) {
+    std::string text = "d" + of + "/d" + wrt + " = " + number;
+    return Claim{{ClaimQuantity::Kind::Derivative, std::move(of), std::move(wrt), {}}, ClaimedNumber{std::move(number)},
+                 std::move(text)};
+}
+
+Claim derivative_formula_claim(std::string of, std::string wrt, symbolic::Expr formula) {
+    std::string text = "d" + of + "/d" + wrt + " = " + symbolic::to_text(formula);
+    return Claim{{ClaimQuantity::Kind::Derivative, std::move(of), std::move(wrt), {}}, std::move(formula), std::move(text)};
+}
+
+Claim update_claim(std::string param, std::string number, Real learning_rate) {
+    std::string text = param + "+ = " + number;
+    return Claim{{ClaimQuantity::Kind::Update, std::move(param), "", std::move(learning_rate)},
+                 ClaimedNumber{std::move(number)}, std::move(text)};
+}
+
+bool ClaimReport::any_wrong() const {
+    return std::any_of(results.begin(), results.end(), [](const ClaimResult& r) {
+        return r.verdict == ClaimVerdict::Wrong || r.verdict == ClaimVerdict::HoldsAtThisPointOnly;
+    });
+}
+
+namespace {
+
+using detail::QuantityTruth;
+
+// The claim with its update's output and η filled in; Error when a name is unknown.
+Claim resolved(const Claim& c, const ClaimCheckOptions& o, const QuantityTruth& truth) {
+    Claim r = c;
+    ClaimQuantity& q = r.quantity;
+    const std::string where = "chainrule: in the claim '" + c.text + "': ";
+    if (q.kind == ClaimQuantity::Kind::Update) {
+        if (q.wrt.empty() && o.output) q.wrt = *o.output;
+        if (q.wrt.empty()) throw Error(where + "an update needs the output it descends (no output was given)");
+        if (!q.learning_rate) q.learning_rate = o.learning_rate;
+        if (!q.learning_rate) throw Error(where + "an update needs a learning rate (write lr=0.5 after the number)");
+    }
+    try {
+        const NodeIndex i = truth.node(q.of);
+        if (!q.wrt.empty()) truth.node(q.wrt);
+        if (q.kind == ClaimQuantity::Kind::Update && truth.tape().node(i).op != OpKind::Input)
+            throw Error("chainrule: " + q.of + " is not a parameter, so it has no update");
+    } catch (const Error& e) {
+        throw Error(where + std::string(e.what()).substr(std::string("chainrule: ").size()));
+    }
+    return r;
+}
+
+bool is_number(const Claim& c) { return std::holds_alternative<ClaimedNumber>(c.claimed); }
+
+// Correct, carried forward from earlier claims, or wrong (a numeric claim).
+void judge_number(QuantityTruth& truth, const std::vector<ClaimResult>& earlier, ClaimResult& r) {
+    const std::string& text = std::get<ClaimedNumber>(r.claim.claimed).text;
+    const Real unit = detail::last_digit_unit(text);
+    r.claimed = detail::decimal_value(text);
+    r.difference = *r.claimed - r.right;
+    r.agreement = detail::agreement(*r.claimed, r.right, unit);
+    r.verdict = ClaimVerdict::Correct;
+    if (r.agreement) return;
+    std::vector<detail::EarlierClaim> known;
+    const std::string self = quantity_text(r.claim.quantity);  // a restatement is not a derivation
+    for (std::size_t k = 0; k < earlier.size(); ++k)
+        if (earlier[k].claimed && is_number(earlier[k].claim) && quantity_text(earlier[k].claim.quantity) != self)
+            known.push_back({k, earlier[k].claim.quantity, *earlier[k].claimed});
+    detail::CarrySearch search(truth, known);
+    r.verdict = ClaimVerdict::Wrong;
+    for (const detail::Candidate& c : search.candidates(r.claim.quantity)) {
+        if (c.used.empty() || !detail::within(*r.claimed, c.value, unit)) continue;
+        r.verdict = ClaimVerdict::CarriedForward;
+        r.carried_from = c.used;
+        r.agreement = detail::agreement(*r.claimed, c.value, unit);
+        return;
+    }
+}
+
+void judge_formula(QuantityTruth& truth, const ClaimCheckOptions& o, ClaimResult& r) {
+    const auto check = detail::check_identity(truth, r.claim.quantity, std::get<symbolic::Expr>(r.claim.claimed), o.perturbed,
+                                              std::max<std::size_t>(o.identity_points, 1), o.seed);
+    r.claimed = check.at_point;
+    r.difference = check.at_point - r.right;
+    r.points_checked = check.checked;
+    r.points_holding = check.holding;
+    r.verdict = !check.holds_at_point ? ClaimVerdict::Wrong
+                : check.holding == check.checked ? ClaimVerdict::HoldsIdentically
+                                                 : ClaimVerdict::HoldsAtThisPointOnly;
+}
+
+// The wrong claims a carried-forward claim goes back to, through the claims it used.
+void link_errors(ClaimReport& report) {
+    auto& rs = report.results;
+    for (std::size_t i = 0; i < rs.size(); ++i) {
+        if (rs[i].verdict == ClaimVerdict::Wrong && !report.first_error) report.first_error = i;
+        if (rs[i].verdict != ClaimVerdict::CarriedForward) continue;
+        std::vector<std::size_t> roots;
+        for (std::size_t j : rs[i].carried_from) {
+            if (rs[j].verdict == ClaimVerdict::Wrong) roots.push_back(j);
+            if (rs[j].verdict == ClaimVerdict::CarriedForward) roots.insert(roots.end(), rs[j].root_errors.begin(), rs[j].root_errors.end());
+        }
+        std::sort(roots.begin(), roots.end());
+        roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+        rs[i].root_errors = roots;
+        for (std::size_t j : roots) rs[j].carried_to.push_back(i);
+    }
+    if (report.first_error) rs[*report.first_error].first_error = true;
+}
+
+}  // namespace
+
+ClaimReport check_claims(const Tape<Real>& tape, std::span<const Claim> claims, const ClaimCheckOptions& options) {
+    QuantityTruth truth(tape);
+    ClaimReport report;
+    for (const Claim& c : claims) {
+        ClaimResult r;
+        r.claim = resolved(c, options, truth);
+        r.right = truth.quantity(r.claim.quantity);
+        if (is_number(r.claim)) judge_number(truth, report.results, r);
+        else judge_formula(truth, options, r);
+        report.results.push_back(std::move(r));
+    }
+    link_errors(report);
+    for (std::size_t i = 0; i < report.results.size(); ++i)
+        if (report.results[i].verdict == ClaimVerdict::Wrong) report.results[i].diagnosis = detail::diagnose(truth, report.results, i);
+    return report;
+}
+
+}  // namespace chainrule::derivations

@@ -1,0 +1,138 @@
+#pragma once
+/// \file claims.hpp
+/// Checking a hand derivation: claims about a recorded model (node values, derivatives,
+/// values after a descent step), each judged against the 50-digit truth and against the
+/// claimant's *own* earlier numbers, so that the first wrong step is found and every later
+/// line that merely carries it forward is recognised as such.
+///
+/// A claim is about one quantity Q:
+///   - a value:       \f$N\f$                         (`out_h1 = 0.6456563062`)
+///   - a derivative:  \f$\mathrm{d}A/\mathrm{d}B\f$   (`dE/dw5 = 0.0818667051`): the total
+///     derivative of A with respect to node B, all other paths included — the adjoint of B
+///     in a reverse sweep from A. For B read directly and only by A this is the local
+///     partial \f$\partial A/\partial B\f$.
+///   - an update:     \f$p^{+} = p - \eta\,\mathrm{d}E/\mathrm{d}p\f$ for the model's
+///     output E (`w5+ = 0.45906664745 lr=0.5`).
+/// and claims either a decimal number or a formula over named nodes.
+///
+/// Verdicts, in file order (the algorithm is described in docs/claims.md):
+///   - **correct**: |claimed − true| ≤ one unit of the claim's last shown digit
+///     (and whether the claim is exact, correctly rounded, truncated, or only within one unit);
+///   - **carried forward**: not correct, but within one unit of what the chain rule over the
+///     named graph (or the update rule) gives from the claimant's earlier claimed numbers;
+///   - **wrong**: neither. The first wrong claim is the first error; each wrong claim lists
+///     the later claims carried forward from it, and gets a diagnosis when a simple slip
+///     explains it (another named quantity, the negative, double or half, one factor of
+///     the right product replaced by another named value).
+///   - formula claims: **holds identically** (at the model's point and at every random
+///     point, parameters, inputs and targets perturbed, 50-digit arithmetic), **holds at
+///     this point only**, or **wrong**.
+
+#include "named_graph.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace chainrule::derivations {
+
+/// What a claim is about.
+struct ClaimQuantity {
+    enum class Kind { Value, Derivative, Update };
+    Kind kind = Kind::Value;
+    std::string of;   ///< N, A (of dA/dB), or the updated parameter p
+    std::string wrt;  ///< B of dA/dB; for an update the output E (empty: the check's output)
+    std::optional<Real> learning_rate;  ///< an update's η (empty: the check's default)
+};
+
+/// A claimed decimal number, kept as written so that its last shown digit is known.
+struct ClaimedNumber {
+    std::string text;  ///< "0.6456563062", "-1.5e-3"
+};
+
+/// One claim. `text` is the claim as the user wrote it (reports quote it).
+struct Claim {
+    ClaimQuantity quantity;
+    std::variant<ClaimedNumber, symbolic::Expr> claimed;  ///< a number or a formula over named nodes
+    std::string text;
+};
+
+enum class ClaimVerdict { Correct, CarriedForward, Wrong, HoldsIdentically, HoldsAtThisPointOnly };
+
+/// How a correct (or carried-forward) number agrees with the value it is compared with.
+enum class Agreement {
+    Exact,          ///< equal
+    Rounded,        ///< correctly rounded: |claimed − value| ≤ ½ unit
+    Truncated,      ///< the value cut after the last shown digit (towards zero)
+    WithinOneUnit,  ///< within one unit of the last digit, neither rounded nor truncated
+};
+
+/// "correct", "carried forward", "wrong", "holds identically", "holds at this point only".
+std::string_view verdict_name(ClaimVerdict v);
+/// "exact", "rounded", "truncated", "within one unit".
+std::string_view agreement_name(Agreement a);
+
+struct ClaimResult {
+    Claim claim;
+    ClaimVerdict verdict = ClaimVerdict::Wrong;
+    std::optional<Real> claimed;             ///< the claimed number (formula: its value at the point)
+    Real right;                               ///< the true value (50 digits)
+    Real difference;                          ///< claimed − right
+    std::optional<Agreement> agreement;       ///< for correct and carried-forward numbers
+    bool first_error = false;                 ///< the first wrong claim of the list
+    std::vector<std::size_t> carried_from;    ///< carried forward: the earlier claims it used
+    std::vector<std::size_t> root_errors;     ///< carried forward: the wrong claims behind it
+    std::vector<std::size_t> carried_to;      ///< wrong: later claims carried forward from it
+    std::string diagnosis;                    ///< plain text; empty when nothing simple explains it
+    std::size_t points_checked = 0;           ///< formula claims: random points tried
+    std::size_t points_holding = 0;           ///< … and where the formula held
+};
+
+struct ClaimReport {
+    std::vector<ClaimResult> results;  ///< in claim order
+    std::optional<std::size_t> first_error;
+    /// True when any claim is wrong or a formula holds at this point only.
+    bool any_wrong() const;
+};
+
+struct ClaimCheckOptions {
+    /// The output E of update claims without their own (and the default wrt of nothing
+    /// else). Required when there are update claims.
+    std::optional<std::string> output;
+    /// η of update claims without their own.
+    std::optional<Real> learning_rate;
+    /// The named leaves perturbed for formula identity checks (empty: every named leaf).
+    std::vector<std::string> perturbed;
+    std::size_t identity_points = 24;  ///< random points per formula (≥ 20)
+    std::uint64_t seed = 20261129;     ///< of the random points (the same seed, the same points)
+};
+
+/// Checks `claims` in order against the recording on `tape`. Throws Error naming the
+/// claim when it refers to a node the tape does not have, a derivative of a node with
+/// respect to one it does not depend on is fine (its value is 0), an update of a node that
+/// is not an independent variable, or an update without a learning rate or output.
+ClaimReport check_claims(const Tape<Real>& tape, std::span<const Claim> claims, const ClaimCheckOptions& options = {});
+
+/// check_claims for a tape recorded in another scalar type (replayed in 50 digits first).
+template <class T>
+ClaimReport check_claims(const Tape<T>& tape, std::span<const Claim> claims, const ClaimCheckOptions& options = {}) {
+    return check_claims(replay<Real>(tape), claims, options);
+}
+
+/// "dE/dw5", "out_h1", "w5+" — the quantity as claims write it.
+std::string quantity_text(const ClaimQuantity& q);
+
+/// Claims as a person writes them (`text` is set to "out_h1 = 0.6456563062" etc.).
+/// `number` is a decimal literal ("0.6456563062", "-1.5e-3"); it is validated when checked.
+Claim value_claim(std::string of, std::string number);
+Claim derivative_claim(std::string of, std::string wrt, std::string number);
+/// dA/dB claimed as a formula over named nodes.
+Claim derivative_formula_claim(std::string of, std::string wrt, symbolic::Expr formula);
+/// p⁺ = p − η·dE/dp; the output E comes from ClaimCheckOptions::output.
+Claim update_claim(std::string param, std::string number, Real learning_rate);
+
+}  // namespace chainrule::derivations

@@ -1,0 +1,86 @@
+#include "claim_reports.hpp"
+
+#include "../derivations/claims_document.hpp"
+#include "../derivations/number_format.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace chainrule::lang {
+namespace {
+
+using derivations::ClaimReport;
+using derivations::ClaimResult;
+using Json = nlohmann::ordered_json;
+
+// Characters as a terminal shows them (UTF-8 continuation bytes take no column).
+std::size_t columns(const std::string& s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+Json numbers_from_one(const std::vector<std::size_t>& list) {
+    Json out = Json::array();
+    for (std::size_t i : list) out.push_back(i + 1);
+    return out;
+}
+
+Json claim_json(const ClaimReport& report, std::size_t i, int digits) {
+    const ClaimResult& r = report.results[i];
+    const bool formula = std::holds_alternative<symbolic::Expr>(r.claim.claimed);
+    Json j;
+    j["number"] = i + 1;
+    j["claim"] = r.claim.text;
+    j["quantity"] = derivations::quantity_text(r.claim.quantity);
+    j["kind"] = formula ? "formula" : "number";
+    j["verdict"] = std::string(derivations::verdict_name(r.verdict));
+    j["agreement"] = r.agreement ? Json(std::string(derivations::agreement_name(*r.agreement))) : Json(nullptr);
+    j["claimed"] = r.claimed ? Json(r.claimed->convert_to<double>()) : Json(nullptr);
+    j["right"] = r.right.convert_to<double>();
+    j["right_digits"] = derivations::format_number(r.right, derivations::right_value_digits(r, digits));
+    j["difference"] = r.difference.convert_to<double>();
+    j["first_error"] = r.first_error;
+    j["carried_from"] = numbers_from_one(r.carried_from);
+    j["root_errors"] = numbers_from_one(r.root_errors);
+    j["carried_to"] = numbers_from_one(r.carried_to);
+    j["diagnosis"] = r.diagnosis;
+    j["note"] = derivations::claim_note(report, i);
+    if (formula) {
+        j["points_checked"] = r.points_checked;
+        j["points_holding"] = r.points_holding;
+    }
+    return j;
+}
+
+}  // namespace
+
+std::string claims_text(const ClaimReport& report, int digits) {
+    std::vector<std::vector<std::string>> rows{{"#", "claim", "verdict", "right value", "note"}};
+    for (std::size_t i = 0; i < report.results.size(); ++i) {
+        const ClaimResult& r = report.results[i];
+        rows.push_back({std::to_string(i + 1), r.claim.text, std::string(derivations::verdict_name(r.verdict)),
+                        derivations::format_number(r.right, derivations::right_value_digits(r, digits)), derivations::claim_note(report, i)});
+    }
+    std::vector<std::size_t> width(rows.front().size(), 0);
+    for (const auto& row : rows)
+        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], columns(row[c]));
+    std::string out = derivations::claims_summary(report) + "\n\n";
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t c = 0; c + 1 < row.size(); ++c) line += row[c] + std::string(width[c] - columns(row[c]) + 2, ' ');
+        out += line + row.back() + "\n";
+    }
+    return out;
+}
+
+std::string claims_json(const ClaimReport& report, int digits) {
+    Json j;
+    j["summary"] = derivations::claims_summary(report);
+    j["first_error"] = report.first_error ? Json(*report.first_error + 1) : Json(nullptr);
+    Json claims = Json::array();
+    for (std::size_t i = 0; i < report.results.size(); ++i) claims.push_back(claim_json(report, i, digits));
+    j["claims"] = std::move(claims);
+    return j.dump(2) + "\n";
+}
+
+}  // namespace chainrule::lang

@@ -1,0 +1,105 @@
+#include "claims.hpp"
+
+#include "numbers.hpp"
+#include "parser.hpp"
+#include "to_symbolic.hpp"
+
+namespace chainrule::lang {
+namespace {
+
+using derivations::Claim;
+using derivations::ClaimQuantity;
+
+class ClaimReader {
+public:
+    explicit ClaimReader(const Model& m) : model_(m) {}
+
+    Claim read(const CheckDirective& c) const {
+        const ClaimSyntax s = parse_claim(model_.source, c.text_offset, c.text.size());
+        Claim claim;
+        claim.text = c.text;
+        claim.quantity.kind = kind(s.kind);
+        claim.quantity.of = known(s.of);
+        if (s.kind == ClaimSyntax::Kind::Derivative) claim.quantity.wrt = known(s.wrt);
+        if (s.kind == ClaimSyntax::Kind::Update) resolve_update(s, claim.quantity);
+        else if (s.learning_rate) fail(s.learning_rate->offset, "only an update (p+ = …) takes a learning rate");
+        if (auto number = signed_number(s.claimed)) claim.claimed = derivations::ClaimedNumber{*number};
+        else claim.claimed = formula(s.claimed);
+        return claim;
+    }
+
+private:
+    [[noreturn]] void fail(std::size_t offset, std::string message, std::string expected = {}, std::string hint = {}) const {
+        throw LangError(model_.source, offset, std::move(message), std::move(expected), std::move(hint));
+    }
+
+    static ClaimQuantity::Kind kind(ClaimSyntax::Kind k) {
+        switch (k) {
+            case ClaimSyntax::Kind::Derivative: return ClaimQuantity::Kind::Derivative;
+            case ClaimSyntax::Kind::Update: return ClaimQuantity::Kind::Update;
+            case ClaimSyntax::Kind::Value: break;
+        }
+        return ClaimQuantity::Kind::Value;
+    }
+
+    const std::string& known(const Name& n) const {
+        if (model_.names.find(n.text) == model_.names.end())
+            fail(n.offset, "unknown name '" + n.text + "'", "a name the model declares or defines",
+                 did_you_mean(n.text, model_.order));
+        return n.text;
+    }
+
+    void resolve_update(const ClaimSyntax& s, ClaimQuantity& q) const {
+        if (model_.at(s.of.text).kind != NameKind::Param)
+            fail(s.of.offset, "'" + s.of.text + "' is not a param, so it has no update", "a param (declared with param)");
+        if (!model_.output) fail(s.of.offset, "the model has no output to descend");
+        q.wrt = *model_.output;
+        if (s.learning_rate) q.learning_rate = real_value(s.learning_rate->text);
+        else if (model_.learning_rate) q.learning_rate = *model_.learning_rate;
+        else fail(s.of.offset, "an update needs a learning rate", "lr=0.5 after the number, or an lr line in the model");
+    }
+
+    // "0.6", "-0.0145365614", "+2": a claimed number; anything else is a formula.
+    static std::optional<std::string> signed_number(const ExprNode& e) {
+        if (e.kind == ExprNode::Kind::Number) return e.text;
+        if (e.kind == ExprNode::Kind::Negate && e.operands[0].kind == ExprNode::Kind::Number)
+            return "-" + e.operands[0].text;
+        return std::nullopt;
+    }
+
+    symbolic::Expr formula(const ExprNode& e) const {
+        check_names(e);
+        return to_symbolic(e, model_.source);
+    }
+    void check_names(const ExprNode& e) const {
+        if (e.kind == ExprNode::Kind::Name) known(Name{e.text, e.offset});
+        for (const ExprNode& o : e.operands) check_names(o);
+    }
+
+    const Model& model_;
+};
+
+}  // namespace
+
+std::vector<Claim> model_claims(const Model& model) {
+    const ClaimReader reader(model);
+    std::vector<Claim> claims;
+    for (const CheckDirective& c : model.checks) claims.push_back(reader.read(c));
+    return claims;
+}
+
+derivations::ClaimReport check_model_claims(const Model& model, std::size_t points) {
+    if (model.checks.empty())
+        throw LangError(model.source.name, "the model has no check lines (write e.g. 'check dE/dw5 = 0.08')");
+    const std::vector<Claim> claims = model_claims(model);
+    derivations::ClaimCheckOptions options;
+    options.output = model.output;
+    options.learning_rate = model.learning_rate;
+    options.identity_points = points;
+    for (const std::string& name : model.order)
+        if (model.at(name).kind != NameKind::Definition && model.at(name).kind != NameKind::Const)
+            options.perturbed.push_back(name);
+    return derivations::check_claims(model.tape, claims, options);
+}
+
+}  // namespace chainrule::lang

@@ -1,0 +1,22 @@
+#include "model_input.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+namespace chainrule::tools {
+
+lang::Model load_model(const std::string& path) {
+    if (path != "-") return lang::load_model_file(path);
+    std::ostringstream text;
+    text << std::cin.rdbuf();
+    return lang::load_model_text(std::move(text).str(), "<stdin>");
+}
+
+std::string output_path(const std::string& model, const std::string& format, const std::string& output) {
+    if (!output.empty() || format != "pdf") return output;
+    if (model == "-") return "worksheet.pdf";
+    return std::filesystem::path(model).filename().replace_extension(".pdf").string();
+}
+
+}  // namespace chainrule::tools
