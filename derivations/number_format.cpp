@@ -12,6 +12,31 @@ void trim_fraction_zeros(std::string& s) {
     if (s.back() == '.') s.pop_back();
 }
 
+// "4.812345679" × 10^12 → "4812345679000": a rounded number with no fraction digits. (Boost
+// reads a precision of 0 as "every digit", so str(0, fixed) cannot be used for this.)
+std::string integer_digits(std::string mantissa, int exponent) {
+    const bool negative = mantissa.front() == '-';
+    std::erase(mantissa, '-');
+    std::erase(mantissa, '.');
+    mantissa.resize(static_cast<std::size_t>(exponent) + 1, '0');
+    return (negative ? "-" : "") + mantissa;
+}
+
+// x rounded to `digits` significant digits in scientific notation: "4.812345679e+12". For
+// one digit Boost cannot be asked (precision 0 means "every digit"), so the leading digit
+// is rounded here: x / 10^e rounded to an integer, 10 carrying into the exponent.
+std::string rounded_scientific(const Real& x, int digits) {
+    if (digits > 1) return x.str(digits - 1, std::ios_base::scientific);
+    const std::string all = x.str(0, std::ios_base::scientific);
+    int exponent = std::stoi(all.substr(all.find('e') + 1));
+    Real lead = boost::multiprecision::round(x / boost::multiprecision::pow(Real(10), exponent));
+    if (boost::multiprecision::abs(lead) == 10) {
+        lead /= 10;
+        ++exponent;
+    }
+    return std::to_string(lead.convert_to<int>()) + "e" + std::to_string(exponent);
+}
+
 }  // namespace
 
 std::string format_number(const Real& x, int digits) {
@@ -21,7 +46,7 @@ std::string format_number(const Real& x, int digits) {
     if (boost::multiprecision::isinf(x)) return x > 0 ? "inf" : "-inf";
     if (x == 0) return "0";
     // Round once, in scientific notation, to learn the decimal exponent after rounding.
-    const std::string sci = x.str(digits - 1, std::ios_base::scientific);
+    const std::string sci = rounded_scientific(x, digits);
     const auto e = sci.find('e');
     const int exponent = std::stoi(sci.substr(e + 1));
     if (exponent < -5 || exponent >= 15) {
@@ -29,7 +54,8 @@ std::string format_number(const Real& x, int digits) {
         trim_fraction_zeros(mantissa);
         return mantissa + "e" + std::to_string(exponent);
     }
-    std::string fixed = x.str(std::max(0, digits - 1 - exponent), std::ios_base::fixed);
+    if (exponent >= digits - 1) return integer_digits(sci.substr(0, e), exponent);
+    std::string fixed = x.str(digits - 1 - exponent, std::ios_base::fixed);
     trim_fraction_zeros(fixed);
     return fixed;
 }

@@ -88,6 +88,13 @@ TEST_CASE("numbers print with the requested significant digits, correctly rounde
     CHECK(format_number(Real("0.0000123456789012"), 5) == "0.000012346");
     CHECK(format_number(Real("1.5e-12"), 10) == "1.5e-12");
     CHECK(format_number(Real("9.99999999999"), 3) == "10");
+    // No fraction digits left: rounded to an integer (Boost's precision 0 means "all digits").
+    CHECK(format_number(Real("4812345678901.234"), 10) == "4812345679000");
+    CHECK(format_number(Real("12.7"), 2) == "13");
+    CHECK(format_number(Real("-123.6"), 3) == "-124");
+    CHECK(format_number(Real("96"), 1) == "100");
+    CHECK(format_number(Real("-0.0349"), 1) == "-0.03");
+    CHECK(format_number(Real("2.5e-9"), 1) == "3e-9");  // round half away from zero
     CHECK(latex_number(Real("-2.5e-20"), 10) == "-2.5 \\times 10^{-20}");
     CHECK_THROWS_AS(format_number(Real(1), 0), std::invalid_argument);
 }
