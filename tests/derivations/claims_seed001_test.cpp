@@ -11,6 +11,9 @@
 //   dE/dw1 = 0.04966528905 · 0.2287842405 · 0.1 = 0.00113626350…, w1+ = 0.1 − 0.1 · 0.0011362635.
 #include "autodiff/seed_network.hpp"
 #include "derivations/claims.hpp"
+#include "derivations/claims_document.hpp"
+#include "derivations/render_latex.hpp"
+#include "pdflatex_check.hpp"
 #include "derivations/number_format.hpp"
 
 #include <catch2/catch.hpp>
@@ -117,4 +120,8 @@ TEST_CASE("claims: the seed 001 hand derivation gets the issue's verdicts", "[cl
         CHECK(v[i].root_errors == std::vector<std::size_t>{14});
     }
     CHECK(r.any_wrong());
+}
+
+TEST_CASE("claims: the report as LaTeX compiles with pdflatex (long notes wrap)", "[claims]") {
+    check_compiles_with_pdflatex(render_latex(claims_document(check_seed(hand_derivation()), 10)), "claims");
 }

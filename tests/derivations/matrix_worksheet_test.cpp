@@ -1,0 +1,107 @@
+// Matrix-form derivations: seed 004's logistic classifier on 3 samples — its formulas, its
+// shapes, and ∂J/∂W = Xᵀ(A − Y)/m and ∂J/∂B = 𝟏ᵀ(A − Y)/m computed independently here in
+// 50-digit arithmetic from the data — and the 784-64-16-10 MNIST network's formulas and
+// shapes (seed 004: Z₁ = X W₁ + B₁, (128×64) = (128×784)(784×64) + (1×64)).
+#include "../../examples/matrix_worksheet/seed004_models.hpp"
+#include "derivations/matrix_derivation.hpp"
+#include "derivations/render_latex.hpp"
+#include "derivations/render_markdown.hpp"
+#include "pdflatex_check.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace chainrule;
+using namespace chainrule::derivations;
+using Catch::Contains;
+
+namespace {
+
+const MatrixForwardStep& forward_of(const MatrixDerivation& d, std::string_view name) {
+    for (const auto& s : d.forward)
+        if (s.name == name) return s;
+    FAIL("no forward step " << name);
+    throw;
+}
+const MatrixGradientStep& gradient_of(const MatrixDerivation& d, std::string_view name) {
+    for (const auto& s : d.backward)
+        if (s.name == name) return s;
+    FAIL("no gradient step " << name);
+    throw;
+}
+
+MatrixDerivation logistic() {
+    Tape<double> tape;
+    const auto J = seed004::record_logistic(tape);
+    return derive_matrix(tape, J);
+}
+
+}  // namespace
+
+TEST_CASE("matrix worksheet: the logistic classifier's formulas and shapes (seed 004)", "[matrix]") {
+    const MatrixDerivation d = logistic();
+    CHECK(forward_of(d, "Z").definition == "X W + B");
+    CHECK(forward_of(d, "Z").shapes == "(3{\\times}2) (2{\\times}1) + (1{\\times}1)");
+    CHECK(forward_of(d, "W").variable);
+    CHECK(!forward_of(d, "X").variable);
+    CHECK(gradient_of(d, "Z").formula == "\\frac{1}{3}\\left(A - Y\\right)");
+    CHECK(gradient_of(d, "W").formula == "X^{\\top} \\frac{\\partial J}{\\partial Z}");
+    CHECK(gradient_of(d, "B").formula == "\\mathbf{1}^{\\top} \\frac{\\partial J}{\\partial Z}");
+    CHECK(gradient_of(d, "B").reduced);
+    CHECK(!gradient_of(d, "W").reduced);
+    CHECK(d.backward.front().name == "Z");  // the sweep starts next to the loss
+}
+
+TEST_CASE("matrix worksheet: dJ/dW = X^T (A - Y) / m and dJ/dB = 1^T (A - Y) / m", "[matrix]") {
+    // Independently: z = XW + B by hand, a = 1/(1 + e^{-z}), in 50 digits.
+    const seed004::LogisticData data;
+    Matrix<Real> X = data.X.cast<Real>(), Y = data.Y.cast<Real>(), W = data.W.cast<Real>();
+    Matrix<Real> A(3, 1);
+    for (int i = 0; i < 3; ++i) {
+        const Real z = X(i, 0) * W(0, 0) + X(i, 1) * W(1, 0) + Real(data.B(0, 0));
+        A(i, 0) = 1 / (1 + exp(-z));
+    }
+    const Matrix<Real> dW = X.transpose() * (A - Y) / 3;
+    const Real dB = (A - Y).sum() / 3;
+    const MatrixDerivation d = logistic();
+    const Matrix<Real>& w = gradient_of(d, "W").value;
+    REQUIRE(w.rows() == 2);
+    CHECK(abs(w(0, 0) - dW(0, 0)) < Real("1e-40"));
+    CHECK(abs(w(1, 0) - dW(1, 0)) < Real("1e-40"));
+    CHECK(abs(gradient_of(d, "B").value(0, 0) - dB) < Real("1e-40"));
+    // The binary cross-entropy, −mean(y ln a + (1 − y) ln(1 − a)):
+    Real J = 0;
+    for (int i = 0; i < 3; ++i) J -= Y(i, 0) * log(A(i, 0)) + (1 - Y(i, 0)) * log(1 - A(i, 0));
+    CHECK(abs(forward_of(d, "J").value(0, 0) - J / 3) < Real("1e-40"));
+}
+
+TEST_CASE("matrix worksheet: the MNIST network, shapes and formulas only", "[matrix]") {
+    Tape<double> tape;
+    const auto J = seed004::record_mnist_shape(tape);
+    const MatrixDerivation d = derive_matrix(tape, J, false);
+    CHECK(forward_of(d, "Z_1").definition == "X W_{1} + B_{1}");
+    CHECK(forward_of(d, "Z_1").shapes == "(128{\\times}784) (784{\\times}64) + (1{\\times}64)");
+    CHECK(forward_of(d, "Z_1").shape == Shape{128, 64});
+    CHECK(gradient_of(d, "W_2").formula == "A_{1}^{\\top} \\frac{\\partial J}{\\partial Z_{2}}");
+    CHECK(gradient_of(d, "B_1").formula == "\\mathbf{1}^{\\top} \\frac{\\partial J}{\\partial Z_{1}}");
+    CHECK(gradient_of(d, "Z_1").formula ==
+          "\\frac{\\partial J}{\\partial A_{1}} \\odot A_{1} \\odot \\left(1 - A_{1}\\right)");
+    CHECK(gradient_of(d, "A_1").formula == "\\frac{\\partial J}{\\partial Z_{2}} W_{2}^{\\top}");
+    CHECK(gradient_of(d, "Z_3").formula == "\\frac{1}{128}\\left(\\operatorname{softmax}\\left(Z_{3}\\right) - Y\\right)");
+    CHECK(gradient_of(d, "W_1").value.size() == 0);  // no numbers asked for
+    const std::string md = render_markdown(matrix_worksheet_document(d));
+    CHECK_THAT(md, Contains("(128{\\times}64) = (128{\\times}784) (784{\\times}64) + (1{\\times}64)"));
+}
+
+TEST_CASE("matrix worksheet: the document compiles with pdflatex", "[matrix]") {
+    check_compiles_with_pdflatex(render_latex(matrix_worksheet_document(logistic())), "matrix");
+}
+
+TEST_CASE("matrix worksheet: bad losses and unsupported ops are errors naming them", "[matrix]") {
+    Tape<double> tape;
+    auto X = tape.variable(Matrix<double>::Ones(2, 2), "X");
+    auto S = softmax(X).named("S");
+    CHECK_THROWS_WITH(derive_matrix(tape, sum(S)), Contains("must be named"));
+    CHECK_THROWS_WITH(derive_matrix(tape, S.index()), Contains("must be a scalar") && Contains("2×2"));
+    auto J = sum(S).named("J");
+    CHECK_THROWS_WITH(derive_matrix(tape, J), Contains("'softmax'"));
+}
