@@ -96,6 +96,7 @@ Real decimal_value(std::string_view text) {
 Real last_digit_unit(std::string_view text) {
     decimal_value(text);  // validates
     const std::size_t e = text.find_first_of("eE");
+    if (e == std::string_view::npos && text.find('.') == std::string_view::npos) return Real(0);  // an integer: exact
     const std::string_view mantissa = text.substr(0, e);
     const std::size_t dot = mantissa.find('.');
     const int decimals = dot == std::string_view::npos ? 0 : static_cast<int>(mantissa.size() - dot - 1);

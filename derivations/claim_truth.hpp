@@ -39,7 +39,8 @@ private:
 Tape<Real> retape(const Tape<Real>& tape, const std::map<std::string, Real>& leaves);
 
 /// One unit of the last digit a decimal literal shows: 0.6456563062 → 1e-10,
-/// 2.5e-3 → 1e-4, 12 → 1. Throws Error when `text` is not a decimal number.
+/// 2.5e-3 → 1e-4; an integer (no point, no exponent: 0, 1, −2) claims an exact value, 0.
+/// Throws Error when `text` is not a decimal number.
 Real last_digit_unit(std::string_view text);
 
 /// The literal as a 50-digit number (correctly rounded). Throws Error when malformed.

@@ -54,7 +54,10 @@ private:
             fail(s.of.offset, "'" + s.of.text + "' is not a param, so it has no update", "a param (declared with param)");
         if (!model_.output) fail(s.of.offset, "the model has no output to descend");
         q.wrt = *model_.output;
-        if (s.learning_rate) q.learning_rate = real_value(s.learning_rate->text);
+        if (s.learning_rate) {
+            q.learning_rate = real_value(s.learning_rate->text);
+            if (*q.learning_rate <= 0) fail(s.learning_rate->offset, "the learning rate must be positive", "lr=0.5");
+        }
         else if (model_.learning_rate) q.learning_rate = *model_.learning_rate;
         else fail(s.of.offset, "an update needs a learning rate", "lr=0.5 after the number, or an lr line in the model");
     }

@@ -53,6 +53,19 @@ TEST_CASE("claims: correct numbers say how they agree (exact, rounded, truncated
     (void)z;
 }
 
+TEST_CASE("claims: an integer claims an exact value", "[claims]") {
+    Tape<Real> tape;
+    auto x = tape.variable(Real("0.25"), "x");
+    (x * 4).named("y");   // 1 exactly
+    (x * 2).named("z");   // 0.5: "1" and "0" are wrong, not "within one unit"
+    const ClaimReport r = check_claims(tape, std::vector<Claim>{value_claim("y", "1"), value_claim("z", "1"),
+                                                                value_claim("z", "0"), derivative_claim("y", "x", "4")});
+    CHECK(*r.results[0].agreement == Agreement::Exact);
+    CHECK(r.results[1].verdict == ClaimVerdict::Wrong);
+    CHECK(r.results[2].verdict == ClaimVerdict::Wrong);
+    CHECK(*r.results[3].agreement == Agreement::Exact);
+}
+
 TEST_CASE("claims: a value computed from an earlier wrong value is carried forward", "[claims]") {
     Tape<Real> tape;
     auto x = tape.variable(Real("0.5"), "x");

@@ -76,6 +76,7 @@ TEST_CASE("check lines: malformed claims are errors at the offending character")
     CHECK(error_of("check dz/dx = w*cos(xx)\n") == "8:21 unknown name 'xx'");
     CHECK(error_of("check dz/dx = w*cosine(x)\n") == "8:17 unknown function 'cosine'");
     CHECK(error_of("check y = 1 lr=\n") == "8:16 unexpected end of line");
+    CHECK(error_of("check x+ = 1 lr=0\n") == "8:17 the learning rate must be positive");
     CHECK(error_of("check dE/dx = 1 lr=0.1\n") == "8:20 only an update (p+ = …) takes a learning rate");
 }
 
