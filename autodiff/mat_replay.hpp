@@ -42,7 +42,7 @@ template <class U>
 struct MatrixReplay {
     std::span<const Matrix<U>> inputs;
     std::size_t next_input = 0;
-    std::vector<Matrix<U>> values;
+    std::vector<Matrix<U>> values{};
     const Matrix<U>& value(std::size_t k) const { return values[k]; }
 };
 

