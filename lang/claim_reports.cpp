@@ -1,5 +1,7 @@
 #include "claim_reports.hpp"
 
+#include "text_table.hpp"
+
 #include "../derivations/claims_document.hpp"
 #include "../derivations/number_format.hpp"
 
@@ -13,11 +15,6 @@ namespace {
 using derivations::ClaimReport;
 using derivations::ClaimResult;
 using Json = nlohmann::ordered_json;
-
-// Characters as a terminal shows them (UTF-8 continuation bytes take no column).
-std::size_t columns(const std::string& s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
 
 Json numbers_from_one(const std::vector<std::size_t>& list) {
     Json out = Json::array();
@@ -61,16 +58,7 @@ std::string claims_text(const ClaimReport& report, int digits) {
         rows.push_back({std::to_string(i + 1), r.claim.text, std::string(derivations::verdict_name(r.verdict)),
                         derivations::format_number(r.right, derivations::right_value_digits(r, digits)), derivations::claim_note(report, i)});
     }
-    std::vector<std::size_t> width(rows.front().size(), 0);
-    for (const auto& row : rows)
-        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], columns(row[c]));
-    std::string out = derivations::claims_summary(report) + "\n\n";
-    for (const auto& row : rows) {
-        std::string line;
-        for (std::size_t c = 0; c + 1 < row.size(); ++c) line += row[c] + std::string(width[c] - columns(row[c]) + 2, ' ');
-        out += line + row.back() + "\n";
-    }
-    return out;
+    return derivations::claims_summary(report) + "\n\n" + left_aligned_columns(rows);
 }
 
 std::string claims_json(const ClaimReport& report, int digits) {

@@ -8,6 +8,7 @@
 #include "../autodiff/gradcheck.hpp"
 #include "../derivations/number_format.hpp"
 #include "../lang/model.hpp"
+#include "../lang/text_table.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -48,20 +49,6 @@ std::string verdict_cell(const Entry& e, int digits) {
     return v;
 }
 
-// Left-aligned columns two spaces apart.
-std::string aligned(const std::vector<std::vector<std::string>>& rows) {
-    std::vector<std::size_t> width(rows.front().size(), 0);
-    for (const auto& row : rows)
-        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
-    std::string out;
-    for (const auto& row : rows) {
-        std::string line;
-        for (std::size_t c = 0; c < row.size(); ++c) line += row[c] + std::string(width[c] - row[c].size() + 2, ' ');
-        out += line.erase(line.find_last_not_of(' ') + 1) + "\n";
-    }
-    return out;
-}
-
 std::string summary(const GradcheckReport<Real>& r) {
     return std::to_string(r.count(GradcheckVerdict::Pass)) + " pass, " + std::to_string(r.count(GradcheckVerdict::Fail)) +
            " FAIL, " + std::to_string(r.count(GradcheckVerdict::NotDifferentiable)) + " not differentiable here";
@@ -80,7 +67,7 @@ std::string text(const Checked& c, int digits) {
         rows.push_back({e.name, format_number(e.analytic, digits), shown(e.numeric, digits), shown(e.abs_error, 2),
                         shown(e.rel_error, 2), shown(e.tolerance, 2), verdict_cell(e, digits)});
     }
-    out += aligned(rows);
+    out += lang::left_aligned_columns(rows);
     for (const Entry& e : r.entries)
         if (!e.note.empty()) out += "note: " + e.name + ": " + e.note + "\n";
     return out + "tolerance: " + r.policy + "\n" + summary(r) + "\n";
