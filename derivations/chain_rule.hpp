@@ -11,12 +11,16 @@
 ///   \delta_C\,\partial C/\partial N\f$, once per node (linear in the graph size), used
 ///   when there are more than `kMaxPaths` paths.
 ///
-/// Every number is computed in 50-digit arithmetic and the result is compared with the
-/// reverse-mode gradient of the same tape.
+/// The structure (which partials, which paths) is computed once; the numbers by
+/// evaluate_derivation, at the current precision, so that the precision ladder can repeat
+/// it (worksheet.hpp). The result is compared with the reverse-mode gradient of the same
+/// tape.
 
 #include "named_graph.hpp"
 
 #include <cstddef>
+#include <map>
+#include <string>
 #include <optional>
 #include <vector>
 
@@ -31,6 +35,7 @@ struct LocalPartial {
     std::size_t wrt = 0;
     symbolic::Expr formula;  ///< simplified, in terms of named nodes
     Real value;
+    Certainty certainty;  ///< of value, set by the precision ladder
 };
 
 /// One factor of a path product. When a factor with partial ≡ 1 (E = E_o1 + E_o2) sits
@@ -46,6 +51,7 @@ struct ChainPath {
     std::vector<std::size_t> nodes;  ///< E, …, p
     std::vector<PathFactor> factors;
     Real product;
+    Certainty product_certainty;
 };
 
 /// δ_N = Σ δ_C · ∂C/∂N over the named nodes C that read N.
@@ -53,6 +59,7 @@ struct DeltaStep {
     std::size_t node = 0;
     std::vector<std::pair<std::size_t, LocalPartial>> terms;  ///< (consumer C, ∂C/∂N)
     Real value;
+    Certainty certainty;
 };
 
 enum class ChainStyle { Paths, Deltas };
@@ -69,7 +76,19 @@ struct GradientDerivation {
     /// wrt − η·result after one gradient-descent step (set by make_worksheet when the
     /// worksheet has a learning rate η).
     std::optional<Real> after_update;
+    Certainty result_certainty, reverse_mode_certainty, after_update_certainty;
+    /// When the model sits on a kink (singular_points.hpp) and wrt is a variable: the
+    /// limits of ∂output/∂wrt from the left and from the right (set by make_worksheet).
+    std::optional<Real> from_left, from_right;
 };
+
+/// Computes every number of `d` from its formulas and the graph's values and adjoints,
+/// at the current precision: local partials, path products, deltas, the result, the
+/// reverse-mode gradient (after_update is the worksheet's: see make_worksheet).
+void evaluate_derivation(const NamedGraph& g, GradientDerivation& d);
+
+/// The value of a formula over named nodes at the graph's values (current precision).
+Real evaluate_formula(const NamedGraph& g, const symbolic::Expr& formula);
 
 /// ∂(of)/∂(wrt), simplified and rewritten in terms of named nodes, with its value.
 LocalPartial local_partial(const NamedGraph& g, std::size_t of, std::size_t wrt);

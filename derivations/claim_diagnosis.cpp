@@ -1,7 +1,7 @@
 #include "claim_diagnosis.hpp"
 
 #include "chain_rule.hpp"
-#include "number_format.hpp"
+#include "../precision/number_format.hpp"
 
 #include "../symbolic/text_printer.hpp"
 
@@ -18,7 +18,7 @@ bool is_number(const ClaimResult& r) { return std::holds_alternative<ClaimedNumb
 
 // The claim of k is (close to) the right value of `self`: the two were swapped.
 bool swapped_with(const std::vector<ClaimResult>& results, std::size_t self, std::size_t k) {
-    return k != self && is_number(results[k]) && within(*results[k].claimed, results[self].right, unit_of(results[k]));
+    return k != self && is_number(results[k]) && matches(*results[k].claimed, results[self].right, unit_of(results[k]));
 }
 
 // "it is the value of E_o2 …": another named node's value or another claim's true value.
@@ -27,7 +27,7 @@ std::string other_quantity(QuantityTruth& truth, const std::vector<ClaimResult>&
     const Real c = *r.claimed, unit = unit_of(r);
     const bool is_value = r.claim.quantity.kind == ClaimQuantity::Kind::Value;
     for (const auto& [name, v] : truth.named_values()) {
-        if ((is_value && name == r.claim.quantity.of) || !within(c, v, unit) || within(r.right, v, unit)) continue;
+        if ((is_value && name == r.claim.quantity.of) || !matches(c, v, unit) || within(r.right, v, unit)) continue;
         for (std::size_t k = 0; k < results.size(); ++k)
             if (results[k].claim.quantity.kind == ClaimQuantity::Kind::Value && results[k].claim.quantity.of == name &&
                 swapped_with(results, self, k))
@@ -38,7 +38,7 @@ std::string other_quantity(QuantityTruth& truth, const std::vector<ClaimResult>&
     for (std::size_t k = 0; k < results.size(); ++k) {
         const ClaimResult& o = results[k];
         if (k == self || quantity_text(o.claim.quantity) == quantity_text(r.claim.quantity)) continue;
-        if (!within(c, o.right, unit) || within(r.right, o.right, unit)) continue;
+        if (!matches(c, o.right, unit) || within(r.right, o.right, unit)) continue;
         return "it is the value of " + quantity_text(o.claim.quantity) + " (" + num(o.right) + ")" +
                (swapped_with(results, self, k) ? ": the two values are swapped" : "");
     }
@@ -47,9 +47,9 @@ std::string other_quantity(QuantityTruth& truth, const std::vector<ClaimResult>&
 
 std::string scaled(const ClaimResult& r) {
     const Real c = *r.claimed, unit = unit_of(r);
-    if (within(c, -r.right, unit)) return "the sign is wrong (the right value is " + num(r.right) + ")";
-    if (within(c, 2 * r.right, unit)) return "it is twice the right value";
-    if (within(c, r.right / 2, unit)) return "it is half the right value";
+    if (matches(c, -r.right, unit)) return "the sign is wrong (the right value is " + num(r.right) + ")";
+    if (matches(c, 2 * r.right, unit)) return "it is twice the right value";
+    if (matches(c, r.right / 2, unit)) return "it is half the right value";
     return {};
 }
 
@@ -93,7 +93,7 @@ std::string replaced_factor(QuantityTruth& truth, const ClaimResult& r) {
         for (std::size_t j = 0; j < factors.size(); ++j)
             if (j != i) rest *= factors[j];
         for (const auto& [name, v] : truth.named_values()) {
-            if (within(v, factors[i], unit) || !within(*r.claimed, rest * v, unit)) continue;
+            if (within(v, factors[i], unit) || !matches(*r.claimed, rest * v, unit)) continue;
             const std::string of = g.nodes[chain[i + 1]].name, wrt = g.nodes[chain[i]].name;
             return name + " (" + num(v) + ") was used in place of " + factor_text(truth, of, wrt) + " (" +
                    num(factors[i]) + ")";
@@ -106,8 +106,8 @@ std::string update_slip(QuantityTruth& truth, const ClaimResult& r) {
     const ClaimQuantity& q = r.claim.quantity;
     const Real p = truth.value(q.of), g = truth.derivative(q.wrt, q.of), unit = unit_of(r);
     const std::string step = q.of + " - lr*d" + q.wrt + "/d" + q.of;
-    if (within(*r.claimed, p + *q.learning_rate * g, unit)) return "the step went uphill: " + q.of + " + lr*d" + q.wrt + "/d" + q.of + " instead of " + step;
-    if (within(*r.claimed, p - g, unit)) return "the learning rate is missing: " + q.of + " - d" + q.wrt + "/d" + q.of + " instead of " + step;
+    if (matches(*r.claimed, p + *q.learning_rate * g, unit)) return "the step went uphill: " + q.of + " + lr*d" + q.wrt + "/d" + q.of + " instead of " + step;
+    if (matches(*r.claimed, p - g, unit)) return "the learning rate is missing: " + q.of + " - d" + q.wrt + "/d" + q.of + " instead of " + step;
     return {};
 }
 

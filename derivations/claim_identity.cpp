@@ -35,7 +35,8 @@ std::vector<std::string> named_leaves(const Tape<Real>& tape) {
 
 bool formula_agrees(const Real& formula, const Real& truth) {
     using boost::multiprecision::abs;
-    if (!isfinite(formula) || !isfinite(truth)) return false;
+    if (isnan(formula) || isnan(truth)) return false;  // undefined is never a match
+    if (!isfinite(formula) || !isfinite(truth)) return formula == truth;  // the same infinity
     return abs(formula - truth) <= Real("1e-30") * (1 + abs(truth));
 }
 

@@ -4,7 +4,8 @@
 
 #include <boost/multiprecision/cpp_bin_float.hpp>
 
-#include <cctype>
+#include <algorithm>
+#include <optional>
 
 namespace chainrule::derivations::detail {
 
@@ -68,40 +69,56 @@ Tape<Real> retape(const Tape<Real>& tape, const std::map<std::string, Real>& lea
 
 namespace {
 
-bool is_decimal(std::string_view t) {
-    std::size_t i = 0;
-    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
-    bool digits = false, dot = false;
-    for (; i < t.size() && t[i] != 'e' && t[i] != 'E'; ++i) {
-        if (t[i] == '.' && !dot) dot = true;
-        else if (std::isdigit(static_cast<unsigned char>(t[i]))) digits = true;
-        else return false;
-    }
-    if (i == t.size()) return digits;
-    ++i;
-    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
-    if (i == t.size() || t.size() - i > 4) return false;
-    for (; i < t.size(); ++i)
-        if (!std::isdigit(static_cast<unsigned char>(t[i]))) return false;
-    return digits;
+// A decimal literal split into its parts: [sign] mantissa [e exponent].
+struct DecimalParts {
+    std::string_view mantissa;  ///< digits with at most one '.', no sign
+    int exponent = 0;
+};
+
+// The largest decimal exponent a claim may have, as in the language (docs/language.md).
+constexpr int kMaxExponent = 9999;
+
+std::optional<DecimalParts> decimal_parts(std::string_view t) {
+    if (!t.empty() && (t.front() == '+' || t.front() == '-')) t.remove_prefix(1);
+    const std::size_t e = t.find_first_of("eE");
+    const std::string_view mantissa = t.substr(0, e);
+    const bool has_digit = mantissa.find_first_of("0123456789") != std::string_view::npos;
+    if (!has_digit || mantissa.find_first_not_of("0123456789.") != std::string_view::npos ||
+        std::count(mantissa.begin(), mantissa.end(), '.') > 1)
+        return std::nullopt;
+    if (e == std::string_view::npos) return DecimalParts{mantissa, 0};
+    std::string_view digits = t.substr(e + 1);
+    const bool negative = !digits.empty() && digits.front() == '-';
+    if (!digits.empty() && (digits.front() == '+' || digits.front() == '-')) digits.remove_prefix(1);
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+    digits.remove_prefix(std::min(digits.find_first_not_of('0'), digits.size()));  // 1e0005 is 1e5
+    if (digits.size() > 4 || (!digits.empty() && std::stoi(std::string(digits)) > kMaxExponent)) return std::nullopt;
+    const int exponent = digits.empty() ? 0 : std::stoi(std::string(digits));
+    return DecimalParts{mantissa, negative ? -exponent : exponent};
+}
+
+DecimalParts checked_parts(std::string_view text) {
+    if (auto parts = decimal_parts(text)) return *parts;
+    throw Error("chainrule: '" + std::string(text) + "' is not a decimal number (with an exponent of at most ±" +
+                std::to_string(kMaxExponent) + ")");
 }
 
 }  // namespace
 
 Real decimal_value(std::string_view text) {
-    if (!is_decimal(text)) throw Error("chainrule: '" + std::string(text) + "' is not a decimal number");
+    checked_parts(text);
     return Real(std::string(text));
 }
 
 Real last_digit_unit(std::string_view text) {
-    decimal_value(text);  // validates
-    const std::size_t e = text.find_first_of("eE");
-    if (e == std::string_view::npos && text.find('.') == std::string_view::npos) return Real(0);  // an integer: exact
-    const std::string_view mantissa = text.substr(0, e);
-    const std::size_t dot = mantissa.find('.');
-    const int decimals = dot == std::string_view::npos ? 0 : static_cast<int>(mantissa.size() - dot - 1);
-    const int exponent = e == std::string_view::npos ? 0 : std::stoi(std::string(text.substr(e + 1)));
-    return boost::multiprecision::pow(Real(10), exponent - decimals);
+    const DecimalParts parts = checked_parts(text);
+    const std::size_t dot = parts.mantissa.find('.');
+    const bool zero = parts.mantissa.find_first_not_of("0.") == std::string_view::npos;
+    // An integer claims an exact value; so does a zero without decimals in any notation
+    // (0e5): having no significant digit, it has no precision of its own.
+    if (dot == std::string_view::npos && (zero || text.find_first_of("eE") == std::string_view::npos)) return Real(0);
+    const int decimals = dot == std::string_view::npos ? 0 : static_cast<int>(parts.mantissa.size() - dot - 1);
+    return boost::multiprecision::pow(Real(10), parts.exponent - decimals);
 }
 
 bool within(const Real& a, const Real& b, const Real& unit) {
@@ -113,11 +130,18 @@ bool within(const Real& a, const Real& b, const Real& unit) {
 std::optional<Agreement> agreement(const Real& claimed, const Real& value, const Real& unit) {
     using boost::multiprecision::abs;
     if (!within(claimed, value, unit)) return std::nullopt;
+    // A nonzero claim's leading digit is significant: 1e1 (10, one digit, in the tens)
+    // does not stand for 0.731, which rounds to 0 in the tens, though it is within ten.
+    if (claimed != 0 && abs(value) < unit / 2 && !within(abs(value), unit / 2, Real(0))) return std::nullopt;
     if (within(claimed, value, Real(0))) return Agreement::Exact;
     if (within(claimed, value, unit / 2)) return Agreement::Rounded;
     const Real cut = boost::multiprecision::trunc(value / unit) * unit;
     if (within(claimed, cut, unit * Real("1e-30"))) return Agreement::Truncated;
     return Agreement::WithinOneUnit;
+}
+
+bool matches(const Real& claimed, const Real& value, const Real& unit) {
+    return agreement(claimed, value, unit).has_value();
 }
 
 }  // namespace chainrule::derivations::detail

@@ -38,9 +38,11 @@ private:
 /// values and every other node recomputed: the recording at another point.
 Tape<Real> retape(const Tape<Real>& tape, const std::map<std::string, Real>& leaves);
 
-/// One unit of the last digit a decimal literal shows: 0.6456563062 → 1e-10,
-/// 2.5e-3 → 1e-4; an integer (no point, no exponent: 0, 1, −2) claims an exact value, 0.
-/// Throws Error when `text` is not a decimal number.
+/// One unit of the last digit a decimal literal shows, scaled by its exponent: the
+/// precision its significant digits claim. 0.6456563062 → 1e-10, 7.31e-1 → 1e-3,
+/// 2.50 → 1e-2, 1e1 → 10, 1.0e1 → 1. 0 when it claims an exact value: an integer (no
+/// point, no exponent: 0, 1, −2) or a zero without decimals in any notation (0e5).
+/// Throws Error when `text` is not a decimal number or its exponent is beyond ±9999.
 Real last_digit_unit(std::string_view text);
 
 /// The literal as a 50-digit number (correctly rounded). Throws Error when malformed.
@@ -50,7 +52,11 @@ Real decimal_value(std::string_view text);
 bool within(const Real& a, const Real& b, const Real& unit);
 
 /// How `claimed` (with last-digit unit `unit`) agrees with `value`, or nothing when it is
-/// more than one unit away.
+/// more than one unit away, or when the claim is nonzero and `value` rounds to 0 at its
+/// last digit (its leading digit would not be significant: 1e1 for 0.731).
 std::optional<Agreement> agreement(const Real& claimed, const Real& value, const Real& unit);
+
+/// True when `claimed` stands for `value` at its precision (agreement() has a value).
+bool matches(const Real& claimed, const Real& value, const Real& unit);
 
 }  // namespace chainrule::derivations::detail

@@ -4,7 +4,10 @@
 #include "claim_diagnosis.hpp"
 #include "claim_identity.hpp"
 
+#include "../autodiff/singular_ops.hpp"
+#include "../precision/number_format.hpp"
 #include "../symbolic/text_printer.hpp"
+#include "singular_points.hpp"
 
 #include <algorithm>
 
@@ -96,15 +99,93 @@ Claim resolved(const Claim& c, const ClaimCheckOptions& o, const QuantityTruth& 
 
 bool is_number(const Claim& c) { return std::holds_alternative<ClaimedNumber>(c.claimed); }
 
+// "dy/dw is +∞ here (sqrt′ at 0)": why no finite number can be right.
+std::string non_finite_note(const QuantityTruth& truth, const ClaimQuantity& q, const Real& right) {
+    const std::string what = boost::multiprecision::isnan(right) ? " is undefined here"
+                             : right > 0                         ? " is +infinity here"
+                                                                 : " is -infinity here";
+    std::string note = quantity_text(q) + what;
+    const std::string& of = q.kind == ClaimQuantity::Kind::Update ? q.wrt : q.of;
+    if (const std::optional<SingularOp> op = first_singular_op(truth.tape(), truth.node(of)))
+        note += " (" + op->description + ")";
+    return note + ": no finite number is right";
+}
+
+// ∂(of)/∂(input k) with input k moved by `shift` (a one-sided limit when shift is tiny).
+Real shifted_derivative(const Tape<Real>& tape, NodeIndex of, NodeIndex input, const Real& shift) {
+    std::vector<Real> x;
+    for (NodeIndex i : tape.inputs()) x.push_back(tape.value(i) + (i == input ? shift : Real(0)));
+    Tape<Real> moved = replay<Real>(tape, std::span<const Real>(x));
+    backward(moved.var(of));
+    return moved.adjoint(input);
+}
+
+struct OneSided {
+    Real left, right;
+    std::string where;  // "relu at z = 0"
+};
+
+// The one-sided values of dA/dB when A's graph sits on a kink: B a variable (moved by
+// ∓10⁻²⁰·max(1, |B|) in 50 digits), or B the argument of the kink in A's own definition.
+std::optional<OneSided> one_sided(QuantityTruth& truth, const ClaimQuantity& q) {
+    if (q.kind != ClaimQuantity::Kind::Derivative) return std::nullopt;
+    const NamedGraph& g = truth.graph(q.of);
+    for (const SingularPoint& p : find_singular_points(g)) {
+        if (p.kind != SingularKind::Kink) continue;
+        const std::string where = p.function + " at " + symbolic::to_text(p.argument) + " = 0";
+        const NodeIndex b = truth.node(q.wrt);
+        if (truth.tape().node(b).op == OpKind::Input) {
+            const Real x = boost::multiprecision::abs(truth.tape().value(b));
+            const Real h = (x > 1 ? x : Real(1)) * Real("1e-20");
+            const NodeIndex a = truth.node(q.of);
+            // The shifted derivatives differ from the limits by O(h) = 1e-20: 18 digits are the limits'.
+            const auto limit = [&](const Real& shift) { return Real(shifted_derivative(truth.tape(), a, b, shift).str(18)); };
+            return OneSided{limit(-h), limit(h), where};
+        }
+        if (g.nodes[p.node].name == q.of && p.argument == g.symbol(g.at(q.wrt)))
+            return OneSided{*p.left, *p.right, where};
+    }
+    return std::nullopt;
+}
+
+// A claim of a one-sided value at a kink is correct, with a note saying so.
+bool judge_one_sided(QuantityTruth& truth, ClaimResult& r, const Real& unit) {
+    const std::optional<OneSided> s = one_sided(truth, r.claim.quantity);
+    if (!s) return false;
+    const std::string convention = "; the convention gives " + format_number(r.right, 10);
+    for (const auto& [value, side] : {std::pair{s->left, "left"}, std::pair{s->right, "right"}}) {
+        if (!detail::matches(*r.claimed, value, unit)) continue;
+        r.verdict = ClaimVerdict::Correct;
+        r.agreement = detail::agreement(*r.claimed, value, unit);
+        r.note = "the one-sided value from the " + std::string(side) + ": " + s->where +
+                 " is a kink (docs/conventions.md)" + convention;
+        return true;
+    }
+    r.note = s->where + " is a kink: the one-sided values are " + format_number(s->left, 10) + " (left) and " +
+             format_number(s->right, 10) + " (right)" + convention;
+    return false;
+}
+
 // Correct, carried forward from earlier claims, or wrong (a numeric claim).
 void judge_number(QuantityTruth& truth, const std::vector<ClaimResult>& earlier, ClaimResult& r) {
     const std::string& text = std::get<ClaimedNumber>(r.claim.claimed).text;
     const Real unit = detail::last_digit_unit(text);
     r.claimed = detail::decimal_value(text);
     r.difference = *r.claimed - r.right;
+    if (!boost::multiprecision::isfinite(r.right)) {
+        r.verdict = ClaimVerdict::Wrong;
+        r.note = non_finite_note(truth, r.claim.quantity, r.right);
+        return;
+    }
     r.agreement = detail::agreement(*r.claimed, r.right, unit);
     r.verdict = ClaimVerdict::Correct;
-    if (r.agreement) return;
+    if (r.agreement) {
+        if (const std::optional<OneSided> s = one_sided(truth, r.claim.quantity))
+            r.note = "the convention's value: " + s->where + " is a kink (docs/conventions.md), where the one-sided values are " +
+                     format_number(s->left, 10) + " (left) and " + format_number(s->right, 10) + " (right)";
+        return;
+    }
+    if (judge_one_sided(truth, r, unit)) return;
     std::vector<detail::EarlierClaim> known;
     const std::string self = quantity_text(r.claim.quantity);  // a restatement is not a derivation
     for (std::size_t k = 0; k < earlier.size(); ++k)
@@ -113,7 +194,7 @@ void judge_number(QuantityTruth& truth, const std::vector<ClaimResult>& earlier,
     detail::CarrySearch search(truth, known);
     r.verdict = ClaimVerdict::Wrong;
     for (const detail::Candidate& c : search.candidates(r.claim.quantity)) {
-        if (c.used.empty() || !detail::within(*r.claimed, c.value, unit)) continue;
+        if (c.used.empty() || !detail::matches(*r.claimed, c.value, unit)) continue;
         r.verdict = ClaimVerdict::CarriedForward;
         r.carried_from = c.used;
         r.agreement = detail::agreement(*r.claimed, c.value, unit);
@@ -154,6 +235,13 @@ void link_errors(ClaimReport& report) {
 
 }  // namespace
 
+std::vector<Real> claim_truths(const Tape<Real>& tape, std::span<const Claim> claims, const ClaimCheckOptions& options) {
+    QuantityTruth truth(tape);
+    std::vector<Real> out;
+    for (const Claim& c : claims) out.push_back(truth.quantity(resolved(c, options, truth).quantity));
+    return out;
+}
+
 ClaimReport check_claims(const Tape<Real>& tape, std::span<const Claim> claims, const ClaimCheckOptions& options) {
     QuantityTruth truth(tape);
     ClaimReport report;
@@ -167,7 +255,9 @@ ClaimReport check_claims(const Tape<Real>& tape, std::span<const Claim> claims, 
     }
     link_errors(report);
     for (std::size_t i = 0; i < report.results.size(); ++i)
-        if (report.results[i].verdict == ClaimVerdict::Wrong) report.results[i].diagnosis = detail::diagnose(truth, report.results, i);
+        // A kink or an infinity is the real explanation; a coincidence of values is not.
+        if (report.results[i].verdict == ClaimVerdict::Wrong && report.results[i].note.empty())
+            report.results[i].diagnosis = detail::diagnose(truth, report.results, i);
     return report;
 }
 

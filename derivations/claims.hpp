@@ -80,7 +80,8 @@ struct ClaimResult {
     Claim claim;
     ClaimVerdict verdict = ClaimVerdict::Wrong;
     std::optional<Real> claimed;             ///< the claimed number (formula: its value at the point)
-    Real right;                               ///< the true value (50 digits)
+    Real right;                               ///< the true value
+    Certainty right_certainty;                ///< what the precision ladder established about it
     Real difference;                          ///< claimed − right
     std::optional<Agreement> agreement;       ///< for correct and carried-forward numbers
     bool first_error = false;                 ///< the first wrong claim of the list
@@ -88,6 +89,10 @@ struct ClaimResult {
     std::vector<std::size_t> root_errors;     ///< carried forward: the wrong claims behind it
     std::vector<std::size_t> carried_to;      ///< wrong: later claims carried forward from it
     std::string diagnosis;                    ///< plain text; empty when nothing simple explains it
+    /// A fact about the point that a correct or wrong verdict needs: the quantity is
+    /// infinite or undefined here (and which op makes it so), or the point is a kink and
+    /// the claim is a one-sided value (singular_points.hpp). Empty otherwise.
+    std::string note;
     std::size_t points_checked = 0;           ///< formula claims: random points tried
     std::size_t points_holding = 0;           ///< … and where the formula held
 };
@@ -116,6 +121,10 @@ struct ClaimCheckOptions {
 /// respect to one it does not depend on is fine (its value is 0), an update of a node that
 /// is not an independent variable, or an update without a learning rate or output.
 ClaimReport check_claims(const Tape<Real>& tape, std::span<const Claim> claims, const ClaimCheckOptions& options = {});
+
+/// The true value of every claim's quantity, in claim order, at the current precision: the
+/// numbers the precision ladder certifies (lang/claims.cpp) before the claims are judged.
+std::vector<Real> claim_truths(const Tape<Real>& tape, std::span<const Claim> claims, const ClaimCheckOptions& options = {});
 
 /// check_claims for a tape recorded in another scalar type (replayed in 50 digits first).
 template <class T>

@@ -1,6 +1,6 @@
 #include "claims_document.hpp"
 
-#include "number_format.hpp"
+#include "../precision/number_format.hpp"
 
 #include <algorithm>
 #include <map>
@@ -36,6 +36,7 @@ std::string carried_note(const ClaimReport& report, const ClaimResult& r) {
 
 std::string wrong_note(const ClaimReport& report, const ClaimResult& r) {
     std::string note = r.first_error ? "first error" : "";
+    if (!r.note.empty()) note += (note.empty() ? "" : "; ") + r.note;
     if (!r.diagnosis.empty()) note += (note.empty() ? "" : "; ") + r.diagnosis;
     note += note.empty() ? "" : "; ";
     note += r.carried_to.empty() ? "nothing later is carried forward from it"
@@ -71,7 +72,7 @@ int right_value_digits(const ClaimResult& r, int digits) {
 std::string claim_note(const ClaimReport& report, std::size_t i) {
     const ClaimResult& r = report.results[i];
     switch (r.verdict) {
-        case ClaimVerdict::Correct: return agreement_note(r);
+        case ClaimVerdict::Correct: return agreement_note(r) + (r.note.empty() ? "" : "; " + r.note);
         case ClaimVerdict::CarriedForward: return carried_note(report, r);
         case ClaimVerdict::Wrong:
             if (std::holds_alternative<symbolic::Expr>(r.claim.claimed))
@@ -109,7 +110,7 @@ Document claims_document(const ClaimReport& report, int digits, std::string titl
         const bool show_difference = std::holds_alternative<ClaimedNumber>(r.claim.claimed) &&
                                      !(r.verdict == ClaimVerdict::Correct && *r.agreement == Agreement::Exact);
         t.rows.push_back({text(std::to_string(i + 1)), text(r.claim.text), text(std::string(verdict_name(r.verdict))),
-                          math(latex_number(r.right, right_value_digits(r, digits))), show_difference ? math(latex_number(r.difference, 3)) : text(""),
+                          math(latex_number(r.right, r.right_certainty, right_value_digits(r, digits))), show_difference ? math(latex_number(r.difference, 3)) : text(""),
                           text(claim_note(report, i))});
     }
     doc.blocks.push_back(std::move(t));

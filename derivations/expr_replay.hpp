@@ -21,8 +21,11 @@ struct ScalarConvert<symbolic::Expr, T> {
         if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
             return symbolic::Expr(static_cast<double>(x));
         } else {
-            // digits10 digits are exact for the type; trailing zeros are dropped.
-            return symbolic::Expr::decimal(to_decimal_string(x, std::numeric_limits<T>::digits10));
+            // digits10 digits are exact for the type (for a run-time precision type, its
+            // precision); trailing zeros are dropped.
+            int digits = std::numeric_limits<T>::digits10;
+            if constexpr (requires { x.precision(); }) digits = static_cast<int>(x.precision());
+            return symbolic::Expr::decimal(to_decimal_string(x, digits));
         }
     }
 };

@@ -1,6 +1,6 @@
 #include "matrix_derivation.hpp"
 
-#include "number_format.hpp"
+#include "../precision/number_format.hpp"
 
 #include "../autodiff/reverse_sweep.hpp"
 #include "../symbolic/latex_names.hpp"

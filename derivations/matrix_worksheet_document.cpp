@@ -1,7 +1,7 @@
 // The matrix derivation as a document: shapes and forward pass, then the reverse sweep,
 // each matrix shown with its numbers when it is small enough to read.
 #include "matrix_derivation.hpp"
-#include "number_format.hpp"
+#include "../precision/number_format.hpp"
 
 namespace chainrule::derivations {
 namespace {

@@ -1,12 +1,18 @@
 #include "named_graph.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <unordered_map>
 
 namespace chainrule::derivations {
 
 std::optional<std::size_t> NamedGraph::find(std::string_view name) const {
-    for (std::size_t i = 0; i < nodes.size(); ++i)
+    if (positions.size() == nodes.size()) {  // built by build_named_graph: a hash look-up
+        auto it = positions.find(std::string(name));
+        if (it == positions.end()) return std::nullopt;
+        return it->second;
+    }
+    for (std::size_t i = 0; i < nodes.size(); ++i)  // a graph assembled by hand
         if (nodes[i].name == name) return i;
     return std::nullopt;
 }
@@ -18,6 +24,36 @@ std::size_t NamedGraph::at(std::string_view name) const {
 }
 
 namespace detail {
+
+UnnamedExpressions::UnnamedExpressions(std::vector<std::uint32_t> uses)
+    : done_(uses.size()), sums_(uses.size()), products_(uses.size()), uses_(std::move(uses)) {}
+
+symbolic::Expr UnnamedExpressions::get(NodeIndex i) {
+    if (sums_[i]) done_[i] = std::exchange(sums_[i], nullptr)->value();
+    if (products_[i]) done_[i] = std::exchange(products_[i], nullptr)->value();
+    return done_[i];
+}
+
+void UnnamedExpressions::set(NodeIndex i, symbolic::Expr e) {
+    sums_[i].reset();
+    products_[i].reset();
+    done_[i] = std::move(e);
+}
+
+void UnnamedExpressions::add(NodeIndex i, NodeIndex a, const symbolic::Expr& term) {
+    std::unique_ptr<symbolic::SumChain> chain =
+        sums_[a] && uses_[a] == 1 ? std::move(sums_[a]) : std::make_unique<symbolic::SumChain>(get(a));
+    chain->add(term);
+    sums_[i] = std::move(chain);
+}
+
+void UnnamedExpressions::multiply(NodeIndex i, NodeIndex a, const symbolic::Expr& factor) {
+    std::unique_ptr<symbolic::ProductChain> chain =
+        products_[a] && uses_[a] == 1 ? std::move(products_[a]) : std::make_unique<symbolic::ProductChain>(get(a));
+    chain->multiply(factor);
+    products_[i] = std::move(chain);
+}
+
 namespace {
 
 // Keeps the nodes the output depends on (walking reads backwards from the output),
@@ -87,8 +123,10 @@ NamedGraph assemble_named_graph(std::vector<NamedNode> named, std::size_t output
         std::sort(n.reads.begin(), n.reads.end());  // creation order reads naturally
     }
     NamedGraph g = keep_ancestors(std::move(named), output);
-    for (std::size_t i = 0; i < g.nodes.size(); ++i)
+    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+        g.positions.emplace(g.nodes[i].name, i);
         for (std::size_t r : g.nodes[i].reads) g.nodes[r].consumers.push_back(i);
+    }
     return g;
 }
 

@@ -4,26 +4,33 @@
 /// node that the output depends on, each with its definition as a symbolic expression
 /// over the named nodes it reads. Unnamed intermediates are folded into the definition of
 /// the nearest named node that reads them (`in_o1 = w5·out_h1 + w6·out_h2 + b_o` is one
-/// node, not four). Values and adjoints are computed in 50-digit arithmetic by replaying
-/// the tape, so that every digit a worksheet prints is right.
+/// node, not four). Values and adjoints come from replaying the tape in Real at the current
+/// precision (set_named_values); the precision ladder repeats that until every printed
+/// digit is certified (worksheet.hpp).
 
 #include "../autodiff/replay.hpp"
 #include "../autodiff/reverse_sweep.hpp"
+#include "../autodiff/singular_ops.hpp"
 #include "../graph/var_functions.hpp"
 #include "expr_replay.hpp"
 
-#include <boost/multiprecision/cpp_bin_float.hpp>
+#include "../precision/certainty.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace chainrule::derivations {
 
-/// The precision in which derivations compute every number they print.
-using Real = boost::multiprecision::cpp_bin_float_50;
+/// The number type of derivations: run-time precision, certified by the precision ladder
+/// (precision/ladder.hpp) before it is printed.
+using Real = ::chainrule::Real;
 
 enum class NodeRole {
     Variable,  ///< an independent variable of the tape (receives a gradient)
@@ -39,14 +46,32 @@ struct NamedNode {
     symbolic::Expr definition;
     std::vector<std::size_t> reads;      ///< named nodes in the definition (graph positions)
     std::vector<std::size_t> consumers;  ///< named nodes whose definitions read this one
-    Real value;                          ///< 50-digit value
-    Real adjoint;                        ///< ∂output/∂node by the 50-digit reverse sweep
+    Real value;                          ///< value at the current precision
+    Real adjoint;                        ///< ∂output/∂node by the reverse sweep
+    Certainty value_certainty, adjoint_certainty;  ///< set by the precision ladder
 };
 
+namespace detail {
+struct NamingIndex;  // chain_rule.cpp: definitions → the nodes they name
+
+/// What the chain rule derives from a graph's names and definitions (never from its
+/// values), computed once on first use and shared by copies of the graph, so that each
+/// of many derivations of one graph does not redo it.
+struct GraphMemo {
+    std::once_flag once;
+    std::shared_ptr<const NamingIndex> naming;
+};
+}  // namespace detail
+
 /// Named nodes in creation (topological) order; the output is the last.
+/// Names and definitions are fixed once built (values may be recomputed).
 struct NamedGraph {
     std::vector<NamedNode> nodes;
     std::size_t output = 0;
+    /// name → position, filled by build_named_graph, so that find() and at() are hash
+    /// look-ups (evaluating formulas of a large graph looks up every symbol).
+    std::unordered_map<std::string, std::size_t> positions;
+    std::shared_ptr<detail::GraphMemo> memo = std::make_shared<detail::GraphMemo>();
 
     std::optional<std::size_t> find(std::string_view name) const;
     /// The node with this name; throws Error naming it when there is none.
@@ -66,30 +91,81 @@ void check_definition_depth(const NamedNode& n);
 /// Builds the graph from per-node expressions, values and adjoints (untemplated part).
 NamedGraph assemble_named_graph(std::vector<NamedNode> named, std::size_t output);
 
-/// needed[i]: the output reads node i (directly or not), or i is the output.
+using chainrule::needed_nodes;  // autodiff/singular_ops.hpp
+
+/// The expressions of the needed unnamed nodes while a named graph is built. A chain of
+/// unnamed sums (w1·x1 + w2·x2 + … is recorded as (… + …) + …) grows one
+/// symbolic::SumChain, products one ProductChain, interned once when something reads the
+/// result: interning every partial sum would copy all earlier terms, quadratic in the
+/// length of the expression in time and memory.
+class UnnamedExpressions {
+public:
+    /// uses[i]: how many needed nodes read node i (a chain is continued in place only by
+    /// the single reader of its last node).
+    explicit UnnamedExpressions(std::vector<std::uint32_t> uses);
+    /// Node i's expression (the chain ending at i is interned on first use).
+    symbolic::Expr get(NodeIndex i);
+    void set(NodeIndex i, symbolic::Expr e);
+    /// Node i is node a + term (a − b is a + (−b)), or node a · factor.
+    void add(NodeIndex i, NodeIndex a, const symbolic::Expr& term);
+    void multiply(NodeIndex i, NodeIndex a, const symbolic::Expr& factor);
+
+private:
+    std::vector<symbolic::Expr> done_;
+    std::vector<std::unique_ptr<symbolic::SumChain>> sums_;
+    std::vector<std::unique_ptr<symbolic::ProductChain>> products_;
+    std::vector<std::uint32_t> uses_;
+};
+
+/// uses[i]: how many needed nodes read node i.
 template <class T>
-std::vector<bool> needed_nodes(const Tape<T>& tape, NodeIndex out) {
-    std::vector<bool> needed(out + 1, false);
-    needed[out] = true;
-    for (NodeIndex i = out + 1; i-- > 0;) {
+std::vector<std::uint32_t> node_uses(const Tape<T>& tape, const std::vector<bool>& needed) {
+    std::vector<std::uint32_t> uses(needed.size(), 0);
+    for (NodeIndex i = 0; i < needed.size(); ++i) {
         if (!needed[i]) continue;
         const NodeRecord& r = tape.node(i);
-        if (arity(r.op) >= 1) needed[r.in0] = true;
-        if (arity(r.op) == 2) needed[r.in1] = true;
+        if (arity(r.op) >= 1) ++uses[r.in0];
+        if (arity(r.op) == 2) ++uses[r.in1];
     }
-    return needed;
+    return uses;
 }
 
+/// Records node i's expression in e: the op's value in symbolic::Expr (op_value), with
+/// sums and products continuing their operand's chain.
 template <class T>
-symbolic::Expr node_expression(const Tape<T>& tape, NodeIndex i, const std::vector<symbolic::Expr>& e) {
+void fold_node(const Tape<T>& tape, NodeIndex i, UnnamedExpressions& e) {
+    using symbolic::Expr;
     const NodeRecord& r = tape.node(i);
-    if (r.op == OpKind::Const) return scalar_cast<symbolic::Expr>(tape.value(i));
-    const symbolic::Expr zero(0);
-    if (has_param(r.op))
-        return op_value<symbolic::Expr>(r.op, e[r.in0], zero, scalar_cast<symbolic::Expr>(tape.param(i)));
-    return op_value<symbolic::Expr>(r.op, e[r.in0], arity(r.op) == 2 ? e[r.in1] : zero, zero);
+    if (r.op == OpKind::Const) return e.set(i, scalar_cast<Expr>(tape.value(i)));
+    const auto param = [&] { return scalar_cast<Expr>(tape.param(i)); };
+    switch (r.op) {  // each case is op_value<Expr> of its op (graph/op_rules_arithmetic.hpp)
+        case OpKind::Add: return e.add(i, r.in0, e.get(r.in1));
+        case OpKind::Sub: return e.add(i, r.in0, -e.get(r.in1));
+        case OpKind::AddConst: return e.add(i, r.in0, param());
+        case OpKind::SubConst: return e.add(i, r.in0, -param());
+        case OpKind::Mul: return e.multiply(i, r.in0, e.get(r.in1));
+        case OpKind::MulConst: return e.multiply(i, r.in0, param());  // p·x: the coefficient commutes
+        case OpKind::Div: return e.multiply(i, r.in0, symbolic::make_power(e.get(r.in1), Expr(-1)));
+        case OpKind::DivConst: return e.multiply(i, r.in0, symbolic::make_power(param(), Expr(-1)));
+        default: break;
+    }
+    const Expr zero(0);
+    if (has_param(r.op)) return e.set(i, op_value<Expr>(r.op, e.get(r.in0), zero, param()));
+    e.set(i, op_value<Expr>(r.op, e.get(r.in0), arity(r.op) == 2 ? e.get(r.in1) : zero, zero));
 }
 }  // namespace detail
+
+/// Sets the value and adjoint of every node of `g` (built from the same recording) by
+/// replaying `tape` at the current precision and running its reverse sweep from `out`.
+template <class T>
+void set_named_values(NamedGraph& g, const Tape<T>& tape, NodeIndex out) {
+    Tape<Real> exact = replay<Real>(tape);
+    backward(exact.var(out));
+    for (NamedNode& n : g.nodes) {
+        n.value = exact.value(n.tape_index);
+        n.adjoint = exact.adjoint(n.tape_index);
+    }
+}
 
 /// The named graph of everything `output` depends on. Throws Error when the output or an
 /// independent variable it depends on has no name (derivations talk about names).
@@ -98,11 +174,8 @@ NamedGraph build_named_graph(const Tape<T>& tape, const Var<T>& output) {
     const NodeIndex out = tape.check(output, OpKind::Input);
     if (tape.name(out).empty())
         throw Error("chainrule: the output of a derivation must be named (node #" + std::to_string(out) + ")");
-    Tape<Real> exact = replay<Real>(tape);
-    backward(exact.var(out));
-
     const std::vector<bool> needed = detail::needed_nodes(tape, out);
-    std::vector<symbolic::Expr> e(out + 1);
+    detail::UnnamedExpressions e(detail::node_uses(tape, needed));
     std::vector<NamedNode> named;
     for (NodeIndex i = 0; i <= out; ++i) {
         if (!needed[i]) continue;
@@ -111,21 +184,25 @@ NamedGraph build_named_graph(const Tape<T>& tape, const Var<T>& output) {
         if (r.op == OpKind::Input && name.empty())
             throw Error("chainrule: derivations need every variable named; node #" + std::to_string(i) + " has no name");
         if (name.empty()) {
-            e[i] = detail::node_expression(tape, i, e);
+            detail::fold_node(tape, i, e);
             continue;
         }
         NamedNode n;
         n.tape_index = i;
         n.name = std::string(name);
         n.role = r.op == OpKind::Input ? NodeRole::Variable : r.op == OpKind::Const ? NodeRole::Constant : NodeRole::Defined;
-        e[i] = symbolic::Expr::symbol(n.name);
-        n.definition = n.role == NodeRole::Defined ? detail::node_expression(tape, i, e) : e[i];
-        n.value = exact.value(i);
-        n.adjoint = exact.adjoint(i);
+        if (n.role == NodeRole::Defined) {
+            detail::fold_node(tape, i, e);
+            n.definition = e.get(i);
+        }
+        e.set(i, symbolic::Expr::symbol(n.name));
+        if (n.role != NodeRole::Defined) n.definition = e.get(i);
         named.push_back(std::move(n));
     }
     const std::size_t last = named.size() - 1;
-    return detail::assemble_named_graph(std::move(named), last);
+    NamedGraph g = detail::assemble_named_graph(std::move(named), last);
+    set_named_values(g, tape, out);  // values and adjoints at the current precision
+    return g;
 }
 
 }  // namespace chainrule::derivations

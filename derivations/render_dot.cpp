@@ -1,6 +1,6 @@
 #include "render_dot.hpp"
 
-#include "number_format.hpp"
+#include "../precision/number_format.hpp"
 
 #include <fmt/format.h>
 
@@ -29,14 +29,15 @@ std::string render_dot(const Worksheet& w) {
     std::string out = "digraph chainrule {\n  rankdir=BT;\n  node [shape=box, fontname=\"Helvetica\"];\n";
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
         const NamedNode& n = g.nodes[i];
-        std::string label = n.name + "\n= " + format_number(n.value, digits) + "\n∂" + g.nodes[g.output].name + "/∂" +
-                            n.name + " = " + format_number(n.adjoint, digits);
+        std::string label = n.name + "\n= " + format_number(n.value, n.value_certainty, digits) + "\n∂" + g.nodes[g.output].name + "/∂" +
+                            n.name + " = " + format_number(n.adjoint, n.adjoint_certainty, digits);
         const char* style = n.role == NodeRole::Variable ? ", style=filled, fillcolor=\"#dbe9ff\""
                             : n.role == NodeRole::Constant ? ", style=dashed" : "";
         out += fmt::format("  n{} [label={}{}];\n", i, dot_quoted(label), style);
     }
-    for (const LocalPartial& p : all_local_partials(g))
-        out += fmt::format("  n{} -> n{} [label={}];\n", p.wrt, p.of, dot_quoted(format_number(p.value, digits)));
+    for (const LocalPartial& p : w.edges)
+        out += fmt::format("  n{} -> n{} [label={}];\n", p.wrt, p.of,
+                           dot_quoted(format_number(p.value, p.certainty, digits)));
     return out + "}\n";
 }
 

@@ -2,7 +2,7 @@
 
 #include "../symbolic/latex_printer.hpp"
 #include "../symbolic/text_printer.hpp"
-#include "number_format.hpp"
+#include "../precision/number_format.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -15,8 +15,15 @@ class JsonWriter {
 public:
     explicit JsonWriter(const Worksheet& w) : w_(w) { latex_.labels = w.options.labels; }
 
-    json number(const Real& x) const {
-        return {{"value", x.convert_to<double>()}, {"digits", format_number(x, w_.options.digits)}};
+    // "value" (a double; null when not finite), "digits" (the printed text); when the
+    // precision ladder could not certify every digit, "certain_digits" or "zero_below".
+    json number(const Real& x, const Certainty& c = {}) const {
+        json j = {{"value", x.convert_to<double>()}, {"digits", format_number(x, c, w_.options.digits)}};
+        if (c.zero_below)
+            j["zero_below"] = *c.zero_below;
+        else if (!c.complete())
+            j["certain_digits"] = c.digits;
+        return j;
     }
     json formula(const symbolic::Expr& e) const {
         return {{"text", symbolic::to_text(e)}, {"latex", symbolic::to_latex(e, latex_)}};
@@ -25,19 +32,19 @@ public:
 
     json partial(const LocalPartial& p) const {
         json j = {{"of", name(p.of)}, {"wrt", name(p.wrt)}, {"formula", formula(p.formula)}};
-        j["value"] = number(p.value);
+        j["value"] = number(p.value, p.certainty);
         return j;
     }
 
     json node(const NamedNode& n) const {
         static const char* roles[] = {"variable", "constant", "defined"};
-        json j = {{"name", n.name}, {"role", roles[static_cast<int>(n.role)]}, {"value", number(n.value)}};
+        json j = {{"name", n.name}, {"role", roles[static_cast<int>(n.role)]}, {"value", number(n.value, n.value_certainty)}};
         if (n.role == NodeRole::Defined) j["definition"] = formula(n.definition);
         return j;
     }
 
     json path(const ChainPath& p) const {
-        json j = {{"nodes", json::array()}, {"factors", json::array()}, {"product", number(p.product)}};
+        json j = {{"nodes", json::array()}, {"factors", json::array()}, {"product", number(p.product, p.product_certainty)}};
         for (std::size_t n : p.nodes) j["nodes"].push_back(name(n));
         for (const PathFactor& f : p.factors) {
             json fj = partial(f.partial);
@@ -50,7 +57,7 @@ public:
     }
 
     json delta(const DeltaStep& s) const {
-        json j = {{"node", name(s.node)}, {"delta", number(s.value)}, {"terms", json::array()}};
+        json j = {{"node", name(s.node)}, {"delta", number(s.value, s.certainty)}, {"terms", json::array()}};
         for (const auto& [c, p] : s.terms) j["terms"].push_back({{"consumer", name(c)}, {"partial", partial(p)}});
         return j;
     }
@@ -65,10 +72,10 @@ public:
             j["deltas"] = json::array();
             for (const DeltaStep& s : d.deltas) j["deltas"].push_back(delta(s));
         }
-        j["result"] = number(d.result);
-        j["reverse_mode"] = number(d.reverse_mode);
+        j["result"] = number(d.result, d.result_certainty);
+        j["reverse_mode"] = number(d.reverse_mode, d.reverse_mode_certainty);
         j["agrees_with_reverse_mode"] = agrees_with_reverse_mode(d, w_.options.digits);
-        if (d.after_update) j["after_update"] = number(*d.after_update);
+        if (d.after_update) j["after_update"] = number(*d.after_update, d.after_update_certainty);
         return j;
     }
 

@@ -1,18 +1,22 @@
 #include "render_markdown.hpp"
 
+#include "../symbolic/latex_names.hpp"
+
+#include <algorithm>
+
 
 namespace chainrule::derivations {
 namespace {
 
 // Backslash-escapes the characters Markdown would read as markup; `|` too inside
-// tables. Math is passed through: it is LaTeX made by our own printers.
-std::string escape(const std::string& s, bool in_table) {
+// tables. Control characters and invalid UTF-8 are spelled out (\x1b), so that a title
+// cannot drive the terminal the worksheet is printed on. Math is passed through: it is
+// LaTeX made by our own printers.
+std::string escape(std::string s, bool in_table) {
+    std::replace(s.begin(), s.end(), '\n', ' ');  // one line stays one line: no injected headings or tables
+    std::replace(s.begin(), s.end(), '\r', ' ');
     std::string out;
-    for (char c : s) {
-        if (c == '\n' || c == '\r') {  // one line stays one line: no injected headings or tables
-            out += ' ';
-            continue;
-        }
+    for (char c : symbolic::escape_text_for_message(s)) {
         if (std::string_view("\\`*_{}[]<>#+!$").find(c) != std::string_view::npos || (in_table && c == '|'))
             out += '\\';
         out += c;

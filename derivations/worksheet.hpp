@@ -7,13 +7,18 @@
 /// as number, cross-checked against the reverse-mode gradient), an optional
 /// gradient-descent update w⁺ = w − η ∂E/∂w, and a summary table.
 ///
-/// make_worksheet computes (in 50-digit arithmetic); worksheet_document lays the result
-/// out as a Document for the Markdown and LaTeX renderers; render_json and render_dot
-/// give the same worksheet for tools and as a picture.
+/// make_worksheet computes the structure once and the numbers on the precision ladder
+/// (precision/ladder.hpp): at 50 digits, then 100, 200, … until every printed number is
+/// certified (or the cap is reached: the number then prints with fewer digits, marked);
+/// worksheet_document lays the result out as a Document for the Markdown and LaTeX
+/// renderers; render_json and render_dot give the same worksheet for tools and as a
+/// picture.
 
 #include "chain_rule.hpp"
 #include "document.hpp"
+#include "singular_points.hpp"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,25 +42,57 @@ struct WorksheetOptions {
 struct Worksheet {
     NamedGraph graph;
     std::vector<GradientDerivation> derivations;  ///< one (or two, style Both) per parameter
+    /// Every local partial ∂N/∂M of the graph (the edges of its picture, render_dot).
+    std::vector<LocalPartial> edges;
+    /// Kinks, infinite derivatives and infinite values the model sits on exactly.
+    std::vector<SingularPoint> singular_points;
     WorksheetOptions options;
 };
 
-/// Computes the worksheet of `output` (which must be named). Throws Error for a name in
-/// options.wrt or options.labels that is not a named node the output depends on, for
-/// the output itself or a duplicate in wrt; std::invalid_argument for bad digits or a
-/// label that could inject LaTeX.
-Worksheet make_worksheet(NamedGraph graph, WorksheetOptions options);
+/// A recording of the computation at the current precision: a tape and its output node.
+/// The ladder asks for one recording per rung, so a model whose numbers are decimal text
+/// is recorded anew at each precision (lang/), a tape of doubles is replayed exactly.
+struct Recording {
+    Tape<Real> tape;
+    NodeIndex output = 0;
+};
+using Recorder = std::function<Recording()>;
 
+/// Computes the worksheet of the recording's output (which must be named) with certified
+/// numbers: the structure from the first recording, the numbers at each rung of the
+/// precision ladder until the `options.digits` printed digits of every number are
+/// certified (precision/ladder.hpp; each number's Certainty says what was established).
+/// Throws Error for a name in options.wrt or options.labels that is not a named node the
+/// output depends on, for the output itself or a duplicate in wrt; std::invalid_argument
+/// for bad digits or a label that could inject LaTeX.
+Worksheet make_worksheet(const Recorder& record, WorksheetOptions options);
+
+/// The worksheet of a tape recorded in any scalar type (replayed exactly in Real).
 template <class T>
 Worksheet make_worksheet(const Tape<T>& tape, const Var<T>& output, WorksheetOptions options = {}) {
-    return make_worksheet(build_named_graph(tape, output), std::move(options));
+    const NodeIndex out = tape.check(output, OpKind::Input);
+    return make_worksheet([&tape, out] { return Recording{replay<Real>(tape), out}; }, std::move(options));
 }
+
+/// Calls f(value, certainty) for every number of the worksheet that a renderer prints,
+/// in a fixed order (the ladder compares the same list at two precisions).
+void for_each_number(Worksheet& w, const std::function<void(Real&, Certainty&)>& f);
+void for_each_number(const Worksheet& w, const std::function<void(const Real&, const Certainty&)>& f);
+
+/// The highest precision (decimal digits) the ladder needed for any number, and how many
+/// numbers have fewer certain digits than asked for (see Certainty).
+struct LadderSummary {
+    int precision = kWorkingDigits;
+    std::size_t incomplete = 0;
+};
+LadderSummary ladder_summary(const Worksheet& w);
 
 /// The worksheet as a document (headings, aligned equations, tables).
 Document worksheet_document(const Worksheet& w);
 
 /// True when the derivation's result and the reverse-mode gradient agree in every digit
-/// the worksheet prints (relative difference below 10^−(digits+2)).
+/// the worksheet prints (relative difference below 10^−(digits+2)), or are the same
+/// infinity, or are both undefined (NaN).
 bool agrees_with_reverse_mode(const GradientDerivation& d, int digits);
 
 }  // namespace chainrule::derivations

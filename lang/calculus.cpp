@@ -1,15 +1,20 @@
 #include "calculus.hpp"
 
+#include "../autodiff/singular_ops.hpp"
+#include "../precision/ladder.hpp"
 #include "../symbolic/diff.hpp"
+#include "descent_watch.hpp"
 #include "recorder.hpp"
 #include "to_symbolic.hpp"
 
 #include "../models/training_loop.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cctype>
 #include <memory>
 #include <span>
+#include <stdexcept>
 
 namespace chainrule::lang {
 
@@ -28,14 +33,12 @@ std::string describe_point(const Point& p) {
     return out;
 }
 
-void require_finite(const Gradient& g, const Point& point, const Source& source) {
-    const bool finite = boost::multiprecision::isfinite(g.value) &&
-                        std::all_of(g.partials.begin(), g.partials.end(),
-                                    [](const Real& x) { return boost::multiprecision::isfinite(x); });
-    if (finite) return;
-    const std::string what = boost::multiprecision::isfinite(g.value) ? "the gradient" : "the value (" + g.value.str() + ")";
-    throw LangError(source.name, what + " is not finite at " + (point.names.empty() ? "this point" : describe_point(point)) +
-                                     ": outside the domain of a function, or a division by zero");
+// A value that is undefined at the point (log of −1, 0/0) means the point is bad input.
+void require_defined(const Gradient& g, const Point& point, const Source& source) {
+    if (!boost::multiprecision::isnan(g.value)) return;
+    throw LangError(source.name, "the value is undefined at " + (point.names.empty() ? "this point" : describe_point(point)) +
+                                     (g.singular.empty() ? "" : " (" + g.singular + ")") +
+                                     ": outside the domain of a function, or 0/0");
 }
 
 [[noreturn]] Var<Real> unknown_name(const ExprNode& n, const Source& source, const Point& point, std::string_view option) {
@@ -53,24 +56,87 @@ Point make_point(const std::vector<Binding>& bindings, const Source& source) {
             throw LangError(source, b.name.offset, "'" + b.name.text + "' is given twice");
         p.names.push_back(b.name.text);
         p.values.push_back(real_value(b.value.text));
+        p.texts.push_back(b.value.text);
     }
     return p;
 }
 
-Gradient gradient_at(const ExprNode& expression, const Source& source, const Point& point, std::string_view option) {
-    Tape<Real> tape;
-    std::vector<Var<Real>> variables;
-    for (std::size_t i = 0; i < point.names.size(); ++i)
-        variables.push_back(tape.variable(point.values[i], point.names[i]));
-    const NameResolver resolve = [&](const ExprNode& n) {
-        for (std::size_t i = 0; i < point.names.size(); ++i)
-            if (point.names[i] == n.text) return variables[i];
-        return unknown_name(n, source, point, option);
+namespace {
+
+// The point's values at the current precision: read again from their text when there is one.
+std::vector<Real> values_now(const Point& point) {
+    if (point.texts.size() != point.values.size()) return point.values;
+    std::vector<Real> v;
+    for (const std::string& t : point.texts) v.push_back(real_value(t));
+    return v;
+}
+
+// f recorded on `tape` with the point's names as variables (at `values`).
+template <class T>
+Var<T> record_at(Tape<T>& tape, std::vector<Var<T>>& variables, const ExprNode& expression, const Source& source,
+                 const Point& point, const std::vector<T>& values, std::string_view option) {
+    for (std::size_t i = 0; i < point.names.size(); ++i) variables.push_back(tape.variable(values[i], point.names[i]));
+    if constexpr (std::is_same_v<T, Real>) {
+        return record_expression(tape, expression, source, [&](const ExprNode& n) {
+            for (std::size_t i = 0; i < point.names.size(); ++i)
+                if (point.names[i] == n.text) return variables[i];
+            return unknown_name(n, source, point, option);
+        });
+    } else {  // recorded in Real, replayed in T: the expression's constants rounded to T once
+        Tape<Real> exact;
+        std::vector<Var<Real>> x;
+        std::vector<Real> real_values;
+        for (const T& v : values) real_values.push_back(Real(v));
+        const Var<Real> f = record_at(exact, x, expression, source, point, real_values, option);
+        tape = replay<T>(exact);
+        variables.clear();
+        for (const Var<Real>& v : x) variables.push_back(tape.var(v.index()));
+        return tape.var(f.index());
+    }
+}
+
+}  // namespace
+
+Gradient gradient_at(const ExprNode& expression, const Source& source, const Point& point, std::string_view option,
+                     int digits) {
+    Gradient g;
+    const auto evaluate = [&](std::vector<Real>& numbers) {
+        Tape<Real> tape;
+        std::vector<Var<Real>> variables;
+        const Var<Real> f = record_at(tape, variables, expression, source, point, values_now(point), option);
+        numbers.push_back(f.value());
+        if (!variables.empty())
+            for (Real& d : grad(f, variables)) numbers.push_back(std::move(d));
+        if (const std::optional<SingularOp> s = first_singular_op(tape, f.index())) g.singular = s->description;
     };
-    const Var<Real> f = record_expression(tape, expression, source, resolve);
-    Gradient g{f.value(), variables.empty() ? std::vector<Real>{} : grad(f, variables)};
-    require_finite(g, point, source);
+    std::vector<Real> numbers;
+    const std::vector<Certainty> c = run_ladder(evaluate, digits, numbers);
+    g.value = numbers.front();
+    g.value_certainty = c.front();
+    g.partials.assign(numbers.begin() + 1, numbers.end());
+    g.partial_certainty.assign(c.begin() + 1, c.end());
+    require_defined(g, point, source);
     return g;
+}
+
+Gradient plain_gradient_at(const ExprNode& expression, const Source& source, const Point& point, Arithmetic arithmetic) {
+    const auto run = [&]<class T>(T) {
+        std::vector<T> values;
+        for (std::size_t i = 0; i < point.values.size(); ++i)
+            values.push_back(point.texts.size() != point.values.size() ? point.values[i].template convert_to<T>()
+                             : std::is_same_v<T, float> ? static_cast<T>(std::strtof(point.texts[i].c_str(), nullptr))
+                                                        : static_cast<T>(std::strtod(point.texts[i].c_str(), nullptr)));
+        Tape<T> tape;
+        std::vector<Var<T>> variables;
+        const Var<T> f = record_at(tape, variables, expression, source, point, values, "--at");
+        Gradient g{Real(f.value()), {}, {}, {}, {}};
+        if (!variables.empty())
+            for (const T& d : grad(f, variables)) g.partials.push_back(Real(d));
+        g.partial_certainty.resize(g.partials.size());
+        if (const std::optional<SingularOp> s = first_singular_op(tape, f.index())) g.singular = s->description;
+        return g;
+    };
+    return arithmetic == Arithmetic::Double ? run(0.0) : run(0.0F);
 }
 
 symbolic::Expr derivative(const ExprNode& expression, const Source& source, std::string_view wrt) {
@@ -94,25 +160,57 @@ models::StoppingRule<Real> stopping_rule(const std::optional<Condition>& until, 
     return rule;
 }
 
+namespace {
+
+// Thrown by on_step to end a run that failed; the rows kept so far stay in the Descent.
+struct DescentStopped {
+    DescentEnding ending;
+};
+
+// A failure at the start means the input is outside the domain of J: bad input, not a run.
+[[noreturn]] void refuse_start(const DescentEnding& ending, const Source& source) {
+    throw LangError(source.name, ending.message + ": the start (--from) must be a point where J and its gradient are finite");
+}
+
+}  // namespace
+
 Descent descend(const ExprNode& expression, const Source& source, const Point& start, const DescentOptions& options) {
     const std::unique_ptr<models::Optimizer<Real>> optimizer = models::make_optimizer(options.optimizer);
+    std::vector<Real> evaluating = start.values;  // the point of the step being computed, for a throw inside J
     const auto objective = [&](Tape<Real>& tape, std::span<const Var<Real>> x) {
+        for (std::size_t i = 0; i < x.size(); ++i) evaluating[i] = x[i].value();
         return record_expression(tape, expression, source, [&](const ExprNode& n) {
             for (std::size_t i = 0; i < start.names.size(); ++i)
                 if (start.names[i] == n.text) return x[i];
             return unknown_name(n, source, start, "--from");
         });
     };
+    Descent run{start.names, {}, false, {}, {}};
+    DescentWatch watch(expression, source, start.names);
     models::TrainingOptions<Real> training;
     training.stop = stopping_rule(options.until, options.max_steps);
-    training.require_finite = false;  // checked here instead, with the point's names in the message
+    training.require_finite = false;  // the watch decides, and the rows computed so far are kept
     training.on_step = [&](const models::TrainingStep<Real>& s) {
-        require_finite(Gradient{s.loss, s.gradient}, Point{start.names, s.parameters}, source);
+        DescentStep row{s.step, s.parameters, s.loss, s.gradient, s.gradient_norm};
+        if (std::optional<DescentEnding> end = watch.unusable(row)) throw DescentStopped{std::move(*end)};
+        run.steps.push_back(std::move(row));
+        if (std::optional<DescentEnding> end = watch.diverged(run.steps.back())) throw DescentStopped{std::move(*end)};
     };
-    const models::TrainingResult<Real> result = models::minimize<Real>(objective, start.values, *optimizer, training);
-    Descent run{start.names, {}, options.until && result.reason != models::StopReason::MaxSteps};
-    for (const models::TrainingStep<Real>& s : result.history)
-        run.steps.push_back(DescentStep{s.step, s.parameters, s.loss, s.gradient, s.gradient_norm});
+    try {
+        const models::TrainingResult<Real> result = models::minimize<Real>(objective, start.values, *optimizer, training);
+        run.reached = options.until && result.reason != models::StopReason::MaxSteps;
+        run.ending = {run.reached ? DescentEnd::Reached : DescentEnd::MaxSteps, result.updates(), ""};
+    } catch (const DescentStopped& stopped) {
+        run.ending = stopped.ending;
+    } catch (const std::domain_error&) {  // Boost.Multiprecision's arithmetic errors, inside J or its gradient
+        run.ending = watch.failed_evaluation(run.steps.size(), evaluating);
+    } catch (const std::range_error&) {
+        run.ending = watch.failed_evaluation(run.steps.size(), evaluating);
+    } catch (const std::overflow_error&) {
+        run.ending = watch.failed_evaluation(run.steps.size(), evaluating);
+    }
+    if (run.steps.empty()) refuse_start(run.ending, source);
+    run.warning = watch.warning();
     return run;
 }
 

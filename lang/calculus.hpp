@@ -8,6 +8,7 @@
 #include "ast.hpp"
 #include "diagnostic.hpp"
 #include "numbers.hpp"
+#include "../precision/certainty.hpp"
 
 #include "../models/optimizers.hpp"
 #include "../models/stopping.hpp"
@@ -15,6 +16,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -24,6 +26,9 @@ namespace chainrule::lang {
 struct Point {
     std::vector<std::string> names;
     std::vector<Real> values;
+    /// The decimal text of each value, when it came from text: each rung of the precision
+    /// ladder reads it again at its own precision (empty: the values are used as they are).
+    std::vector<std::string> texts;
 };
 
 /// The point of a parsed binding list; throws LangError (at the name) for a name given
@@ -33,14 +38,29 @@ Point make_point(const std::vector<Binding>& bindings, const Source& source);
 struct Gradient {
     Real value;
     std::vector<Real> partials;  ///< ∂f/∂(point.names[i])
+    Certainty value_certainty;   ///< what the precision ladder established
+    std::vector<Certainty> partial_certainty;
+    /// When f or a partial is infinite or undefined: the op that makes it so, e.g.
+    /// "sqrt′ at 0" (autodiff/singular_ops.hpp); empty otherwise.
+    std::string singular;
 };
 
-/// f and ∇f at `point`: the variables are the point's names (a name of the point that the
-/// expression does not use has partial 0). `option` names where the point came from in
-/// messages ("--at"). Throws LangError for a name without a value, unknown functions,
-/// wrong arity, and a value or gradient that is not finite.
+/// f and ∇f at `point`, certified for `digits` significant digits by the precision ladder
+/// (precision/ladder.hpp): the variables are the point's names (a name of the point that
+/// the expression does not use has partial 0). An infinite partial (sqrt at 0) or value
+/// (log at 0) is a result, named in Gradient::singular. `option` names where the point
+/// came from in messages ("--at"). Throws LangError for a name without a value, unknown
+/// functions, wrong arity, and a value that is undefined (NaN: outside the domain).
 Gradient gradient_at(const ExprNode& expression, const Source& source, const Point& point,
-                     std::string_view option = "--at");
+                     std::string_view option = "--at", int digits = 10);
+
+/// The arithmetic of a plain (uncertified) reverse sweep, to show what a framework gives.
+enum class Arithmetic { Double, Float };
+
+/// f and ∇f by one reverse sweep in double or float (the point's decimals rounded to the
+/// type once): what PyTorch or NumPy print in float64/float32, rounding errors included.
+/// Certainties are left at their defaults; nothing is verified.
+Gradient plain_gradient_at(const ExprNode& expression, const Source& source, const Point& point, Arithmetic arithmetic);
 
 /// ∂f/∂wrt, simplified; every name of the expression is a symbol. Throws LangError.
 symbolic::Expr derivative(const ExprNode& expression, const Source& source, std::string_view wrt);
@@ -61,17 +81,51 @@ struct DescentStep {
     Real gradient_norm;
 };
 
+/// Why a descent stopped. Reached and MaxSteps are normal ends; the others mean the run
+/// failed although the input was valid (the CLI's exit code 1). Rules: docs/cli.md.
+enum class DescentEnd {
+    Reached,            ///< the `until` condition holds at the last row
+    MaxSteps,           ///< max_steps updates were made
+    Diverged,           ///< J rose more than 10⁶·max(1, |J₀|) above J₀ at the last row
+    Overflow,           ///< an iterate, J or a partial beyond the double range (or the 50-digit range)
+    LeftDomain,         ///< J not finite: a function outside its domain, a division by zero
+    NotDifferentiable,  ///< J finite but ∇J not (sqrt at 0, …)
+};
+
+/// "reached", "max_steps", "diverged", "overflow", "left_domain", "not_differentiable".
+std::string_view to_string(DescentEnd end);
+
+struct DescentEnding {
+    DescentEnd kind = DescentEnd::MaxSteps;
+    /// The step it ended at: the last row for Reached, MaxSteps and Diverged; for the
+    /// others the step after the last row (its values could not be computed, so it has none).
+    std::size_t step = 0;
+    /// One line for a failed run ("overflow at step 4: J = 1.6e420 exceeds the range of a
+    /// double (1.797693135e308)", "left the domain of log at step 1 (x = -9)"); empty otherwise.
+    std::string message;
+    bool failed() const { return kind != DescentEnd::Reached && kind != DescentEnd::MaxSteps; }
+};
+
 struct Descent {
     std::vector<std::string> names;
-    std::vector<DescentStep> steps;  ///< step 0 is the start
+    std::vector<DescentStep> steps;  ///< step 0 is the start; every row has finite values
     bool reached = false;            ///< the `until` condition holds at the last step
+    DescentEnding ending;
+    /// Once J has risen at kRisingStepsWarning updates in a row: a line saying so and that
+    /// the learning rate may be too large; empty otherwise.
+    std::string warning;
 };
+
+/// J rising at this many consecutive updates gives Descent::warning.
+inline constexpr std::size_t kRisingStepsWarning = 10;
 
 /// Gradient descent from `start` in 50-digit arithmetic with the optimizer of `options`
 /// (plain SGD: x ← x − η ∇J(x)), through models::minimize: step 0 is the start, then one
-/// row per update, until the condition holds or max_steps updates were made. Throws
-/// LangError (as gradient_at) when J or ∇J stops being finite, models::ModelError for an
-/// unknown optimizer or a hyper-parameter out of range.
+/// row per update, until the condition holds, max_steps updates were made, or the run
+/// fails (diverged, overflow, left the domain of J: `ending` says which and where; the
+/// rows computed so far are kept). Throws LangError when the start itself is outside the
+/// domain (J or ∇J not finite there), models::ModelError for an unknown optimizer or a
+/// hyper-parameter out of range.
 Descent descend(const ExprNode& expression, const Source& source, const Point& start, const DescentOptions& options);
 
 /// The stopping rule of an `--until` condition (J or |∇J| below the bound) and a most

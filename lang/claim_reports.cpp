@@ -3,7 +3,7 @@
 #include "text_table.hpp"
 
 #include "../derivations/claims_document.hpp"
-#include "../derivations/number_format.hpp"
+#include "../precision/number_format.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -34,13 +34,14 @@ Json claim_json(const ClaimReport& report, std::size_t i, int digits) {
     j["agreement"] = r.agreement ? Json(std::string(derivations::agreement_name(*r.agreement))) : Json(nullptr);
     j["claimed"] = r.claimed ? Json(r.claimed->convert_to<double>()) : Json(nullptr);
     j["right"] = r.right.convert_to<double>();
-    j["right_digits"] = derivations::format_number(r.right, derivations::right_value_digits(r, digits));
+    j["right_digits"] = chainrule::format_number(r.right, r.right_certainty, derivations::right_value_digits(r, digits));
     j["difference"] = r.difference.convert_to<double>();
     j["first_error"] = r.first_error;
     j["carried_from"] = numbers_from_one(r.carried_from);
     j["root_errors"] = numbers_from_one(r.root_errors);
     j["carried_to"] = numbers_from_one(r.carried_to);
     j["diagnosis"] = r.diagnosis;
+    j["note"] = r.note;
     j["note"] = derivations::claim_note(report, i);
     if (formula) {
         j["points_checked"] = r.points_checked;
@@ -56,7 +57,8 @@ std::string claims_text(const ClaimReport& report, int digits) {
     for (std::size_t i = 0; i < report.results.size(); ++i) {
         const ClaimResult& r = report.results[i];
         rows.push_back({std::to_string(i + 1), r.claim.text, std::string(derivations::verdict_name(r.verdict)),
-                        derivations::format_number(r.right, derivations::right_value_digits(r, digits)), derivations::claim_note(report, i)});
+                        chainrule::format_number(r.right, r.right_certainty, derivations::right_value_digits(r, digits)),
+                        derivations::claim_note(report, i)});
     }
     return derivations::claims_summary(report) + "\n\n" + left_aligned_columns(rows);
 }

@@ -1,5 +1,7 @@
 #include "claims.hpp"
 
+#include "../precision/ladder.hpp"
+
 #include "numbers.hpp"
 #include "parser.hpp"
 #include "to_symbolic.hpp"
@@ -91,6 +93,12 @@ std::vector<Claim> model_claims(const Model& model) {
     return claims;
 }
 
+namespace {
+// Digits to which right values are certified: more than any report prints (10) and than a
+// claim usually shows, so that verdicts rest on settled values.
+constexpr int kClaimDigits = 20;
+}  // namespace
+
 derivations::ClaimReport check_model_claims(const Model& model, std::size_t points) {
     if (model.checks.empty())
         throw LangError(model.source.name, "the model has no check lines (write e.g. 'check dE/dw5 = 0.08')");
@@ -102,7 +110,20 @@ derivations::ClaimReport check_model_claims(const Model& model, std::size_t poin
     for (const std::string& name : model.order)
         if (model.at(name).kind != NameKind::Definition && model.at(name).kind != NameKind::Const)
             options.perturbed.push_back(name);
-    return derivations::check_claims(model.tape, claims, options);
+    // The right values on the precision ladder (the model recorded again at each rung);
+    // the claims are then judged at the precision where the last of them settled.
+    const auto truths = [&](std::vector<Real>& numbers) {
+        numbers = derivations::claim_truths(record_again(model).tape, claims, options);
+    };
+    std::vector<Real> numbers;
+    const std::vector<Certainty> certainty = run_ladder(truths, kClaimDigits, numbers);
+    int precision = kWorkingDigits;
+    for (const Certainty& c : certainty)
+        if (!c.same_at_every_rung) precision = std::max(precision, c.precision);
+    PrecisionScope scope(precision);
+    derivations::ClaimReport report = derivations::check_claims(record_again(model).tape, claims, options);
+    for (std::size_t i = 0; i < report.results.size(); ++i) report.results[i].right_certainty = certainty.at(i);
+    return report;
 }
 
 }  // namespace chainrule::lang

@@ -1,5 +1,7 @@
 #include "diagnostic.hpp"
 
+#include "../symbolic/latex_names.hpp"
+
 #include <algorithm>
 #include <vector>
 
@@ -25,36 +27,36 @@ std::string_view line_at(std::string_view text, std::size_t offset) {
     return text.substr(begin, end - begin);
 }
 
-// The caret line: the characters before the column replaced by spaces, tabs kept, so
-// that the caret lines up under the source line whatever the tab width.
-std::string caret_line(std::string_view line, std::size_t column) {
+// The caret line under the shown (escaped) source line: every character of the shown
+// text before the error becomes a space, tabs kept, so that the caret lines up under
+// the source line whatever the tab width and however long an escape such as \x1b is.
+std::string caret_line(std::string_view shown_before) {
     std::string out;
-    std::size_t seen = 1;
-    for (char c : line) {
-        if (seen >= column) break;
-        if (is_continuation_byte(c)) continue;
-        out += c == '\t' ? '\t' : ' ';
-        ++seen;
-    }
-    while (seen++ < column) out += ' ';
+    for (char c : shown_before)
+        if (!is_continuation_byte(c)) out += c == '\t' ? '\t' : ' ';
     return out + '^';
 }
+
+// User text as the report quotes it (control bytes, invalid UTF-8 escaped).
+std::string shown(std::string_view text) { return symbolic::escape_text_for_message(text); }
 
 std::string first_line_of(std::string_view name, LineColumn at, std::string_view message,
                           std::string_view expected) {
     // Built with append: GCC 12 warns (-Wrestrict, a false positive) on literal + string.
-    std::string out(name);
+    std::string out = shown(name);
     if (at.line > 0) out.append(":").append(std::to_string(at.line)).append(":").append(std::to_string(at.column));
     out.append(": error: ").append(message);
     if (!expected.empty()) out.append("; expected ").append(expected);
     return out;
 }
 
-std::string report(const Source& source, std::size_t offset, LineColumn at, std::string_view message,
-                   std::string_view expected, std::string_view hint) {
-    const std::string_view line = line_at(source.text, std::min(offset, source.text.size()));
-    std::string out = first_line_of(source.name, at, message, expected);
-    out += "\n  " + std::string(line) + "\n  " + caret_line(line, at.column);
+std::string report(const Source& source, std::size_t offset, std::string_view message, std::string_view expected,
+                   std::string_view hint) {
+    offset = std::min(offset, source.text.size());
+    const std::string_view line = line_at(source.text, offset);
+    const std::size_t before = std::min(offset - line_start(source.text, offset), line.size());
+    std::string out = first_line_of(source.name, line_column(source.text, offset), message, expected);
+    out += "\n  " + shown(line) + "\n  " + caret_line(shown(line.substr(0, before)));
     if (!hint.empty()) out += "\n  hint: " + std::string(hint);
     return out;
 }
@@ -86,19 +88,21 @@ LineColumn line_column(std::string_view text, std::size_t offset) {
     return {line, column};
 }
 
+// Messages are escaped once, here, so that every error quotes user text safely whoever
+// built the message (escaping is idempotent: an already escaped part stays as it is).
 LangError::LangError(const Source& source, std::size_t offset, std::string message, std::string expected,
                      std::string hint)
-    : Error(report(source, offset, line_column(source.text, offset), message, expected, hint)),
+    : Error(report(source, offset, shown(message), shown(expected), shown(hint))),
       source_name_(source.name),
       where_(line_column(source.text, offset)),
-      message_(std::move(message)),
-      expected_(std::move(expected)),
-      hint_(std::move(hint)) {}
+      message_(shown(message)),
+      expected_(shown(expected)),
+      hint_(shown(hint)) {}
 
 LangError::LangError(std::string source_name, std::string message)
-    : Error(first_line_of(source_name, {}, message, {})),
+    : Error(first_line_of(source_name, {}, shown(message), {})),
       source_name_(std::move(source_name)),
-      message_(std::move(message)) {}
+      message_(shown(message)) {}
 
 std::string LangError::first_line() const { return first_line_of(source_name_, where_, message_, expected_); }
 

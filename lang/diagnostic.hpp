@@ -11,6 +11,11 @@
 /// The first line is complete on its own (for scripts and one-line logs); the source
 /// line and the caret follow. Columns count characters (UTF-8 code points), not bytes,
 /// so the caret lands under the right character even after "−" or "σ" in a comment.
+///
+/// User text is quoted safely: the file name, the message, the expected text, the hint
+/// and the source line pass through symbolic::escape_text_for_message (an ESC byte shows
+/// as \x1b, NUL as \x00, an invalid UTF-8 byte as \xff), and the caret lines up under
+/// the escaped line. The accessors return the escaped texts.
 
 #include "../graph/errors.hpp"
 

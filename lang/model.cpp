@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <set>
 #include <sstream>
 
 namespace chainrule::lang {
@@ -74,14 +73,11 @@ private:
         const NameKind kind = name_kind(d.kind);
         Var<Real> node = kind == NameKind::Param ? model_.tape.variable(value, d.name.text)
                                                  : model_.tape.constant(value, d.name.text);
-        std::vector<std::string> params;
-        if (kind == NameKind::Param) params.push_back(d.name.text);
-        enter(d.name, kind, node, std::move(params));
+        enter(d.name, kind, node);
     }
 
     void add(const Definition& d) {
-        std::set<std::string> params;
-        const NameResolver resolve = [&](const ExprNode& n) { return resolve_name(n, d, params); };
+        const NameResolver resolve = [&](const ExprNode& n) { return resolve_name(n, d); };
         Var<Real> node;
         try {
             node = record_expression(model_.tape, d.expression, model_.source, resolve);
@@ -96,14 +92,11 @@ private:
             fail(d.name.offset, "the value of '" + d.name.text + "' is not finite (" + node.value().str() + ")", {},
                  "check divisions and the domains of log, sqrt, asin, acos, …");
         node.named(d.name.text);
-        enter(d.name, NameKind::Definition, node, {params.begin(), params.end()});
+        enter(d.name, NameKind::Definition, node);
     }
 
-    Var<Real> resolve_name(const ExprNode& n, const Definition& d, std::set<std::string>& params) const {
-        if (auto it = model_.names.find(n.text); it != model_.names.end()) {
-            params.insert(it->second.params.begin(), it->second.params.end());
-            return it->second.node;
-        }
+    Var<Real> resolve_name(const ExprNode& n, const Definition& d) const {
+        if (auto it = model_.names.find(n.text); it != model_.names.end()) return it->second.node;
         const std::string expected = "a name declared or defined on an earlier line";
         if (n.text == d.name.text) fail(n.offset, "'" + n.text + "' is used in its own definition", expected);
         if (auto it = first_offset_.find(n.text); it != first_offset_.end())
@@ -115,8 +108,8 @@ private:
         fail(n.offset, "unknown name '" + n.text + "'", expected, std::move(hint));
     }
 
-    void enter(const Name& name, NameKind kind, Var<Real> node, std::vector<std::string> params) {
-        model_.names.emplace(name.text, ModelName{kind, name.offset, node, std::move(params)});
+    void enter(const Name& name, NameKind kind, Var<Real> node) {
+        model_.names.emplace(name.text, ModelName{kind, name.offset, node});
         model_.order.push_back(name.text);
     }
 
@@ -132,7 +125,8 @@ private:
             std::string why = e.what();
             if (why.rfind("chainrule: ", 0) == 0) why.erase(0, 11);
             fail(l.latex_offset, "invalid label: " + why,
-                 "letters, digits, _ ^ { } and Greek letters or \\mathrm, \\hat, … (docs/language.md)");
+                 "ASCII letters, digits, _ ^ { }, Greek letters (α or \\alpha) and \\mathrm, \\hat, … "
+                 "(docs/language.md)");
         }
         if (!model_.labels.emplace(l.name.text, l.latex).second)
             fail(l.name.offset, "'" + l.name.text + "' is labelled twice");
@@ -185,7 +179,7 @@ private:
 
     void check_wrt() {
         if (derive_ == nullptr) return;
-        const ModelName& out = model_.names.at(*model_.output);
+        const std::vector<std::string> params = model_.params_of(*model_.output);
         for (const Name& w : derive_->wrt) {
             const ModelName& p = existing(w);
             if (p.kind != NameKind::Param)
@@ -193,7 +187,7 @@ private:
                      "a param (only params are differentiated)");
             if (std::find(model_.wrt.begin(), model_.wrt.end(), w.text) != model_.wrt.end())
                 fail(w.offset, "'" + w.text + "' is listed twice");
-            if (!std::binary_search(out.params.begin(), out.params.end(), w.text))
+            if (!std::binary_search(params.begin(), params.end(), w.text))
                 fail(w.offset, "'" + *model_.output + "' does not depend on '" + w.text + "'",
                      "a param that the output depends on");
             model_.wrt.push_back(w.text);
@@ -233,11 +227,32 @@ std::vector<std::string> Model::params() const {
     return out;
 }
 
+// The params are the tape's variables among the nodes the name's node reads (one walk
+// down the tape; keeping every name's set instead grows with the square of a chain's
+// length when each line reads a param of its own).
+std::vector<std::string> Model::params_of(std::string_view name) const {
+    const NodeIndex top = at(name).node.index();
+    std::vector<bool> reads(top + 1, false);
+    reads[top] = true;
+    std::vector<std::string> out;
+    for (NodeIndex i = top + 1; i-- > 0;) {
+        if (!reads[i]) continue;
+        const NodeRecord& r = tape.node(i);
+        if (r.op == OpKind::Input) out.emplace_back(tape.name(i));
+        if (arity(r.op) >= 1) reads[r.in0] = true;
+        if (arity(r.op) == 2) reads[r.in1] = true;
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 Model build_model(Program program) { return ModelBuilder(std::move(program)).build(); }
 
 Model load_model_text(std::string text, std::string source_name) {
     return build_model(parse_program(Source{std::move(source_name), std::move(text)}));
 }
+
+Model record_again(const Model& model) { return load_model_text(model.source.text, model.source.name); }
 
 Model load_model_file(const std::filesystem::path& path) {
     std::error_code ec;

@@ -34,7 +34,6 @@ struct ModelName {
     NameKind kind = NameKind::Input;
     std::size_t offset = 0;             ///< where it is declared or defined
     Var<Real> node;                     ///< its tape node
-    std::vector<std::string> params;    ///< the params its value depends on (sorted)
 };
 
 struct Model {
@@ -52,6 +51,9 @@ struct Model {
     const ModelName& at(std::string_view name) const;
     /// The params of the model, in file order.
     std::vector<std::string> params() const;
+    /// The params a name's value depends on, sorted (walks the tape: O(its node index)).
+    /// Throws std::out_of_range when there is no such name.
+    std::vector<std::string> params_of(std::string_view name) const;
 };
 
 /// Records a parsed program. Throws LangError.
@@ -59,6 +61,10 @@ Model build_model(Program program);
 
 /// Parses and records a .chain text named `source_name` in messages.
 Model load_model_text(std::string text, std::string source_name);
+
+/// The model recorded again from its source text at the current precision (a rung of the
+/// precision ladder, precision/ladder.hpp): the same names on the same node indices.
+Model record_again(const Model& model);
 
 /// Reads, parses and records a .chain file. Throws LangError (also when the file cannot
 /// be read: "FILE: error: cannot read the file: No such file or directory").

@@ -13,7 +13,7 @@ std::string joined(const std::vector<std::string>& names) {
 }
 
 // The --wrt names, checked: each a param of the output, none twice.
-std::vector<std::string> requested_params(const Model& model, const ModelName& output,
+std::vector<std::string> requested_params(const Model& model, const std::vector<std::string>& output_params,
                                           const std::vector<std::string>& wrt) {
     const std::string where = "--wrt";
     std::vector<std::string> out;
@@ -22,7 +22,7 @@ std::vector<std::string> requested_params(const Model& model, const ModelName& o
         if (it == model.names.end() || it->second.kind != NameKind::Param)
             throw LangError(where, "'" + name + "' is not a param of " + model.source.name + " (its params: " +
                                        joined(model.params()) + ")");
-        if (!std::binary_search(output.params.begin(), output.params.end(), name))
+        if (!std::binary_search(output_params.begin(), output_params.end(), name))
             throw LangError(where, "'" + *model.output + "' does not depend on '" + name + "'");
         if (std::find(out.begin(), out.end(), name) != out.end())
             throw LangError(where, "'" + name + "' is listed twice");
@@ -37,16 +37,22 @@ derivations::Worksheet model_worksheet(const Model& model, const WorksheetReques
     if (!model.output)
         throw LangError(model.source.name, "nothing to derive: the model has no definition (name = expression)");
     const ModelName& output = model.at(*model.output);
-    if (output.params.empty())
+    const std::vector<std::string> output_params = model.params_of(*model.output);
+    if (output_params.empty())
         throw LangError(model.source.name, "nothing to derive: '" + *model.output + "' depends on no param");
     derivations::WorksheetOptions options;
-    options.wrt = request.wrt.empty() ? model.wrt : requested_params(model, output, request.wrt);
+    options.wrt = request.wrt.empty() ? model.wrt : requested_params(model, output_params, request.wrt);
     options.style = request.style;
     options.digits = request.digits;
     options.learning_rate = model.learning_rate;
     options.labels = model.labels;
     options.title = request.title;
-    return derivations::make_worksheet(model.tape, output.node, std::move(options));
+    // Each rung of the precision ladder records the model anew from its decimal text.
+    const NodeIndex out = output.node.index();
+    const derivations::Recorder record = [&model, out] {
+        return derivations::Recording{std::move(record_again(model).tape), out};
+    };
+    return derivations::make_worksheet(record, std::move(options));
 }
 
 }  // namespace chainrule::lang

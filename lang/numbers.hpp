@@ -6,21 +6,22 @@
 
 #include "../symbolic/expr.hpp"
 
-#include <boost/multiprecision/cpp_bin_float.hpp>
+#include "../precision/real.hpp"
 
 #include <string>
 #include <string_view>
 
 namespace chainrule::lang {
 
-/// The tape's scalar: 50 significant digits (the same type as derivations::Real).
-using Real = boost::multiprecision::cpp_bin_float_50;
+/// The tape's scalar: chainrule::Real (the same type as derivations::Real), recorded at the
+/// current precision (50 digits, or a rung of the precision ladder).
+using Real = ::chainrule::Real;
 using Rational = symbolic::Rational;
 
 /// The exact value of a literal accepted by the grammar ("0.1", "-2", "2.5e-3", ".5").
 Rational exact_value(std::string_view literal);
 
-/// The literal as a 50-digit real, correctly rounded from its decimal text.
+/// The literal as a Real of the current precision, correctly rounded from its decimal text.
 Real real_value(std::string_view literal);
 
 /// True when r is a decimal of at most `max_digits` significant digits (1/2, 0.125, 3e-7,

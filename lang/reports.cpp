@@ -1,6 +1,6 @@
 #include "reports.hpp"
 
-#include "../derivations/number_format.hpp"
+#include "../precision/number_format.hpp"
 #include "../symbolic/latex_names.hpp"
 #include "../symbolic/latex_printer.hpp"
 #include "../symbolic/text_printer.hpp"
@@ -13,7 +13,7 @@ namespace chainrule::lang {
 
 namespace {
 
-using derivations::format_number;
+using chainrule::format_number;
 using Json = nlohmann::ordered_json;
 
 double to_double(const Real& x) { return x.convert_to<double>(); }
@@ -60,19 +60,28 @@ std::string joined_row(const std::vector<std::string>& cells, std::string_view b
     return out + std::string(end) + "\n";
 }
 
+// After the rows of a failed run, the line saying how it ended (`prefix` first); nothing
+// for a run that reached its condition or its most steps (their tables are unchanged).
+std::string ending_line(const Descent& run, std::string_view prefix) {
+    if (!run.ending.failed()) return {};
+    return std::string(prefix) + run.ending.message + "\n";
+}
+
 }  // namespace
 
 std::string gradient_text(const Point& point, const Gradient& g, int digits) {
-    std::string out = "f = " + format_number(g.value, digits) + "\n";
+    std::string out = "f = " + format_number(g.value, g.value_certainty, digits) + "\n";
     for (std::size_t i = 0; i < point.names.size(); ++i)
-        out += "∂f/∂" + point.names[i] + " = " + format_number(g.partials[i], digits) + "\n";
+        out += "∂f/∂" + point.names[i] + " = " + format_number(g.partials[i], i < g.partial_certainty.size() ? g.partial_certainty[i] : Certainty{}, digits) + "\n";
+    if (!g.singular.empty()) out += "not finite here: " + g.singular + "\n";
     return out;
 }
 
 std::string gradient_json(const Point& point, const Gradient& g) {
     Json j;
     j["value"] = to_double(g.value);
-    j["gradient"] = named_numbers(point.names, g.partials);
+    j["gradient"] = named_numbers(point.names, g.partials);  // a non-finite number is null
+    if (!g.singular.empty()) j["singular"] = g.singular;
     return j.dump(2) + "\n";
 }
 
@@ -102,7 +111,7 @@ std::string descent_table(const Descent& run, int digits) {
             line += (c ? "  " : "") + std::string(width[c] - row[c].size(), ' ') + row[c];
         out += line + "\n";
     }
-    return out;
+    return out + ending_line(run, "");
 }
 
 std::string descent_markdown(const Descent& run, int digits) {
@@ -112,13 +121,13 @@ std::string descent_markdown(const Descent& run, int digits) {
     std::string out = joined_row(header, "| ", " | ", " |");
     out += joined_row(std::vector<std::string>(header.size(), "---:"), "| ", " | ", " |");
     for (const auto& row : descent_rows(run, digits)) out += joined_row(row, "| ", " | ", " |");
-    return out;
+    return out + ending_line(run, "\n");  // a paragraph after the table
 }
 
 std::string descent_csv(const Descent& run, int digits) {
     std::string out = joined_row(plain_header(run), "", ",", "");
     for (const auto& row : descent_rows(run, digits)) out += joined_row(row, "", ",", "");
-    return out;
+    return out + ending_line(run, "# ");  // a comment line, which CSV readers can skip (comment='#')
 }
 
 std::string descent_json(const DescentReport& report) {
@@ -144,6 +153,12 @@ std::string descent_json(const DescentReport& report) {
     }
     j["until"] = report.until ? Json(*report.until) : Json(nullptr);
     j["reached"] = report.run.reached;
+    const DescentEnding& end = report.run.ending;
+    j["ending"] = {{"reason", std::string(to_string(end.kind))},
+                   {"step", end.step},
+                   {"failed", end.failed()},
+                   {"message", end.message.empty() ? Json(nullptr) : Json(end.message)}};
+    j["warning"] = report.run.warning.empty() ? Json(nullptr) : Json(report.run.warning);
     j["steps"] = std::move(steps);
     return j.dump(2) + "\n";
 }

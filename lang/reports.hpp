@@ -32,16 +32,20 @@ struct DescentReport {
     std::optional<std::string> until;
 };
 
-/// Aligned columns: step, the variables, J, dJ/d(each variable).
+/// Aligned columns: step, the variables, J, dJ/d(each variable); after the rows of a
+/// failed run, its ending line ("overflow at step 4: …").
 std::string descent_table(const Descent& run, int digits);
-/// The same as a Markdown pipe table.
+/// The same as a Markdown pipe table (a failed run's ending as a paragraph after it).
 std::string descent_markdown(const Descent& run, int digits);
-/// The same as CSV (header row, then one row per step).
+/// The same as CSV (header row, then one row per step; a failed run's ending as a last
+/// line starting with "# ").
 std::string descent_csv(const Descent& run, int digits);
 /// {"expression", "optimizer", "learning_rate", ["momentum" | "beta1", "beta2", "epsilon"],
-/// "until", "reached", "steps": [{"step", "point": {name: value}, "J", "gradient": {name: value}}]}
+/// "until", "reached", "ending": {"reason", "step", "failed", "message"}, "warning",
+/// "steps": [{"step", "point": {name: value}, "J", "gradient": {name: value}}]}
 /// (the hyper-parameters of the optimizer used: momentum for momentum and nesterov, the
-/// betas and epsilon for adam).
+/// betas and epsilon for adam; reason as to_string(DescentEnd); message and warning null
+/// when there is none).
 std::string descent_json(const DescentReport& report);
 
 }  // namespace chainrule::lang

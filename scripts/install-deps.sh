@@ -7,7 +7,7 @@ set -eu
 
 PACKAGES="
 build-essential cmake ninja-build pkg-config
-libboost-dev libfmt-dev catch2 libeigen3-dev libcli11-dev tao-pegtl-dev
+libboost-dev libmpfr-dev libgmp-dev libfmt-dev catch2 libeigen3-dev libcli11-dev tao-pegtl-dev
 nlohmann-json3-dev libbenchmark-dev
 texlive-latex-base texlive-latex-recommended
 "

@@ -102,6 +102,61 @@ Expr make_function(Function f, std::vector<Expr> args) {
     return detail::raw_function(f, std::move(args));
 }
 
+SumChain::SumChain(const Expr& first) { add(first); }
+
+// As SumBuilder::add: nested sums spliced in, numbers added up at the first one's place.
+void SumChain::splice(const Expr& t) {
+    if (t.kind() == Kind::sum) {
+        for (const Expr& sub : t.operands()) splice(sub);
+    } else if (is_constant(t)) {
+        if (!slot_) {
+            slot_ = terms_.size();
+            terms_.push_back(t);
+        }
+        constant_ += t.value();
+    } else {
+        terms_.push_back(t);
+    }
+}
+
+// After each term the state is what re-adding the built sum would give: a numeric term
+// that became 0 is dropped (a later number takes the place where it then comes), and an
+// empty sum is the number 0 (at the front).
+void SumChain::add(const Expr& term) {
+    splice(term);
+    if (!slot_ || constant_ != 0) return;
+    terms_.erase(terms_.begin() + static_cast<std::ptrdiff_t>(*slot_));
+    slot_.reset();
+    if (terms_.empty()) splice(Expr(0));
+}
+
+Expr SumChain::value() const {
+    SumBuilder b;
+    for (const Expr& t : terms_) b.add(is_constant(t) ? Expr(constant_) : t);
+    return b.build();
+}
+
+ProductChain::ProductChain(const Expr& first) { multiply(first); }
+
+// As ProductBuilder::add; a product with the factor 0 stays 0 whatever follows.
+void ProductChain::multiply(const Expr& f) {
+    if (f.kind() == Kind::product) {
+        for (const Expr& sub : f.operands()) multiply(sub);
+    } else if (is_constant(f)) {
+        coefficient_ *= f.value();
+        if (coefficient_ == 0) factors_.clear();
+    } else if (coefficient_ != 0) {
+        factors_.push_back(f);
+    }
+}
+
+Expr ProductChain::value() const {
+    ProductBuilder b;
+    b.add(Expr(coefficient_));
+    for (const Expr& f : factors_) b.add(f);
+    return b.build();
+}
+
 namespace detail {
 
 Expr rebuild(const Expr& e, std::vector<Expr> ops) {

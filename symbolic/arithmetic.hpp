@@ -17,6 +17,8 @@
 // implicit constructors (x + 1, 0.5 * x, 1 / x).
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "expr.hpp"
@@ -31,6 +33,39 @@ Expr make_product(std::vector<Expr> factors);
 Expr make_power(const Expr& base, const Expr& exponent);
 /// f(args...).  Throws std::invalid_argument if args.size() != arity of f.
 Expr make_function(Function f, std::vector<Expr> args);
+
+/// a_1 + a_2 + ... built one term at a time: after add(a_k), value() is the
+/// expression that the nested sums  ((a_1 + a_2) + a_3) + ... + a_k  (operator+,
+/// make_sum) give, node for node, but the partial sums are never built: the
+/// terms are appended to one list and interned once, by value().  Building a
+/// sum of n terms this way is linear in n; through operator+ it is quadratic.
+class SumChain {
+public:
+    explicit SumChain(const Expr& first);
+    /// this = make_sum({this, term}).
+    void add(const Expr& term);
+    Expr value() const;
+
+private:
+    void splice(const Expr& term);
+    std::vector<Expr> terms_;
+    Rational constant_ = 0;                    // the numeric term, at terms_[*slot_]
+    std::optional<std::size_t> slot_;
+};
+
+/// a_1 a_2 ... built one factor at a time, as SumChain: value() equals the
+/// nested products  ((a_1 a_2) a_3) ... (operator*, make_product).
+class ProductChain {
+public:
+    explicit ProductChain(const Expr& first);
+    /// this = make_product({this, factor}).
+    void multiply(const Expr& factor);
+    Expr value() const;
+
+private:
+    std::vector<Expr> factors_;
+    Rational coefficient_ = 1;
+};
 
 Expr operator+(const Expr& a, const Expr& b);
 Expr operator-(const Expr& a, const Expr& b);

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "arithmetic.hpp"
 #include "simplify.hpp"
@@ -85,6 +86,60 @@ Expr diff_unsimplified(const Expr& f, const Expr& x) {
 Expr diff(const Expr& f, const Expr& x) { return simplify(diff_unsimplified(f, x)); }
 
 Expr diff(const Expr& f, std::string_view x) { return diff(f, Expr::symbol(std::string(x))); }
+
+namespace {
+
+// The distinct symbols of e (their node ids), by an explicit-stack walk over the DAG.
+std::vector<const void*> symbol_ids(const Expr& e) {
+    std::vector<const void*> out;
+    std::unordered_set<const void*> seen;
+    std::vector<Expr> stack{e};
+    while (!stack.empty()) {
+        const Expr n = std::move(stack.back());
+        stack.pop_back();
+        if (!seen.insert(n.id()).second) continue;
+        if (is_symbol(n)) out.push_back(n.id());
+        for (const Expr& o : n.operands()) stack.push_back(o);
+    }
+    return out;
+}
+
+}  // namespace
+
+PartialDerivatives::PartialDerivatives(Expr f) : f_(std::move(f)) {
+    if (f_.kind() != Kind::sum) return;
+    const auto terms = f_.operands();
+    for (std::size_t k = 0; k < terms.size(); ++k)
+        for (const void* s : symbol_ids(terms[k])) terms_with_[s].push_back(k);  // ascending k
+}
+
+Expr PartialDerivatives::operator()(const Expr& x) const { return simplify(unsimplified(x)); }
+
+// The sum rule gives make_sum(d t_1, ..., d t_n), where d t_k = 0 for a term without x.
+// Those zeros change the sum only through the first of them: the first numeric term
+// fixes where the sum's number goes. So: the derivatives of the terms with x, in order,
+// and one 0 where the first term without x stands.
+Expr PartialDerivatives::unsimplified(const Expr& x) const {
+    require_symbol(x);
+    if (f_.kind() != Kind::sum) return Differentiator(x)(f_);
+    static const std::vector<std::size_t> none;
+    const auto it = terms_with_.find(x.id());
+    const std::vector<std::size_t>& with_x = it == terms_with_.end() ? none : it->second;
+    std::size_t first_without = 0;
+    while (first_without < with_x.size() && with_x[first_without] == first_without) ++first_without;
+    Differentiator d(x);
+    std::vector<Expr> terms;
+    bool zero_placed = first_without == f_.operands().size();
+    for (std::size_t k : with_x) {
+        if (!zero_placed && k > first_without) {
+            terms.push_back(Expr(0));
+            zero_placed = true;
+        }
+        terms.push_back(d(f_[k]));
+    }
+    if (!zero_placed) terms.push_back(Expr(0));
+    return make_sum(std::move(terms));
+}
 
 Expr diff(const Expr& f, const Expr& x, unsigned order) {
     Expr result = simplify(f);

@@ -32,6 +32,8 @@
 
 #include <cstddef>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "expr.hpp"
 
@@ -48,6 +50,22 @@ Expr diff(const Expr& f, const Expr& x, unsigned order);
 /// \frac{\partial f}{\partial x} without the final simplification (only the
 /// cheap canonicalisation of construction) — for showing raw chain-rule steps.
 Expr diff_unsimplified(const Expr& f, const Expr& x);
+
+/// diff(f, x) for many symbols x of one f, each the same expression as
+/// diff(f, x).  When f is a sum, its terms are indexed by the symbols they
+/// contain, so that each partial visits only the terms containing x: the n
+/// partials of a sum of n products w_k x_k cost O(n) in all, not O(n^2).
+class PartialDerivatives {
+public:
+    explicit PartialDerivatives(Expr f);
+    /// diff(f, x).  Throws std::invalid_argument if `x` is not a symbol.
+    Expr operator()(const Expr& x) const;
+
+private:
+    Expr unsimplified(const Expr& x) const;
+    Expr f_;
+    std::unordered_map<const void*, std::vector<std::size_t>> terms_with_;  // symbol → terms of f_
+};
 
 /// Local partial derivative of a node with respect to its i-th operand,
 /// written in terms of the operands (the chain-rule factor a tape needs):

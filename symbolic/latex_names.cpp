@@ -96,8 +96,91 @@ std::string render(std::string_view name) {
     return base + "_{" + joined + "}";
 }
 
-[[noreturn]] void reject(std::string_view label, const std::string& why) {
-    throw std::invalid_argument("chainrule: LaTeX label \"" + std::string(label) + "\" rejected: " + why);
+// Thrown by the label checks below; label_latex adds the label to the message.
+[[noreturn]] void refuse(const std::string& why) { throw std::invalid_argument(why); }
+
+// One character of UTF-8 text: its code point and byte length; length 0 when the bytes
+// at i are not valid UTF-8 (a stray or missing continuation byte, an overlong form, a
+// surrogate, beyond U+10FFFF).
+struct Utf8Char {
+    char32_t code = 0;
+    std::size_t length = 0;
+};
+
+Utf8Char decode_utf8(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) return {lead, 1};
+    std::size_t length = 0;
+    char32_t code = 0, smallest = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) length = 2, code = lead & 0x1Fu, smallest = 0x80;
+    else if (lead >= 0xE0 && lead <= 0xEF) length = 3, code = lead & 0x0Fu, smallest = 0x800;
+    else if (lead >= 0xF0 && lead <= 0xF4) length = 4, code = lead & 0x07u, smallest = 0x10000;
+    if (length == 0 || i + length > text.size()) return {};
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return {};
+        code = (code << 6) | (byte(i + k) & 0x3Fu);
+    }
+    if (code < smallest || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return {};
+    return {code, length};
+}
+
+// Characters a terminal acts on or that hide or reorder the text around them.
+bool is_invisible(char32_t c) {
+    return (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F) || (c >= 0x200B && c <= 0x200F) ||
+           (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+std::string hex_escape(const char* prefix, unsigned value, int digits) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out = prefix;
+    for (int d = digits - 1; d >= 0; --d) out += hex[(value >> (4 * d)) & 0xFu];
+    return out;
+}
+
+struct TypedLetter {
+    char32_t code;
+    std::string_view latex;
+};
+
+// Letters a label may type as UTF-8, and the commands they stand for. ε and φ are the
+// curly forms (\varepsilon, \varphi), as their glyphs are; capitals that look Latin are Latin.
+constexpr std::array<TypedLetter, 57> typed_letters = {{
+    {U'α', "\\alpha"},   {U'β', "\\beta"},  {U'γ', "\\gamma"},      {U'δ', "\\delta"},   {U'ε', "\\varepsilon"},
+    {U'ζ', "\\zeta"},    {U'η', "\\eta"},   {U'θ', "\\theta"},      {U'ι', "\\iota"},    {U'κ', "\\kappa"},
+    {U'λ', "\\lambda"},  {U'μ', "\\mu"},    {U'ν', "\\nu"},         {U'ξ', "\\xi"},      {U'ο', "o"},
+    {U'π', "\\pi"},      {U'ρ', "\\rho"},   {U'ς', "\\varsigma"},   {U'σ', "\\sigma"},   {U'τ', "\\tau"},
+    {U'υ', "\\upsilon"}, {U'φ', "\\varphi"}, {U'χ', "\\chi"},       {U'ψ', "\\psi"},     {U'ω', "\\omega"},
+    {U'ϵ', "\\epsilon"}, {U'ϑ', "\\vartheta"}, {U'ϕ', "\\phi"},     {U'ϖ', "\\varpi"},   {U'ϱ', "\\varrho"},
+    {U'µ', "\\mu"},      {U'Α', "A"},        {U'Β', "B"},              {U'Γ', "\\Gamma"},   {U'Δ', "\\Delta"},
+    {U'Ε', "E"},          {U'Ζ', "Z"},        {U'Η', "H"},              {U'Θ', "\\Theta"},   {U'Ι', "I"},
+    {U'Κ', "K"},          {U'Λ', "\\Lambda"}, {U'Μ', "M"},              {U'Ν', "N"},          {U'Ξ', "\\Xi"},
+    {U'Ο', "O"},          {U'Π', "\\Pi"},    {U'Ρ', "P"},              {U'Σ', "\\Sigma"},   {U'Τ', "T"},
+    {U'Υ', "\\Upsilon"}, {U'Φ', "\\Phi"},   {U'Χ', "X"},              {U'Ψ', "\\Psi"},     {U'Ω', "\\Omega"},
+    {U'∂', "\\partial"}, {U'ℓ', "\\ell"},
+}};
+
+std::optional<std::string_view> typed_letter_latex(char32_t code) {
+    for (const auto& t : typed_letters)
+        if (t.code == code) return t.latex;
+    return std::nullopt;
+}
+
+// The label with its typed letters replaced by commands; any other non-ASCII text is
+// refused here, so the ASCII checks below see every character.
+std::string with_letter_commands(std::string_view label) {
+    std::string out;
+    for (std::size_t i = 0; i < label.size();) {
+        const Utf8Char c = decode_utf8(label, i);
+        const auto latex = c.length > 1 ? typed_letter_latex(c.code) : std::nullopt;
+        if (c.length == 1) out += label[i];
+        else if (latex) out += *latex;
+        else refuse("character '" + escape_text_for_message(label.substr(i, std::max<std::size_t>(c.length, 1))) +
+                    "' is not allowed (Greek letters such as α are)");
+        i += std::max<std::size_t>(c.length, 1);
+        if (latex && latex->front() == '\\' && i < label.size() && is_alpha(label[i])) out += ' ';  // \alpha x
+    }
+    return out;
 }
 
 bool allowed_command(std::string_view command) {
@@ -120,13 +203,14 @@ std::size_t check_command(std::string_view label, std::size_t i) {
     std::size_t j = i + 1;
     while (j < label.size() && is_alpha(label[j])) ++j;
     const std::string_view command = label.substr(i + 1, j - i - 1);
-    if (command.empty()) reject(label, "a backslash must start a whitelisted command (found \"\\" +
-                                           std::string(label.substr(i + 1, 1)) + "\")");
-    if (!allowed_command(command)) reject(label, "command \\" + std::string(command) + " is not allowed");
+    if (command.empty())
+        refuse("a backslash must start a whitelisted command (found \"\\" +
+               escape_text_for_message(label.substr(i + 1, 1)) + "\")");
+    if (!allowed_command(command)) refuse("command \\" + std::string(command) + " is not allowed");
     static constexpr std::string_view needs_argument[] = {"mathrm", "mathbf", "mathit", "hat", "bar",
                                                          "tilde", "vec", "dot", "ddot"};
     for (std::string_view n : needs_argument)
-        if (command == n && !has_argument(label, j)) reject(label, "\\" + std::string(command) + " needs an argument");
+        if (command == n && !has_argument(label, j)) refuse("\\" + std::string(command) + " needs an argument");
     return j - 1;
 }
 
@@ -155,8 +239,10 @@ bool double_script(std::string_view label, std::size_t i) {
     return k >= 1 && label[k - 1] == label[i];
 }
 
-void validate_latex_label(std::string_view label) {
-    if (label.empty()) reject(label, "empty label");
+namespace {
+
+// The checks of validate_latex_label on a label whose letters are commands (ASCII only).
+void check_label(std::string_view label) {
     int depth = 0;
     for (std::size_t i = 0; i < label.size(); ++i) {
         const char c = label[i];
@@ -165,23 +251,39 @@ void validate_latex_label(std::string_view label) {
             continue;
         }
         if (!allowed_character(c))
-            reject(label, std::string("character '") + c + "' is not allowed");
+            refuse("character '" + escape_text_for_message(std::string_view(&label[i], 1)) + "' is not allowed");
         if (c == '^' && i + 1 < label.size() && label[i + 1] == '^')
-            reject(label, "\"^^\" (TeX character-code escape) is not allowed");
+            refuse("\"^^\" (TeX character-code escape) is not allowed");
         if ((c == '^' || c == '_') && !has_argument(label, i + 1))
-            reject(label, std::string("'") + c + "' needs something to apply to");
+            refuse(std::string("'") + c + "' needs something to apply to");
         if ((c == '^' || c == '_') && double_script(label, i))
-            reject(label, std::string("double ") + (c == '^' ? "superscript" : "subscript") + " (use braces: x_{1,2})");
+            refuse(std::string("double ") + (c == '^' ? "superscript" : "subscript") + " (use braces: x_{1,2})");
         if (c == '{') ++depth;
-        if (c == '}' && --depth < 0) reject(label, "unbalanced braces: '}' without '{'");
+        if (c == '}' && --depth < 0) refuse("unbalanced braces: '}' without '{'");
     }
-    if (depth != 0) reject(label, "unbalanced braces: '{' not closed");
+    if (depth != 0) refuse("unbalanced braces: '{' not closed");
 }
+
+}  // namespace
+
+std::string label_latex(std::string_view label) {
+    try {
+        if (label.empty()) refuse("empty label");
+        std::string latex = with_letter_commands(label);
+        check_label(latex);
+        return latex;
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument("chainrule: LaTeX label \"" + escape_text_for_message(label) +
+                                    "\" rejected: " + e.what());
+    }
+}
+
+void validate_latex_label(std::string_view label) { label_latex(label); }
 
 void validate_latex_number(std::string_view text) {
     static const std::regex number(R"(-?[0-9]+(\.[0-9]+)?( \\(times|cdot) 10\^\{-?[0-9]+\})?)");
     if (!std::regex_match(text.begin(), text.end(), number))
-        throw std::invalid_argument("chainrule: \"" + std::string(text) +
+        throw std::invalid_argument("chainrule: \"" + escape_text_for_message(text) +
                                     "\" is not the LaTeX of a number (expected e.g. -0.25 or 1.5 \\times 10^{-12})");
 }
 
@@ -204,6 +306,19 @@ std::string escape_text_for_latex(std::string_view text) {
         default:
             if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;  // drop control characters
         }
+    }
+    return out;
+}
+
+std::string escape_text_for_message(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const Utf8Char c = decode_utf8(text, i);
+        if (c.length == 0) out += hex_escape("\\x", static_cast<unsigned char>(text[i]), 2);
+        else if (!is_invisible(c.code)) out.append(text.substr(i, c.length));
+        else out += c.code < 0x80 ? hex_escape("\\x", c.code, 2) : hex_escape("\\u", c.code, 4);
+        i += std::max<std::size_t>(c.length, 1);
     }
     return out;
 }

@@ -29,10 +29,19 @@ std::string latex_name(std::string_view name);
 /// _ ^ { } , ' + - ( ) and the commands of a whitelist — Greek letters
 /// (\alpha ... \omega, \varepsilon, \vartheta, \varphi, ..., \Gamma ... \Omega)
 /// and \mathrm \mathbf \mathit \hat \bar \tilde \vec \dot \ddot \prime \partial
-/// \ell.  Braces must balance; "^^" (TeX's character-code escape) is refused.
+/// \ell — and, typed as UTF-8, the Greek letters themselves (α, θ, Σ, ϕ, µ) and
+/// ∂, ℓ.  Braces must balance; "^^" (TeX's character-code escape) is refused.
 /// Throws std::invalid_argument naming the offending part for anything
-/// else, e.g. \input, \write18, \def, \catcode, \include, $, %, #, &.
+/// else, e.g. \input, \write18, \def, \catcode, \include, $, %, #, &, é;
+/// the message quotes the label through escape_text_for_message.
 void validate_latex_label(std::string_view label);
+
+/// The LaTeX a valid label prints as: the label with typed Greek letters
+/// replaced by their commands (α -> \alpha, "θ_1" -> "\theta_1", Σ -> \Sigma,
+/// Α -> A; ε and φ -> \varepsilon and \varphi, ϵ and ϕ -> \epsilon and \phi, as
+/// their glyphs look), so pdflatex needs no Unicode setup in math mode.  Throws
+/// as validate_latex_label.
+std::string label_latex(std::string_view label);
 
 /// Checks the LaTeX text of a number (LatexOptions::numeric_symbols):
 /// optional sign, digits, at most one '.', optionally followed by
@@ -46,5 +55,15 @@ void validate_latex_number(std::string_view text);
 /// \textbar{}; newlines and tabs become spaces; other control characters are
 /// dropped.  Everything else (including UTF-8 bytes) is kept.
 std::string escape_text_for_latex(std::string_view text);
+
+/// User text (names, labels, file names, command-line arguments) as an error
+/// message quotes it, so that no input can drive the terminal that shows the
+/// message or cut it short: control characters (C0 with NUL, DEL) and bytes
+/// that are not valid UTF-8 become \xHH; C1 controls, the bidirectional
+/// overrides and isolates, zero-width and line/paragraph separators and
+/// U+FEFF become \uHHHH.  Printable text, Greek letters included, and tabs
+/// (a caret line keeps them to line up) are kept; a backslash is not doubled,
+/// so escaping twice changes nothing.
+std::string escape_text_for_message(std::string_view text);
 
 }  // namespace chainrule::symbolic

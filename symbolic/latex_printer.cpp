@@ -135,10 +135,7 @@ private:
             validate_latex_number(it->second);
             return it->second;
         }
-        if (auto it = options_.labels.find(name); it != options_.labels.end()) {
-            validate_latex_label(it->second);
-            return it->second;
-        }
+        if (auto it = options_.labels.find(name); it != options_.labels.end()) return label_latex(it->second);
         return latex_name(name);
     }
 

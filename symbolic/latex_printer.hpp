@@ -32,7 +32,8 @@ struct LatexOptions {
     /// Explicit LaTeX per symbol name, instead of latex_name(name), e.g.
     /// {"out_o1", "\\hat{y}"}.  Each label used is checked with
     /// validate_latex_label, so to_latex throws std::invalid_argument for a
-    /// label that could inject commands.
+    /// label that could inject commands, and printed as label_latex gives it
+    /// (typed Greek letters as their commands: "θ_1" -> \theta_1).
     std::map<std::string, std::string, std::less<>> labels;
     /// Numbers printed *instead of* symbols, as LaTeX number text ("0.5933",
     /// "-0.0145", "1.5 \\times 10^{-12}"), for the "numbers substituted" step of

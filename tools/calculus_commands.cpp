@@ -73,9 +73,20 @@ int run_grad(const GradArgs& args, Streams io) {
     const Source expression{"expression", args.expression};
     const lang::ExprNode tree = lang::parse_expression(expression);
     const lang::Point point = point_of("--at", args.at);
-    const lang::Gradient g = lang::gradient_at(tree, expression, point, "--at");
-    emit(args.format == "json" ? lang::gradient_json(point, g) : lang::gradient_text(point, g, args.digits),
-         args.output, io.out);
+    if (args.arithmetic != "certified") {
+        const bool dbl = args.arithmetic == "double";
+        const lang::Gradient g =
+            lang::plain_gradient_at(tree, expression, point, dbl ? lang::Arithmetic::Double : lang::Arithmetic::Float);
+        const std::string header = "reverse mode in " + args.arithmetic + ": round-off included, not certified\n";
+        emit(args.format == "json" ? lang::gradient_json(point, g)
+                                   : header + lang::gradient_text(point, g, args.digits ? args.digits : dbl ? 17 : 9),
+             args.output, io.out);
+        return 0;
+    }
+    const int digits = args.digits ? args.digits : 10;
+    const lang::Gradient g = lang::gradient_at(tree, expression, point, "--at", digits);
+    emit(args.format == "json" ? lang::gradient_json(point, g) : lang::gradient_text(point, g, digits), args.output,
+         io.out);
     return 0;
 }
 
@@ -109,6 +120,12 @@ int run_descend(const DescendArgs& args, Streams io) {
                                                                 "J = " + args.expression + "  (" + args.optimizer +
                                                                     ", learning rate " + args.lr + ")"));
     emit(text, args.output, io.out);
+    if (!run.warning.empty()) io.err << "chainrule descend: warning: " << run.warning << "\n";
+    // A failed run is no bad input (exit 2): its rows are printed, the ending says where it went wrong.
+    if (run.ending.failed()) {
+        io.err << "chainrule descend: " << run.ending.message << "\n";
+        return 1;
+    }
     if (options.until && !run.reached)
         io.err << "chainrule descend: note: stopped after " << args.max_steps << " updates without reaching "
                << args.until << " (raise --max-steps or the learning rate)\n";

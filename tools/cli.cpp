@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "../lang/diagnostic.hpp"
+#include "../symbolic/latex_names.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -59,10 +60,18 @@ CLI::App* grad_command(CLI::App& app, GradArgs& a) {
     CLI::App* cmd = app.add_subcommand("grad", "Value and gradient of an expression at a point");
     cmd->add_option("EXPR", a.expression, "The expression, e.g. 'x^2 + sin(y)^2'")->required();
     cmd->add_option("--at", a.at, "The point: 'x=3, y=1' (its names are the variables)")->required()->type_name("POINT");
-    add_digits(cmd, a.digits);
+    cmd->add_option("--digits", a.digits, "Significant digits of every printed number (1-40; default 10, or 17 for "
+                                          "double and 9 for float)")
+        ->check(CLI::Range(1, 40));
+    cmd->add_option("--arithmetic", a.arithmetic,
+                    "certified (default: every printed digit verified by the precision ladder), or double / float: "
+                    "one plain reverse sweep in that type, round-off included, as a framework prints it")
+        ->check(CLI::IsMember({"certified", "double", "float"}))
+        ->capture_default_str();
     add_format(cmd, a.format, {"text", "json"});
     add_output(cmd, a.output);
-    cmd->footer("Example:\n  chainrule grad 'x^2 + sin(y)^2' --at 'x=3, y=1'\n");
+    cmd->footer("Example:\n  chainrule grad 'x^2 + sin(y)^2' --at 'x=3, y=1'\n"
+                "  chainrule grad '(1 - cos(x))/x^2' --at x=1e-7 --arithmetic double\n");
     return cmd;
 }
 
@@ -101,7 +110,8 @@ CLI::App* descend_command(CLI::App& app, DescendArgs& a) {
     add_digits(cmd, a.digits);
     add_output(cmd, a.output);
     cmd->footer("Example:\n  chainrule descend 'x^2 + sin(y)^2' --from 'x=3, y=1' --lr 0.1 --until 'J < 0.01'\n"
-                "  chainrule descend 'x^2' --from x=1.2 --lr 0.1 --optimizer adam --max-steps 50 --plot adam.svg\n");
+                "  chainrule descend 'x^2' --from x=1.2 --lr 0.1 --optimizer adam --max-steps 50 --plot adam.svg\n"
+                "  (exit code 1 when the run diverges, overflows or leaves the domain of J: the rows so far, then why)\n");
     return cmd;
 }
 
@@ -150,8 +160,8 @@ int guarded(const std::string& name, std::ostream& err, const std::function<int(
         return command();
     } catch (const lang::LangError& e) {
         err << e.what() << "\n";
-    } catch (const std::exception& e) {
-        err << "chainrule " << name << ": error: " << e.what() << "\n";
+    } catch (const std::exception& e) {  // messages that may quote arguments or file text unescaped
+        err << "chainrule " << name << ": error: " << symbolic::escape_text_for_message(e.what()) << "\n";
     }
     return kExitBadInput;
 }
@@ -175,7 +185,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         return std::any_of(std::begin(commands), std::end(commands), [&](CLI::App* c) { return c->get_name() == word; });
     };
     if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
-        err << "chainrule: error: unknown command '" << argv[1]
+        err << "chainrule: error: unknown command '" << symbolic::escape_text_for_message(argv[1])
             << "' (commands: worksheet, grad, diff, descend, gradcheck, check; see 'chainrule --help')\n";
         return kExitBadInput;
     }
@@ -186,7 +196,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         std::string where = "chainrule";
         for (CLI::App* cmd : commands)
             if (cmd->parsed()) where += " " + cmd->get_name();
-        err << where << ": error: " << e.what() << dash_hint(argc, argv) << " (see '" << where << " --help')\n";
+        // CLI11 quotes the arguments it rejects as they were typed.
+        err << where << ": error: " << symbolic::escape_text_for_message(e.what()) << dash_hint(argc, argv) << " (see '"
+            << where << " --help')\n";
         return kExitBadInput;
     }
     const Streams io{out, err};

@@ -30,7 +30,8 @@ struct WorksheetArgs {
 struct GradArgs {
     std::string expression;
     std::string at;
-    int digits = 10;
+    int digits = 0;  ///< 0: 10 certified digits, or every digit of a double (17) / float (9)
+    std::string arithmetic = "certified";  ///< certified | double | float
     std::string format = "text";
     std::string output;
 };

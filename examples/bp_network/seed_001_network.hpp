@@ -6,12 +6,12 @@
 //   in_o1 = w5 out_h1 + w6 out_h2 + b_o   out_o1 = σ(in_o1)   (o2 likewise with w7, w8)
 //   E = E_o1 + E_o2,  E_ok = ½ (o_k − out_ok)²
 #include "chainrule.hpp"
-
-#include <boost/multiprecision/cpp_bin_float.hpp>
+#include "precision/real.hpp"
 
 namespace examples {
 
-using Real = boost::multiprecision::cpp_bin_float_50;
+/// The derivations' number type (MPFR; 50 digits unless a PrecisionScope says otherwise).
+using Real = chainrule::Real;
 
 inline chainrule::Var<Real> record_seed_001_network(chainrule::Tape<Real>& tape) {
     auto c = [&](const char* value, const char* name) { return tape.constant(Real(value), name); };

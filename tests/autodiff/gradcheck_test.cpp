@@ -1,7 +1,9 @@
 // gradcheck (autodiff/gradcheck.hpp): every op passes at random points of its domain, a
-// gradient wrong by 1e-8 relative fails, kinks and jumps within the step are "not
-// differentiable here" with the one-sided derivatives of the math, the seed network passes
-// in float, double, long double and 50 digits, and the errors.
+// gradient wrong by 1e-8 relative fails, tiny and huge points are differenced at their own
+// scale (closed forms to 30 digits), infinite derivatives agree as ∞ = ∞, kinks and jumps
+// at x are "kink" at their convention with the one-sided derivatives of the math, NaN and
+// what cannot be estimated are said so, the seed network passes in float, double, long
+// double and 50 digits, and the errors.
 #include "op_cases.hpp"
 #include "seed_network.hpp"
 
@@ -20,7 +22,7 @@ using R = cpp_bin_float_50;
 
 namespace {
 
-constexpr double kStep = 1e-12;  // gradcheck's h for |x| ≤ 1 (50-digit reference)
+constexpr double kStep = 1e-12;  // gradcheck's relative step c (h = c·|x|; c at x = 0)
 
 // Every entry passes; on failure the first bad one is printed.
 template <class U>
@@ -41,17 +43,45 @@ GradcheckEntry<R> check_1d(double x, F f) {
     const auto y = f(v);
     const auto r = gradcheck(t, y.index());
     REQUIRE(r.entries.size() == 1);
+    CHECK(r.relative_step == R(kStep));
     return r.entries[0];
 }
 
-// "Not differentiable here" with the given one-sided derivatives (to 1e-9: the branch
-// slopes are taken 2h from x, within ≈ 3h|f''| of their limits).
+// A kink (or jump) at the convention, with the given one-sided derivatives (to 1e-9: at a
+// jump they are the branch slopes, taken 2h from x, within ≈ 3h|f''| of their limits).
 void check_kink(const GradcheckEntry<R>& e, double left, double right) {
     INFO(e.name << ": " << verdict_text(e.verdict) << " (" << e.note << "), left " << e.left.str(20) << ", right "
                 << e.right.str(20) << "; analytic " << e.analytic.str(20));
-    CHECK(e.verdict == Verdict::NotDifferentiable);
+    CHECK(e.verdict == Verdict::Kink);
     CHECK(abs(e.left - R(left)) <= R(1e-9) * (1 + std::abs(left)));
     CHECK(abs(e.right - R(right)) <= R(1e-9) * (1 + std::abs(right)));
+}
+
+// A pass whose numeric derivative equals the closed form `exact` to 30 digits.
+void check_exact(const GradcheckEntry<R>& e, const R& exact) {
+    INFO(e.name << ": " << verdict_text(e.verdict) << " (" << e.note << "), numeric " << e.numeric.str(40)
+                << ", exact " << exact.str(40) << ", analytic " << e.analytic.str(20) << ", step " << e.step.str(3));
+    CHECK(e.verdict == Verdict::Pass);
+    CHECK(e.numeric_kind == Estimate::Finite);
+    CHECK(abs(e.numeric - exact) <= R("1e-30") * abs(exact));
+    CHECK(abs(e.analytic - exact) <= R(4e-16) * abs(exact));  // reverse mode in double
+}
+
+// An infinite derivative: numeric, and the sides that are defined, are `inf` (±∞).
+void check_infinite(const GradcheckEntry<R>& e, const R& inf, Estimate left, Estimate right) {
+    INFO(e.name << ": " << verdict_text(e.verdict) << " (" << e.note << "), numeric " << e.numeric.str(5) << " "
+                << estimate_text(e.numeric_kind) << ", left " << e.left.str(5) << " " << estimate_text(e.left_kind)
+                << ", right " << e.right.str(5) << " " << estimate_text(e.right_kind));
+    CHECK(e.verdict == Verdict::Pass);
+    CHECK(e.numeric_kind == Estimate::Infinite);
+    CHECK(e.numeric == inf);
+    CHECK(e.analytic == inf);
+    CHECK(e.abs_error == 0);
+    CHECK(e.left_kind == left);
+    CHECK(e.right_kind == right);
+    if (left == Estimate::Infinite) CHECK(e.left == inf);
+    if (right == Estimate::Infinite) CHECK(e.right == inf);
+    CHECK(!e.singular.empty());
 }
 
 }  // namespace
@@ -112,31 +142,128 @@ TEST_CASE("gradcheck catches a gradient wrong by 1e-8 relative, which a double f
     CHECK(std::abs(wrong[0] - fd[0]) <= 1e-5 + 1e-3 * std::abs(fd[0]));
 }
 
-TEST_CASE("gradcheck: kinks at and within h of the switching point are not differentiable here") {
-    // |x| at 0 (abs'(0) = 0 by convention: no failure) and within the step on both sides.
-    for (double x : {0.0, 0.3 * kStep, -0.7 * kStep}) {
+TEST_CASE("gradcheck: tiny points are differenced at their own scale, inside the domain") {
+    // The old absolute step 1e-12 took log at 1e-300 to x − h < 0: "left NaN, right 4.99e11".
+    for (double x : {1e-300, 1e-30, 3e-17}) {
         CAPTURE(x);
-        check_kink(check_1d(x, [](const Var<double>& v) { return abs(v); }), -1, 1);
-        check_kink(check_1d(x, [](const Var<double>& v) { return relu(v); }), 0, 1);
-        check_kink(check_1d(x, [](const Var<double>& v) { return leaky_relu(v, 0.2); }), 0.2, 1);
-        check_kink(check_1d(0.5 + x, [](const Var<double>& v) { return max(v, 0.5); }), 0, 1);
-        check_kink(check_1d(0.5 + x, [](const Var<double>& v) { return min(v, 0.5); }), 1, 0);
-        // curved branches: relu(sin x) has slopes 0 and cos 0 = 1; |x³ − x| = |x|·|x² − 1| near 0
-        // has −1 and +1
-        check_kink(check_1d(x, [](const Var<double>& v) { return relu(sin(v)); }), 0, 1);
-        check_kink(check_1d(x, [](const Var<double>& v) { return abs(v * v * v - v); }), -1, 1);
+        const auto e = check_1d(x, [](const Var<double>& v) { return log(v); });
+        check_exact(e, R(1) / R(x));
+        CHECK(e.step == R(kStep) * R(x));  // converged at the first step: h = c·|x|
     }
-    // The reverse-mode value at 0 is the documented convention, and it is no failure.
-    const auto at0 = check_1d(0.0, [](const Var<double>& v) { return abs(v); });
-    CHECK(at0.analytic == 0);
+    check_exact(check_1d(1e-200, [](const Var<double>& v) { return sqrt(v); }), R(1) / (2 * sqrt(R(1e-200))));
+    check_exact(check_1d(1e-100, [](const Var<double>& v) { return pow(v, 3.0); }), 3 * R(1e-100) * R(1e-100));
+    check_exact(check_1d(1e-100, [](const Var<double>& v) { return v * v * v; }), 3 * R(1e-100) * R(1e-100));
+    check_exact(check_1d(1e-150, [](const Var<double>& v) { return 1.0 / v; }), -1 / (R(1e-150) * R(1e-150)));
+    check_exact(check_1d(-1e-150, [](const Var<double>& v) { return 1.0 / v; }), -1 / (R(1e-150) * R(1e-150)));
+    check_exact(check_1d(2e-150, [](const Var<double>& v) { return log(v * v) + sin(v); }),
+                2 / R(2e-150) + cos(R(2e-150)));
+    // x near a domain edge that is not 0: log(x − 1) at x = 1 + 2^-40 (scale 1e-12, not |x|)
+    const double near1 = 1 + std::ldexp(1.0, -40);
+    check_exact(check_1d(near1, [](const Var<double>& v) { return log(v - 1.0); }), 1 / (R(near1) - 1));
 }
 
-TEST_CASE("gradcheck: max and min of two inputs at a tie, hypot at the origin") {
+TEST_CASE("gradcheck: huge points and steep functions pass with closed-form derivatives") {
+    check_exact(check_1d(1e300, [](const Var<double>& v) { return log(v); }), R(1) / R(1e300));
+    check_exact(check_1d(1e150, [](const Var<double>& v) { return v * v; }), 2 * R(1e150));
+    check_exact(check_1d(700, [](const Var<double>& v) { return exp(v); }), exp(R(700)));
+    check_exact(check_1d(-700, [](const Var<double>& v) { return exp(v); }), exp(R(-700)));
+    check_exact(check_1d(1e200, [](const Var<double>& v) { return sqrt(v); }), R(1) / (2 * sqrt(R(1e200))));
+    // sin at 1e10: h = 1e-2 is far above sin's scale 1; the step shrinks until the tableaus
+    // converge, and the derivative is cos(1e10) to 30 digits.
+    const auto s = check_1d(1e10, [](const Var<double>& v) { return sin(v); });
+    check_exact(s, cos(R(1e10)));
+    CHECK(s.step < R(1e-4));
+}
+
+TEST_CASE("gradcheck: infinite derivatives are ±∞ on the sides where f is defined, and ∞ = ∞ agrees") {
+    const R inf = std::numeric_limits<R>::infinity();
+    // sqrt, x^0.5 at 0: f is undefined left of 0 (its domain edge), the right derivative is +∞
+    check_infinite(check_1d(0.0, [](const Var<double>& v) { return sqrt(v); }), inf, Estimate::Undefined,
+                   Estimate::Infinite);
+    check_infinite(check_1d(0.0, [](const Var<double>& v) { return pow(v, 0.5); }), inf, Estimate::Undefined,
+                   Estimate::Infinite);
+    check_infinite(check_1d(0.0, [](const Var<double>& v) { return -sqrt(v); }), -inf, Estimate::Undefined,
+                   Estimate::Infinite);
+    // cbrt at 0: +∞ from both sides
+    check_infinite(check_1d(0.0, [](const Var<double>& v) { return cbrt(v); }), inf, Estimate::Infinite,
+                   Estimate::Infinite);
+    // asin and acos at 1: undefined right of 1, ±∞ from the left
+    check_infinite(check_1d(1.0, [](const Var<double>& v) { return asin(v); }), inf, Estimate::Infinite,
+                   Estimate::Undefined);
+    check_infinite(check_1d(1.0, [](const Var<double>& v) { return acos(v); }), -inf, Estimate::Infinite,
+                   Estimate::Undefined);
+    check_infinite(check_1d(-1.0, [](const Var<double>& v) { return asin(v); }), inf, Estimate::Undefined,
+                   Estimate::Infinite);
+    // The op is named: "sqrt′(0) = +∞ at node #1"
+    const auto e = check_1d(0.0, [](const Var<double>& v) { return sqrt(v); });
+    REQUIRE(e.singular.size() == 1);
+    CHECK(e.singular[0].rule == "sqrt′(0) = +∞");
+    CHECK_THAT(e.note, Catch::Contains("sqrt′(0) = +∞ at node #1"));
+    // A finite claim where the derivative is +∞ fails.
+    Tape<double> t;
+    const auto x = t.variable(0.0, "x");
+    const auto f = sqrt(x);
+    const std::vector<double> claim{1e300};
+    CHECK(gradcheck(t, f.index(), std::span<const double>(claim)).entries[0].verdict == Verdict::Fail);
+}
+
+TEST_CASE("gradcheck: a NaN of reverse mode (0·∞, ∞ − ∞) is undefined and names the ops") {
+    // sqrt(|x|) at 0: sqrt′(0) = +∞ times abs′(0) = 0; the one-sided derivatives are −∞, +∞.
+    const auto cusp = check_1d(0.0, [](const Var<double>& v) { return sqrt(abs(v)); });
+    INFO(cusp.note);
+    CHECK(cusp.verdict == Verdict::Undefined);
+    CHECK(cusp.left_kind == Estimate::Infinite);
+    CHECK(cusp.left == -std::numeric_limits<R>::infinity());
+    CHECK(cusp.right == std::numeric_limits<R>::infinity());
+    CHECK_THAT(cusp.note, Catch::Contains("abs′(0) = 0 at node #1") && Catch::Contains("sqrt′(0) = +∞ at node #2"));
+    // sqrt(x) − sqrt(x) at 0 is 0 on its domain; reverse mode gives +∞ − ∞.
+    const auto diff = check_1d(0.0, [](const Var<double>& v) { return sqrt(v) - sqrt(v); });
+    CHECK(diff.verdict == Verdict::Undefined);
+    CHECK(diff.numeric == 0);
+    CHECK_THAT(diff.note, Catch::Contains("the derivative is 0"));
+    Tape<double> t;
+    const auto x = t.variable(0.0, "x");
+    const auto f = sqrt(x) - sqrt(x);
+    CHECK_FALSE(gradcheck(t, f.index()).passed());
+    // sqrt(x) − sqrt(−x) at 0: NaN from ∞ − ∞ (sqrt′(−0) = −∞ in IEEE), and f is undefined on both sides
+    const auto none = check_1d(0.0, [](const Var<double>& v) { return sqrt(v) - sqrt(-v); });
+    CHECK(none.verdict == Verdict::Undefined);
+    CHECK_THAT(none.note, Catch::Contains("could not estimate the derivative: f is not finite on either side"));
+}
+
+TEST_CASE("gradcheck: kinks at x give both one-sided derivatives and the convention reverse mode uses") {
+    check_kink(check_1d(0.0, [](const Var<double>& v) { return abs(v); }), -1, 1);
+    check_kink(check_1d(0.0, [](const Var<double>& v) { return relu(v); }), 0, 1);
+    check_kink(check_1d(0.0, [](const Var<double>& v) { return leaky_relu(v, 0.2); }), 0.2, 1);
+    check_kink(check_1d(0.5, [](const Var<double>& v) { return max(v, 0.5); }), 0, 1);
+    check_kink(check_1d(0.5, [](const Var<double>& v) { return min(v, 0.5); }), 1, 0);
+    // curved branches: relu(sin x) has slopes 0 and cos 0 = 1; |x³ − x| near 0 has −1 and +1
+    check_kink(check_1d(0.0, [](const Var<double>& v) { return relu(sin(v)); }), 0, 1);
+    check_kink(check_1d(0.0, [](const Var<double>& v) { return abs(v * v * v - v); }), -1, 1);
+    // The convention is named, with the node: relu′(0) = 0 (docs/conventions.md)
+    const auto r = check_1d(0.0, [](const Var<double>& v) { return relu(v); });
+    CHECK(r.analytic == 0);
+    CHECK_THAT(r.note, Catch::StartsWith("kink: convention relu′(0) = 0 at node #1"));
+    const auto m = check_1d(0.5, [](const Var<double>& v) { return max(v, 0.5); });
+    CHECK(m.analytic == 0.5);
+    CHECK_THAT(m.note, Catch::Contains("max(0.5, 0.5): ∂/∂a = 0.5, ∂/∂b = 0.5"));
+    // A claim at a kink: a one-sided derivative is a kink too; anything else fails.
+    Tape<double> t;
+    const auto x = t.variable(0.0, "x");
+    const auto f = abs(x);
+    const std::vector<double> right{1.0}, wrong{0.5};
+    const auto claimed = gradcheck(t, f.index(), std::span<const double>(right)).entries[0];
+    CHECK(claimed.verdict == Verdict::Kink);
+    CHECK_THAT(claimed.note, Catch::StartsWith("kink: the checked value is the right derivative"));
+    CHECK(gradcheck(t, f.index(), std::span<const double>(wrong)).entries[0].verdict == Verdict::Fail);
+}
+
+TEST_CASE("gradcheck: max and min of two inputs at a tie, hypot and atan2 at the origin") {
     Tape<double> t;
     const auto a = t.variable(0.25, "a"), b = t.variable(0.25, "b");
     const auto hi = max(a, b), lo = min(a, b);
     const auto c = t.variable(0.0, "c"), d = t.variable(0.0, "d");
-    const auto h = hypot(c, d);
+    const auto h = hypot(c, d), angle = atan2(c, d);
     const auto rmax = gradcheck(t, hi.index(), {.wrt = {a.index(), b.index()}});
     check_kink(rmax.entries[0], 0, 1);
     check_kink(rmax.entries[1], 0, 1);
@@ -146,30 +273,63 @@ TEST_CASE("gradcheck: max and min of two inputs at a tie, hypot at the origin") 
     const auto rh = gradcheck(t, h.index(), {.wrt = {c.index(), d.index()}});
     check_kink(rh.entries[0], -1, 1);
     check_kink(rh.entries[1], -1, 1);
+    CHECK_THAT(rh.entries[0].note, Catch::Contains("hypot(0, 0): ∂/∂a = 0, ∂/∂b = 0"));
+    // atan2(c, d) at (0, 0) jumps in c (±π/2) and in d (π left of 0): branch slopes 0
+    const auto ra = gradcheck(t, angle.index(), {.wrt = {c.index(), d.index()}});
+    check_kink(ra.entries[0], 0, 0);
+    check_kink(ra.entries[1], 0, 0);
+    CHECK(ra.entries[0].left_kind == Estimate::Jump);
+    CHECK(ra.entries[1].right_kind == Estimate::Finite);  // atan2(0, d) = 0 for d ≥ 0
 }
 
-TEST_CASE("gradcheck: jumps and domain edges are not differentiable here, never a failure") {
-    // sign and step jump at 0: the quotients grow as 1/h; both branches are flat.
-    for (double x : {0.0, 0.4 * kStep}) {
+TEST_CASE("gradcheck: jumps at x are kinks with the slopes of the branches, never a failure") {
+    const auto s = check_1d(0.0, [](const Var<double>& v) { return sign(v); });
+    check_kink(s, 0, 0);
+    CHECK(s.left_kind == Estimate::Jump);
+    CHECK(s.right_kind == Estimate::Jump);
+    CHECK_THAT(s.note, Catch::Contains("sign′(0) = 0") && Catch::Contains("f jumps at x"));
+    const auto st = check_1d(0.0, [](const Var<double>& v) { return step(v); });  // H(0) = 1: flat to the right
+    check_kink(st, 0, 0);
+    CHECK(st.left_kind == Estimate::Jump);
+    CHECK(st.right_kind == Estimate::Finite);
+    // a jump of a composite: 3·sign(x) + x² at 0 has branch slopes 0 (2x at 0)
+    check_kink(check_1d(0.0, [](const Var<double>& v) { return 3.0 * sign(v) + v * v; }), 0, 0);
+}
+
+TEST_CASE("gradcheck: a kink near x but not at it is resolved by the shrinking step") {
+    // with h = c·|x| the kink of |x| at 0 is |x|/h = 1e12 steps away
+    for (double x : {0.3 * kStep, -0.7 * kStep, 1e-300}) {
         CAPTURE(x);
-        check_kink(check_1d(x, [](const Var<double>& v) { return sign(v); }), 0, 0);
-        check_kink(check_1d(x, [](const Var<double>& v) { return step(v); }), 0, 0);
+        check_exact(check_1d(x, [](const Var<double>& v) { return abs(v); }), R(x > 0 ? 1 : -1));
+        check_exact(check_1d(x, [](const Var<double>& v) { return relu(v); }), R(x > 0 ? 1 : 0));
     }
-    // sqrt at 0: f(x − h) is NaN, the right quotients grow as h^(−1/2).
-    const auto e = check_1d(0.0, [](const Var<double>& v) { return sqrt(v); });
-    CHECK(e.verdict == Verdict::NotDifferentiable);
-    CHECK_THAT(e.note, Catch::Contains("not finite"));
-}
-
-TEST_CASE("gradcheck: beyond the step a kink is a normal check; a tie without a kink passes") {
-    const auto abs3h = check_1d(3 * kStep, [](const Var<double>& v) { return abs(v); });
-    CHECK(abs3h.verdict == Verdict::Pass);
-    CHECK(abs3h.analytic == 1);
-    CHECK(check_1d(-5 * kStep, [](const Var<double>& v) { return relu(v); }).verdict == Verdict::Pass);
+    // max(x, 0.5) at 0.5 + 3e-13: the first step 5e-13 straddles the tie, the second does not
+    const double x = 0.5 + 3e-13;
+    const auto m = check_1d(x, [](const Var<double>& v) { return max(v, 0.5); });
+    check_exact(m, R(1));
+    CHECK(m.step < R(3e-13));
+    check_exact(check_1d(0.5 - 3e-13, [](const Var<double>& v) { return max(v, 0.5); }), R(0));
     // max(x², 2x − 1) at x = 1: a tie, but x² ≥ 2x − 1 touches tangentially (both slopes 2)
     const auto tangent = check_1d(1.0, [](const Var<double>& v) { return max(v * v, 2.0 * v - 1.0); });
     CHECK(tangent.verdict == Verdict::Pass);
     CHECK(tangent.analytic == 2);
+}
+
+TEST_CASE("gradcheck: what cannot be estimated is said so, with no number") {
+    // sqrt(x) + sqrt(−x) at 0: f is undefined on both sides of x (reverse mode: +∞)
+    const auto both = check_1d(0.0, [](const Var<double>& v) { return sqrt(v) + sqrt(-v); });
+    INFO(both.note);
+    CHECK(both.verdict == Verdict::NotEstimated);
+    CHECK(both.left_kind == Estimate::Undefined);
+    CHECK(both.right_kind == Estimate::Undefined);
+    CHECK(boost::multiprecision::isnan(both.numeric));
+    CHECK_THAT(both.note, Catch::StartsWith("could not estimate: f is not finite on either side of x"));
+    // x·sin(1/x) at 1e-30 oscillates on a scale of 1e-60: no step down to c·1e-12·|x| resolves it
+    const auto osc = check_1d(1e-30, [](const Var<double>& v) { return v * sin(1.0 / v); });
+    INFO(verdict_text(osc.verdict) << ": " << osc.note);
+    CHECK(osc.verdict == Verdict::NotEstimated);
+    CHECK_THAT(osc.note, Catch::StartsWith("could not estimate: the difference quotients do not converge"));
+    if (osc.verdict == Verdict::NotEstimated) CHECK(boost::multiprecision::isnan(osc.numeric));
 }
 
 TEST_CASE("gradcheck: the seed 001 network passes in float, double, long double and 50 digits", "[typed]") {

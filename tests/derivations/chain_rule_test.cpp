@@ -2,7 +2,7 @@
 // intermediates, the automatic switch to the deltas style past 64 paths, long chains,
 // and the errors a user can provoke.
 #include "chainrule.hpp"
-#include "derivations/number_format.hpp"
+#include "precision/number_format.hpp"
 #include "derivations/worksheet.hpp"
 #include "symbolic/text_printer.hpp"
 

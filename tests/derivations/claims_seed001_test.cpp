@@ -14,7 +14,7 @@
 #include "derivations/claims_document.hpp"
 #include "derivations/render_latex.hpp"
 #include "pdflatex_check.hpp"
-#include "derivations/number_format.hpp"
+#include "precision/number_format.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // Defects found by a first-user review, each pinned by a test of its whole kind.
 #include "chainrule.hpp"
-#include "derivations/number_format.hpp"
+#include "precision/number_format.hpp"
 #include "derivations/render_latex.hpp"
 #include "derivations/render_markdown.hpp"
 #include "derivations/worksheet.hpp"
@@ -61,7 +61,8 @@ TEST_CASE("non-finite values are shown, not thrown as a bare stoi error") {
     auto w = t.variable(-1.0, "w");
     auto y = log(w).named("y");
     const std::string md = render_markdown(worksheet_document(make_worksheet(t, y)));
-    CHECK_THAT(md, Catch::Contains("\\mathrm{NaN}"));
+    CHECK_THAT(md, Catch::Contains("\\text{undefined}"));  // a certified NaN is "undefined"
+    CHECK_THAT(md, Catch::Contains("log at $w = -1$"));       // and its cause is named
 }
 
 TEST_CASE("wrt and labels must name nodes the output depends on, once") {

@@ -3,7 +3,7 @@
 // (shared/reference/seed-001-network.md), rounded here to the 10 significant digits the
 // worksheet prints; expected formulas are the seed's hand derivation.
 #include "autodiff/seed_network.hpp"
-#include "derivations/number_format.hpp"
+#include "precision/number_format.hpp"
 #include "derivations/render_markdown.hpp"
 #include "derivations/worksheet.hpp"
 #include "symbolic/text_printer.hpp"

@@ -1,7 +1,7 @@
 // Models: what a .chain file records on the tape (leaves, names, folded constants,
 // aliases), the directives, and the worksheet of the shipped examples against the
 // independent reference values of the seeds.
-#include "derivations/number_format.hpp"
+#include "precision/number_format.hpp"
 #include "lang/model.hpp"
 #include "lang/model_worksheet.hpp"
 #include "symbolic/text_printer.hpp"
@@ -10,7 +10,7 @@
 
 using namespace chainrule;
 using namespace chainrule::lang;
-using derivations::format_number;
+using chainrule::format_number;
 
 namespace {
 
@@ -41,7 +41,7 @@ TEST_CASE("bp_network.chain: names, kinds, directives") {
     CHECK(m.labels.at("b_h") == "b_{1}");
     REQUIRE(m.learning_rate);
     CHECK(*m.learning_rate == Real("0.5"));
-    CHECK(m.at("out_h1").params == std::vector<std::string>{"b_h", "w1", "w2"});
+    CHECK(m.params_of("out_h1") == std::vector<std::string>{"b_h", "w1", "w2"});
     CHECK(m.at("i1").node.value() == Real("0.1"));  // from the decimal text, to 50 digits
 }
 
@@ -130,7 +130,7 @@ TEST_CASE("a definition may be a constant; const declarations are constants") {
     const Model m = load_model_text("const c = 2.5\nparam w = 1\nh = 1/2\nE = h*c*w", "m.chain");
     CHECK(m.at("h").kind == NameKind::Definition);
     CHECK(m.at("h").node.value() == Real("0.5"));
-    CHECK(m.at("E").params == std::vector<std::string>{"w"});
+    CHECK(m.params_of("E") == std::vector<std::string>{"w"});
     CHECK(model_worksheet(m).derivations.at(0).result == Real("1.25"));
 }
 

@@ -16,7 +16,18 @@ Descent small_run() {
     return Descent{{"x", "w_1"},
                    {DescentStep{0, {Real(1), Real("0.5")}, Real("1.25"), {Real(2), Real(1)}, Real(0)},
                     DescentStep{1, {Real("0.8"), Real("0.4")}, Real("0.8"), {Real("1.6"), Real("0.8")}, Real(0)}},
-                   true};
+                   true,
+                   {DescentEnd::Reached, 1, ""},
+                   ""};
+}
+
+// The same rows, as if step 2 had left the domain of log.
+Descent failed_run() {
+    Descent run = small_run();
+    run.reached = false;
+    run.ending = {DescentEnd::LeftDomain, 2, "left the domain of log at step 2 (x = -0.5, w_1 = 0.3)"};
+    run.warning = "J has risen";
+    return run;
 }
 
 }  // namespace
@@ -62,9 +73,27 @@ TEST_CASE("descent JSON") {
     const Descent run = small_run();
     const std::string j = descent_json({run, "x^2", {.learning_rate = Real("0.1")}, std::string("J < 1")});
     CHECK_THAT(j, Catch::StartsWith("{\n  \"expression\": \"x^2\",\n  \"optimizer\": \"sgd\",\n  \"learning_rate\": 0.1,\n"
-                                    "  \"until\": \"J < 1\",\n  \"reached\": true,\n  \"steps\": ["));
+                                    "  \"until\": \"J < 1\",\n  \"reached\": true,\n  \"ending\": {\n    \"reason\": \"reached\",\n"
+                                    "    \"step\": 1,\n    \"failed\": false,\n    \"message\": null\n  },\n"
+                                    "  \"warning\": null,\n  \"steps\": ["));
     CHECK_THAT(j, Catch::Contains("\"point\": {\n        \"x\": 0.8,\n        \"w_1\": 0.4\n      }"));
     CHECK_THAT(descent_json({run, "x^2", {.learning_rate = Real("0.1")}, std::nullopt}), Catch::Contains("\"until\": null"));
+}
+
+TEST_CASE("a failed descent: every format carries the ending after the rows") {
+    const Descent run = failed_run();
+    const std::string ending = "left the domain of log at step 2 (x = -0.5, w_1 = 0.3)\n";
+    CHECK(descent_table(run, 10) ==
+          "step    x  w_1     J  dJ/dx  dJ/dw_1\n"
+          "   0    1  0.5  1.25      2        1\n"
+          "   1  0.8  0.4   0.8    1.6      0.8\n" +
+              ending);
+    CHECK_THAT(descent_markdown(run, 10), Catch::EndsWith("| 1 | 0.8 | 0.4 | 0.8 | 1.6 | 0.8 |\n\n" + ending));
+    CHECK(descent_csv(run, 10) == "step,x,w_1,J,dJ/dx,dJ/dw_1\n0,1,0.5,1.25,2,1\n1,0.8,0.4,0.8,1.6,0.8\n# " + ending);
+    const std::string j = descent_json({run, "log(x)", {.learning_rate = Real("0.1")}, std::nullopt});
+    CHECK_THAT(j, Catch::Contains("\"ending\": {\n    \"reason\": \"left_domain\",\n    \"step\": 2,\n"
+                                  "    \"failed\": true,\n    \"message\": \"left the domain of log at step 2 (x = -0.5, w_1 = 0.3)\"\n  },\n"
+                                  "  \"warning\": \"J has risen\",\n"));
 }
 
 TEST_CASE("descent JSON names the optimizer and its hyper-parameters") {

@@ -22,7 +22,7 @@ if(NOT EXISTS ${WORK_DIR}/probe)
     endif()
 endif()
 
-set(sources ${SOURCE_DIR}/lang/parser.cpp ${SOURCE_DIR}/lang/diagnostic.cpp
+set(sources ${SOURCE_DIR}/lang/parser.cpp ${SOURCE_DIR}/lang/diagnostic.cpp ${SOURCE_DIR}/symbolic/latex_names.cpp
             ${SOURCE_DIR}/tests/lang/fuzz/fuzz_parser.cpp)
 file(GLOB headers ${SOURCE_DIR}/lang/*.hpp)
 set(binary ${WORK_DIR}/fuzz_parser)

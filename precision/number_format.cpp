@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-namespace chainrule::derivations {
+namespace chainrule {
 
 namespace {
 
@@ -69,6 +69,22 @@ std::string latex_number(const Real& x, int digits) {
     return s.substr(0, e) + " \\times 10^{" + s.substr(e + 1) + "}";
 }
 
+std::string format_number(const Real& x, const Certainty& c, int digits) {
+    if (boost::multiprecision::isnan(x)) return "undefined";
+    if (c.zero_below) return "0 (±1e" + std::to_string(*c.zero_below) + ")";
+    if (c.digits == 0) return "? (cancellation: no digit certain)";
+    if (c.digits >= digits) return format_number(x, digits);
+    return format_number(x, c.digits) + " (" + std::to_string(c.digits) + " digits certain)";
+}
+
+std::string latex_number(const Real& x, const Certainty& c, int digits) {
+    if (boost::multiprecision::isnan(x)) return "\\text{undefined}";
+    if (c.zero_below) return "0_{\\pm 10^{" + std::to_string(*c.zero_below) + "}}";
+    if (c.digits == 0) return "\\text{?}";
+    if (c.digits >= digits) return latex_number(x, digits);
+    return latex_number(x, c.digits) + "^{\\dagger}";
+}
+
 bool is_negative_text(const std::string& formatted) { return !formatted.empty() && formatted.front() == '-'; }
 
-}  // namespace chainrule::derivations
+}  // namespace chainrule

@@ -1,0 +1,124 @@
+#include "singular_points.hpp"
+
+#include "chain_rule.hpp"
+
+#include <unordered_set>
+
+namespace chainrule::derivations {
+
+namespace {
+
+using symbolic::Expr;
+using symbolic::Function;
+
+SingularPoint kink(std::size_t node, std::string f, const Expr& arg, int left, int right, const Real& conv,
+                   std::string convention) {
+    SingularPoint p{node, SingularKind::Kink, std::move(f), arg, Expr(0), Real(left), Real(right), conv,
+                    std::move(convention)};
+    return p;
+}
+
+SingularPoint infinite(std::size_t node, SingularKind kind, std::string f, const Expr& arg, std::string convention) {
+    return SingularPoint{node, kind, std::move(f), arg, Expr(0), {}, {}, {}, std::move(convention)};
+}
+
+// The singular point of one function application at the graph's values, if it is on one.
+std::optional<SingularPoint> function_point(const NamedGraph& g, std::size_t node, const Expr& e) {
+    const Real a = evaluate_formula(g, e[0]);
+    const auto is = [&](int v) { return a == v; };
+    switch (e.function()) {
+        case Function::relu:
+            if (is(0)) return kink(node, "relu", e[0], 0, 1, Real(0), "relu'(0) = 0, as in PyTorch,");
+            break;
+        case Function::abs:
+            if (is(0)) return kink(node, "abs", e[0], -1, 1, Real(0), "|x|'(0) = 0, the subgradient of least norm,");
+            break;
+        case Function::step:
+        case Function::sign:
+            if (is(0))
+                return kink(node, std::string(symbolic::function_name(e.function())), e[0], 0, 0, Real(0),
+                            "a jump: the derivative is 0 on both sides and taken as 0 at the jump");
+            break;
+        case Function::leaky_relu:
+            if (is(0)) {
+                const Real slope = evaluate_formula(g, e[1]);
+                SingularPoint p = kink(node, "leaky_relu", e[0], 0, 1, slope, "leaky_relu'(0) = its slope");
+                p.left = slope;
+                return p;
+            }
+            break;
+        case Function::max:
+        case Function::min:
+            if (a == evaluate_formula(g, e[1])) {
+                const bool mx = e.function() == Function::max;
+                SingularPoint p = kink(node, mx ? "max" : "min", e[0], mx ? 0 : 1, mx ? 1 : 0, Real("0.5"),
+                                       "a tie: each argument gets half of the derivative");
+                p.other = e[1];
+                return p;
+            }
+            break;
+        case Function::hypot:
+        case Function::atan2:
+            if (is(0) && evaluate_formula(g, e[1]) == 0) {
+                const bool h = e.function() == Function::hypot;
+                SingularPoint p = h ? kink(node, "hypot", e[0], -1, 1, Real(0), "hypot' = 0 at the origin")
+                                    : infinite(node, SingularKind::InfiniteValue, "atan2", e[0],
+                                               "atan2 is undefined at the origin; its partials are taken as 0");
+                p.other = e[1];
+                return p;
+            }
+            break;
+        case Function::cbrt:
+            if (is(0)) return infinite(node, SingularKind::InfiniteDerivative, "cbrt", e[0], "cbrt'(0) is infinite");
+            break;
+        case Function::asin:
+        case Function::acos:
+            if (is(1) || is(-1))
+                return infinite(node, SingularKind::InfiniteDerivative, std::string(symbolic::function_name(e.function())),
+                                e[0], "the derivative is infinite at ±1");
+            break;
+        case Function::log:
+            if (is(0)) return infinite(node, SingularKind::InfiniteValue, "log", e[0], "log 0 is minus infinity and log'(0) is infinite");
+            if (a < 0) return infinite(node, SingularKind::InfiniteValue, "log", e[0], "the log of a negative number is undefined");
+            break;
+        default: break;
+    }
+    return std::nullopt;
+}
+
+// x^p at x = 0: an infinite derivative for 0 < p < 1 (sqrt), an infinite value for p < 0.
+std::optional<SingularPoint> power_point(const NamedGraph& g, std::size_t node, const Expr& e) {
+    const std::optional<symbolic::Rational> p = symbolic::constant_value(e[1]);
+    if (!p) return std::nullopt;
+    const Real base = evaluate_formula(g, e[0]);
+    const std::string name = *p == symbolic::Rational(1, 2) ? "sqrt" : "x^" + p->str();
+    if (base < 0 && denominator(*p) != 1)
+        return infinite(node, SingularKind::InfiniteValue, name, e[0], "a negative number to a fractional power is undefined");
+    if (*p >= 1 || *p == 0 || base != 0) return std::nullopt;
+    if (*p > 0) return infinite(node, SingularKind::InfiniteDerivative, name, e[0], name + "'(0) is infinite");
+    return infinite(node, SingularKind::InfiniteValue, name, e[0], name + " is infinite at 0");
+}
+
+}  // namespace
+
+std::vector<SingularPoint> find_singular_points(const NamedGraph& g) {
+    std::vector<SingularPoint> out;
+    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+        if (g.nodes[i].role != NodeRole::Defined) continue;
+        std::unordered_set<const void*> seen;  // definitions are DAGs: visit each sub-expression once
+        std::vector<Expr> stack{g.nodes[i].definition};
+        while (!stack.empty()) {
+            const Expr e = std::move(stack.back());
+            stack.pop_back();
+            if (!seen.insert(e.id()).second) continue;
+            std::optional<SingularPoint> p;
+            if (e.kind() == symbolic::Kind::function) p = function_point(g, i, e);
+            if (e.kind() == symbolic::Kind::power) p = power_point(g, i, e);
+            if (p) out.push_back(std::move(*p));
+            for (const Expr& o : e.operands()) stack.push_back(o);
+        }
+    }
+    return out;
+}
+
+}  // namespace chainrule::derivations

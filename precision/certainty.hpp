@@ -1,0 +1,44 @@
+#pragma once
+/// \file certainty.hpp
+/// What the precision ladder (ladder.hpp) established about one computed number, and the
+/// comparison of two evaluations of it that establishes it.
+
+#include "real.hpp"
+
+#include <optional>
+#include <string>
+
+namespace chainrule {
+
+/// Significant digits of a number whose every requested digit is certified.
+inline constexpr int kAllDigits = 1000;
+
+struct Certainty {
+    /// Significant digits known to be right: kAllDigits (every digit asked for), or fewer
+    /// when the ladder reached kPrecisionCap first (printed with fewer digits and a mark);
+    /// 0 when not one digit could be certified.
+    int digits = kAllDigits;
+    /// Set when the number could not be told from zero: |x| < 10^zero_below at every
+    /// precision, shrinking as the precision grew (printed as 0 with that bound).
+    std::optional<int> zero_below;
+    /// The precision (decimal digits) of the higher of the two evaluations that settled it.
+    int precision = kWorkingDigits;
+    /// The very same value at every rung up to the cap: an exact result (0.5·2, a zero
+    /// gradient), which needed no more precision than the first rung.
+    bool same_at_every_rung = false;
+
+    bool complete() const { return digits == kAllDigits && !zero_below; }
+};
+
+/// The comparison of one number evaluated at precision `lo_digits` (lo) and at a higher
+/// precision (hi), for printing with `digits` significant digits. Settled when both round
+/// to the same `digits`-digit text, or are the same infinity, or both NaN, or both 0.
+bool settles(const Real& lo, const Real& hi, int digits);
+
+/// The certainty of a number still unsettled at the ladder's last rung (lo at lo_digits,
+/// hi at hi_digits): the most leading digits both agree in; or, when none agree and the
+/// value shrank at least as fast as rounding noise does (|hi| ≤ |lo|·10^{-(hi_digits −
+/// lo_digits)/2}, or hi = 0), zero within 10^zero_below; else digits = 0.
+Certainty final_certainty(const Real& lo, const Real& hi, int lo_digits, int hi_digits, int digits);
+
+}  // namespace chainrule

@@ -1,0 +1,32 @@
+#pragma once
+/// \file ladder.hpp
+/// The precision ladder: compute, then verify. A computation is run at kWorkingDigits
+/// (50) and again at twice the precision, 100, 200, … up to kPrecisionCap (1600); a number
+/// is certified as soon as two consecutive rungs round it to the same printed text
+/// (certainty.hpp) without being the very same value: identical values — exact results,
+/// or a cancellation that lost every digit at both rungs — climb on, a zero to the cap, a
+/// non-zero value until it was the same at every rung up to kIdenticalTrusted digits.
+/// Numbers still unsettled at the cap are printed with the digits the last
+/// two rungs agree in, or as zero within a bound. The computation is any function that
+/// fills a list of numbers at the current precision (PrecisionScope), in the same order at
+/// every rung.
+
+#include "certainty.hpp"
+
+#include <functional>
+#include <vector>
+
+namespace chainrule {
+
+/// A non-zero value identical at every rung up to this precision is taken as exact.
+inline constexpr int kIdenticalTrusted = 400;
+
+/// Runs `evaluate(numbers)` at each rung of the ladder (the list is cleared before each
+/// call) until every number settles for `digits` significant digits or the cap is
+/// reached. Returns the certainty of each number; `numbers` holds the last rung's values.
+/// `evaluate` must produce the same count of numbers at every rung (std::logic_error
+/// otherwise).
+std::vector<Certainty> run_ladder(const std::function<void(std::vector<Real>&)>& evaluate, int digits,
+                                  std::vector<Real>& numbers);
+
+}  // namespace chainrule
