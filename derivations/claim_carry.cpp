@@ -48,11 +48,69 @@ std::vector<Candidate> sum(const std::vector<std::vector<Candidate>>& terms) {
 
 int key(ClaimQuantity::Kind k) { return static_cast<int>(k); }
 
+bool reads(const NodeRecord& r, const std::vector<bool>& marked) {
+    return (arity(r.op) >= 1 && marked[r.in0]) || (arity(r.op) == 2 && marked[r.in1]);
+}
+
+// r[i]: node i is `to` or `to` depends on it (i ⇝ to).
+std::vector<bool> reaching(const Tape<Real>& tape, NodeIndex to) {
+    std::vector<bool> r(tape.size(), false);
+    r[to] = true;
+    for (NodeIndex i = to + 1; i-- > 0;) {
+        if (!r[i]) continue;
+        const NodeRecord& n = tape.node(i);
+        if (arity(n.op) >= 1) r[n.in0] = true;
+        if (arity(n.op) == 2) r[n.in1] = true;
+    }
+    return r;
+}
+
+// r[i]: node i is `from` or depends on it (from ⇝ i).
+std::vector<bool> reached_from(const Tape<Real>& tape, NodeIndex from) {
+    std::vector<bool> r(tape.size(), false);
+    r[from] = true;
+    for (NodeIndex i = from + 1; i < tape.size(); ++i) r[i] = reads(tape.node(i), r);
+    return r;
+}
+
+// The named nodes whose definitions read node n (directly or through unnamed nodes).
+std::vector<NodeIndex> named_readers(const Tape<Real>& tape, NodeIndex n) {
+    std::vector<bool> via(tape.size(), false);
+    via[n] = true;
+    std::vector<NodeIndex> out;
+    for (NodeIndex i = n + 1; i < tape.size(); ++i) {
+        if (!reads(tape.node(i), via)) continue;
+        if (tape.name(i).empty()) via[i] = true;
+        else out.push_back(i);
+    }
+    return out;
+}
+
 }  // namespace
 
 CarrySearch::CarrySearch(QuantityTruth& truth, const std::vector<EarlierClaim>& earlier) : truth_(truth) {
     for (const EarlierClaim& e : earlier)  // a later claim of the same quantity replaces an earlier one
         claims_[{key(e.quantity.kind), e.quantity.of, e.quantity.wrt}] = Candidate{e.value, {e.index}};
+    // The search reads a claimed dX/dY only as the pair (X, Y) itself, and a claimed value
+    // of N only in the local partials of the nodes that read N (and, conservatively, of N).
+    for (const EarlierClaim& e : earlier) {
+        const NodeIndex of = truth_.node(e.quantity.of);
+        if (e.quantity.kind == ClaimQuantity::Kind::Derivative) add_gate(truth_.node(e.quantity.wrt), of);
+        if (e.quantity.kind != ClaimQuantity::Kind::Value) continue;
+        add_gate(of, of);
+        for (NodeIndex c : named_readers(truth_.tape(), of)) add_gate(c, c);
+    }
+}
+
+void CarrySearch::add_gate(NodeIndex lo, NodeIndex hi) {
+    gates_.push_back({reaching(truth_.tape(), lo), reached_from(truth_.tape(), hi)});
+}
+
+// Every pair the routes of dA/dB visit, (A', B'), has B ⇝ B' and A' ⇝ A, and every local
+// partial ∂C/∂P they use has B ⇝ C ⇝ A: a claim outside every such pair cannot enter.
+bool CarrySearch::may_use_claims(const std::string& a, const std::string& b) const {
+    const NodeIndex ia = truth_.node(a), ib = truth_.node(b);
+    return std::any_of(gates_.begin(), gates_.end(), [&](const Gate& g) { return g.reaches_lo[ib] && g.from_hi[ia]; });
 }
 
 const Candidate* CarrySearch::claimed(ClaimQuantity::Kind kind, const std::string& of, const std::string& wrt) const {
@@ -98,7 +156,8 @@ std::vector<Candidate> CarrySearch::at_claimed_values(const symbolic::Expr& e) {
 const std::vector<Candidate>& CarrySearch::derivative(const std::string& a, const std::string& b) {
     const auto k = std::make_pair(a, b);
     if (auto it = derivatives_.find(k); it != derivatives_.end()) return it->second;
-    std::vector<Candidate> out = derivative_routes(a, b);
+    std::vector<Candidate> out =
+        a == b || may_use_claims(a, b) ? derivative_routes(a, b) : std::vector<Candidate>{{truth_.derivative(a, b), {}}};
     return derivatives_[k] = std::move(out);
 }
 

@@ -13,6 +13,11 @@
 ///   - p⁺: p − η · (any candidate of dE/dp).
 /// Each candidate remembers which claims it used. Candidate lists are capped at
 /// kMaxCandidates (first the ones that use claims), so the search stays small.
+///
+/// A derivative no earlier claim can enter is its true value alone: the search does not
+/// walk its routes (on a chain of N lines that walk visits ~N² pairs, each building a
+/// named graph, whichever claims there are). Which claims can enter is read off the tape
+/// (Gate).
 
 #include "claim_truth.hpp"
 
@@ -44,6 +49,13 @@ public:
     std::vector<Candidate> candidates(const ClaimQuantity& q);
 
 private:
+    /// Where claims enter the search: a pair dA/dB can use one only when B reaches `lo`
+    /// and `hi` reaches A (B ⇝ lo, hi ⇝ A on the tape).
+    struct Gate {
+        std::vector<bool> reaches_lo, from_hi;  ///< by tape index
+    };
+    void add_gate(NodeIndex lo, NodeIndex hi);
+    bool may_use_claims(const std::string& a, const std::string& b) const;
     const Candidate* claimed(ClaimQuantity::Kind kind, const std::string& of, const std::string& wrt) const;
     const std::vector<Candidate>& derivative(const std::string& a, const std::string& b);
     std::vector<Candidate> derivative_routes(const std::string& a, const std::string& b);
@@ -53,6 +65,7 @@ private:
     std::vector<Candidate> at_claimed_values(const symbolic::Expr& e);
 
     QuantityTruth& truth_;
+    std::vector<Gate> gates_;
     std::map<std::tuple<int, std::string, std::string>, Candidate> claims_;
     std::map<std::pair<std::string, std::string>, std::vector<Candidate>> derivatives_, locals_;
 };

@@ -16,6 +16,8 @@
 
 #include "../precision/certainty.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -165,6 +167,23 @@ void set_named_values(NamedGraph& g, const Tape<T>& tape, NodeIndex out) {
         n.value = exact.value(n.tape_index);
         n.adjoint = exact.adjoint(n.tape_index);
     }
+}
+
+/// The largest |decimal exponent| among the numbers a recording was given (its leaves and
+/// op parameters): the depth of cancellation its arithmetic can reach (ladder_cap).
+template <class T>
+int max_input_exponent(const Tape<T>& tape) {
+    double e = 0;
+    for (NodeIndex i = 0; i < tape.size(); ++i) {
+        const OpKind op = tape.node(i).op;
+        for (bool param : {false, true}) {
+            if (param ? !has_param(op) : (op != OpKind::Input && op != OpKind::Const)) continue;
+            const Real v = scalar_cast<Real>(param ? tape.param(i) : tape.value(i));
+            if (boost::multiprecision::isfinite(v) && v != 0)
+                e = std::max(e, std::abs(boost::multiprecision::log10(boost::multiprecision::abs(v)).template convert_to<double>()));
+        }
+    }
+    return static_cast<int>(std::ceil(e));
 }
 
 /// The named graph of everything `output` depends on. Throws Error when the output or an

@@ -98,9 +98,18 @@ Real gradient_shifted(const Tape<Real>& tape, NodeIndex output, std::size_t k, c
     return moved.adjoint(moved.inputs()[k]);
 }
 
-// At a kink the gradient has two one-sided limits: they are the gradients just left and
-// right of the point, p ∓ h with h = 10^-45·max(1, |p|), at 150 digits (an error of order
-// h times the second derivative, far below the printed digits).
+// One one-sided limit from gradients at p + h and p + h/10 (h signed): Richardson's
+// (10 g(h/10) − g(h))/9 removes the O(h) error; what is left below |h| is 0 (|u|² at 0
+// would otherwise show ±2h).
+Real one_sided_limit(const Tape<Real>& tape, NodeIndex output, std::size_t k, const Real& h) {
+    const Real coarse = gradient_shifted(tape, output, k, h);
+    const Real fine = gradient_shifted(tape, output, k, h / 10);
+    const Real limit = (10 * fine - coarse) / 9;
+    return boost::multiprecision::abs(limit) < boost::multiprecision::abs(h) ? Real(0) : limit;
+}
+
+// At a kink the gradient has two one-sided limits: from the gradients just left and right
+// of the point, p ∓ h with h = 10^-45·max(1, |p|), at 150 digits, extrapolated.
 void one_sided_gradients(Worksheet& w, const Recorder& record) {
     if (std::none_of(w.singular_points.begin(), w.singular_points.end(),
                      [](const SingularPoint& p) { return p.kind == SingularKind::Kink; }))
@@ -114,8 +123,8 @@ void one_sided_gradients(Worksheet& w, const Recorder& record) {
         const std::size_t k = static_cast<std::size_t>(it - inputs.begin());
         const Real p = boost::multiprecision::abs(r.tape.value(*it));
         const Real h = (p > 1 ? p : Real(1)) * boost::multiprecision::pow(Real(10), -45);
-        d.from_left = gradient_shifted(r.tape, r.output, k, -h);
-        d.from_right = gradient_shifted(r.tape, r.output, k, h);
+        d.from_left = one_sided_limit(r.tape, r.output, k, -h);
+        d.from_right = one_sided_limit(r.tape, r.output, k, h);
     }
 }
 
@@ -137,7 +146,12 @@ Worksheet make_worksheet(const Recorder& record, WorksheetOptions options) {
         for_each_number(w, [&](Real& x, Certainty&) { numbers.push_back(x); });
     };
     std::vector<Real> numbers;
-    const std::vector<Certainty> certainty = run_ladder(evaluate, w.options.digits, numbers);
+    int cap = kPrecisionCap;
+    {
+        PrecisionScope scope(kWorkingDigits);
+        cap = ladder_cap(max_input_exponent(record().tape));
+    }
+    const std::vector<Certainty> certainty = run_ladder(evaluate, w.options.digits, numbers, cap);
     std::size_t k = 0;
     for_each_number(w, [&](Real&, Certainty& c) { c = certainty.at(k++); });
     w.singular_points = find_singular_points(w.graph);

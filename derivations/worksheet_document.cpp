@@ -227,7 +227,14 @@ void singular_points(const Layout& L, Document& doc) {
 void one_sided(const Layout& L, const GradientDerivation& d, Document& doc) {
     if (!d.from_left || !d.from_right) return;
     const int digits = L.w().options.digits;
-    if (format_number(*d.from_left, digits) == format_number(*d.from_right, digits)) return;
+    if (format_number(*d.from_left, digits) == format_number(*d.from_right, digits)) {
+        if (format_number(*d.from_left, digits) == format_number(d.result, digits)) return;
+        doc.blocks.push_back(Paragraph{Line{
+            Text{"From both sides the gradient is "}, Math{L.dfrac(d.output, d.wrt) + " = " + L.num(*d.from_left)},
+            Text{": the function is differentiable here, and that is its derivative. The value above follows the "
+                 "ops' conventions at the kink (as PyTorch's reverse mode would) and is not the derivative."}}});
+        return;
+    }
     doc.blocks.push_back(Paragraph{Line{
         Text{"At this kink the gradient has two one-sided values: "}, Math{L.dfrac(d.output, d.wrt) + " = " + L.num(*d.from_left)},
         Text{" from the left (" }, Math{L.sym(d.wrt)}, Text{" slightly smaller) and "}, Math{L.num(*d.from_right)},

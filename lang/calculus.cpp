@@ -1,6 +1,7 @@
 #include "calculus.hpp"
 
 #include "../autodiff/singular_ops.hpp"
+#include "../derivations/named_graph.hpp"
 #include "../precision/ladder.hpp"
 #include "../symbolic/diff.hpp"
 #include "descent_watch.hpp"
@@ -109,8 +110,15 @@ Gradient gradient_at(const ExprNode& expression, const Source& source, const Poi
             for (Real& d : grad(f, variables)) numbers.push_back(std::move(d));
         if (const std::optional<SingularOp> s = first_singular_op(tape, f.index())) g.singular = s->description;
     };
+    int max_exponent = 0;
+    {
+        Tape<Real> tape;
+        std::vector<Var<Real>> variables;
+        record_at(tape, variables, expression, source, point, values_now(point), option);
+        max_exponent = derivations::max_input_exponent(tape);
+    }
     std::vector<Real> numbers;
-    const std::vector<Certainty> c = run_ladder(evaluate, digits, numbers);
+    const std::vector<Certainty> c = run_ladder(evaluate, digits, numbers, ladder_cap(max_exponent));
     g.value = numbers.front();
     g.value_certainty = c.front();
     g.partials.assign(numbers.begin() + 1, numbers.end());

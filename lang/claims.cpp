@@ -116,7 +116,8 @@ derivations::ClaimReport check_model_claims(const Model& model, std::size_t poin
         numbers = derivations::claim_truths(record_again(model).tape, claims, options);
     };
     std::vector<Real> numbers;
-    const std::vector<Certainty> certainty = run_ladder(truths, kClaimDigits, numbers);
+    const std::vector<Certainty> certainty =
+        run_ladder(truths, kClaimDigits, numbers, ladder_cap(derivations::max_input_exponent(model.tape)));
     int precision = kWorkingDigits;
     for (const Certainty& c : certainty)
         if (!c.same_at_every_rung) precision = std::max(precision, c.precision);

@@ -15,19 +15,25 @@ std::vector<Real> evaluate_at(const std::function<void(std::vector<Real>&)>& eva
 
 }  // namespace
 
+int ladder_cap(int max_exponent) {
+    int cap = kPrecisionCap;
+    while (cap < 4 * max_exponent + 400 && cap < kLargestCap) cap *= 2;
+    return cap;
+}
+
 std::vector<Certainty> run_ladder(const std::function<void(std::vector<Real>&)>& evaluate, int digits,
-                                  std::vector<Real>& numbers) {
+                                  std::vector<Real>& numbers, int cap) {
     int lo_digits = kWorkingDigits;
     std::vector<Real> lo = evaluate_at(evaluate, lo_digits);
     std::vector<Certainty> certainty(lo.size());
     std::vector<bool> settled(lo.size(), false);
     std::size_t open = lo.size();
     std::vector<Real> hi;
-    for (int hi_digits = 2 * lo_digits; hi_digits <= kPrecisionCap; lo_digits = hi_digits, hi_digits *= 2) {
+    for (int hi_digits = 2 * lo_digits; hi_digits <= cap; lo_digits = hi_digits, hi_digits *= 2) {
         hi = evaluate_at(evaluate, hi_digits);
         if (hi.size() != lo.size())
             throw std::logic_error("chainrule: the precision ladder's computation changed its count of numbers");
-        const bool last = hi_digits * 2 > kPrecisionCap;
+        const bool last = hi_digits * 2 > cap;
         for (std::size_t i = 0; i < hi.size(); ++i) {
             // The same value at two precisions is either exact or a cancellation that lost
             // every digit at both (1 − cos x = 0 for x = 1e−60 at 50 and 100 digits): a zero

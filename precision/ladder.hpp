@@ -27,6 +27,15 @@ inline constexpr int kIdenticalTrusted = 400;
 /// `evaluate` must produce the same count of numbers at every rung (std::logic_error
 /// otherwise).
 std::vector<Certainty> run_ladder(const std::function<void(std::vector<Real>&)>& evaluate, int digits,
-                                  std::vector<Real>& numbers);
+                                  std::vector<Real>& numbers, int cap = kPrecisionCap);
+
+/// The cap for a computation whose inputs reach 10^±max_exponent: kPrecisionCap, or more
+/// when inputs as large as 1e1610 or as small as 1e-1000 make cancellations of that depth
+/// possible (x + 1e1610 − 1e1610, exp(x) − 1 − x − x²/2 at 1e-1000): the rung of at
+/// least 4·max_exponent + 400 digits, at most kLargestCap.
+int ladder_cap(int max_exponent);
+
+/// The largest cap ladder_cap gives (inputs are limited to exponents of ±9999).
+inline constexpr int kLargestCap = 51200;
 
 }  // namespace chainrule

@@ -49,7 +49,9 @@ std::string format_number(const Real& x, int digits) {
     const std::string sci = rounded_scientific(x, digits);
     const auto e = sci.find('e');
     const int exponent = std::stoi(sci.substr(e + 1));
-    if (exponent < -5 || exponent >= 15) {
+    // Scientific notation also when the integer part has more digits than are significant:
+    // 253449584010000 at 10 digits is 2.53449584e14, not 253449584000000 (false zeros).
+    if (exponent < -5 || exponent >= 15 || exponent >= digits) {
         std::string mantissa = sci.substr(0, e);
         trim_fraction_zeros(mantissa);
         return mantissa + "e" + std::to_string(exponent);

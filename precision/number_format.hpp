@@ -1,7 +1,8 @@
 #pragma once
 /// \file number_format.hpp
 /// Numbers as chainrule prints them: a fixed count of significant digits, correctly
-/// rounded, trailing zeros dropped, scientific notation below 1e−5 and from 1e15. The
+/// rounded, trailing zeros dropped, scientific notation below 1e−5, from 1e15, and when the
+/// integer part has more digits than are significant (never false zeros). The
 /// certified forms print what the precision ladder (ladder.hpp) established: every digit,
 /// fewer digits with a mark, or zero within a bound.
 

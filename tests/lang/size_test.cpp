@@ -2,12 +2,14 @@
 // reading the previous line and a param of its own, is recorded and derived right — the
 // gradient against a closed form computed here, the params of every name by the tape.
 // Only behaviour is checked; bench/size_cases.py has the times.
+#include "lang/claims.hpp"
 #include "lang/model.hpp"
 #include "lang/model_worksheet.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -51,4 +53,37 @@ TEST_CASE("a 3000-line model, one param per line: params, and dE/dw1 and dE/db a
               1e-12 * std::fabs(static_cast<double>(expected)));
         CHECK(derivations::agrees_with_reverse_mode(d, 10));
     }
+}
+
+TEST_CASE("check on a 2000-line chain: wrong claims and claims carried forward from them") {
+    // h_k = tanh(w h_{k−1} + b), w = 0.9, b = 0.1, x = 0.5; E = ½(t − h_2000)², t = 0.25.
+    constexpr int n = 2000;
+    std::string text = "input x = 0.5\ntarget t = 0.25\nparam w = 0.9, b = 0.1\n";
+    std::string prev = "x";
+    long double h = 0.5L;
+    for (int k = 1; k <= n; ++k) {
+        text += "h" + std::to_string(k) + " = tanh(w*" + prev + " + b)\n";
+        prev = "h" + std::to_string(k);
+        h = std::tanh(0.9L * h + 0.1L);
+    }
+    text += "E = 1/2*(t - " + prev + ")^2\n";
+    const auto digits = [](long double v) {
+        char s[32];
+        std::snprintf(s, sizeof s, "%.10Lf", v);
+        return std::string(s);
+    };
+    // h1 is tanh(0.55) ≈ 0.5005, so 0.6000 is wrong (0.6 would be right to its one digit);
+    // h2 from the claimed h1 is tanh(0.9·0.6 + 0.1).
+    text += "check h1 = 0.6000\ncheck h2 = " + digits(std::tanh(0.64L)) + "\n";
+    // dE/dh2000 = h2000 − t ≈ 0.2516, so 0.3000 is wrong; dE/dh1999 = dE/dh2000 · w(1 − h2000²)
+    // with the claimed 0.3 is carried forward from it.
+    text += "check dE/dh2000 = 0.3000\ncheck dE/dh1999 = " + digits(0.3L * 0.9L * (1 - h * h)) + "\n";
+    const derivations::ClaimReport r = check_model_claims(load_model_text(text, "long_check.chain"));
+    REQUIRE(r.results.size() == 4);
+    CHECK(r.results[0].verdict == derivations::ClaimVerdict::Wrong);
+    CHECK(r.results[1].verdict == derivations::ClaimVerdict::CarriedForward);
+    CHECK(r.results[1].carried_from == std::vector<std::size_t>{0});
+    CHECK(r.results[2].verdict == derivations::ClaimVerdict::Wrong);
+    CHECK(r.results[3].verdict == derivations::ClaimVerdict::CarriedForward);
+    CHECK(r.results[3].carried_from == std::vector<std::size_t>{2});
 }
