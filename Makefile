@@ -4,12 +4,13 @@
 #   make test   installs what is missing, builds, runs every test
 # Other targets: make build, make bench, make asan (tests under Address/UB sanitizers),
 # make demos (the issue 6 demos), make mnist-data (fetch the MNIST digits), make mnist
-# (train the MNIST classifier; MNIST_ARGS='--model relu-adam' …), make bench-mnist, make clean.
+# (train the MNIST classifier; MNIST_ARGS='--model relu-adam' …), make bench-mnist,
+# make fuzz (the parser's libFuzzer run for FUZZ_SECONDS, default 3600), make clean.
 PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: deps configure build run test bench asan clean demos mnist-data mnist bench-mnist
+.PHONY: deps configure build run test bench asan clean demos mnist-data mnist bench-mnist fuzz
 
 deps:
 	@./scripts/install-deps.sh
@@ -55,6 +56,13 @@ bench-mnist: configure mnist-data
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_mnist
 	GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD \
 	    ./$(BUILD_DIR)/bench/bench_mnist $(MNIST_BENCH_ARGS)
+
+# The parser's libFuzzer target (tests/lang/fuzz), run for as long as asked; crashes and
+# their inputs go to build/fuzz/. `make test` runs the same target for 20 s.
+FUZZ_SECONDS ?= 3600
+fuzz: deps
+	cmake -DCLANGXX=$$(command -v clang++) -DSOURCE_DIR=$(CURDIR) -DWORK_DIR=$(CURDIR)/build/fuzz \
+	      -DSECONDS=$(FUZZ_SECONDS) -P tests/lang/fuzz/run_fuzz.cmake
 
 clean:
 	rm -rf build

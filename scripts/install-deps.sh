@@ -2,7 +2,8 @@
 # Installs every Debian package chainrule needs to build, test and benchmark.
 # Idempotent: packages already installed are skipped, and when all are present
 # nothing is run at all (no apt-get update, no sudo prompt).
-# Works on a minimal Debian 12 system that has only `make` and `git`.
+# Works on a minimal Debian 12 system that has only `make` and `git`. clang and its
+# runtime (libclang-rt) build the bounded libFuzzer run of the parser in `make test`.
 set -eu
 
 PACKAGES="
@@ -10,6 +11,7 @@ build-essential cmake ninja-build pkg-config
 libboost-dev libmpfr-dev libgmp-dev libfmt-dev catch2 libeigen3-dev libcli11-dev tao-pegtl-dev
 nlohmann-json3-dev libbenchmark-dev
 texlive-latex-base texlive-latex-recommended
+clang libclang-rt-14-dev
 "
 
 # The MNIST digits (data/mnist) for `make mnist` and bench_mnist, fetched once. Not fatal:

@@ -44,6 +44,7 @@ std::vector<models::Point2> path_of(const DescentRun& run) {
 
 std::string to_string(Behaviour b) {
     switch (b) {
+        case Behaviour::Diverges: return "divergence";
         case Behaviour::Oscillates: return "oscillation";
         case Behaviour::Overshoots: return "overshoot";
         case Behaviour::Fast: return "fast";
@@ -62,6 +63,11 @@ std::string explain(const RateRun& r, double target) {
                                             : fmt::format("J = {:.4g} after {} updates, still >= {:g}", last.loss,
                                                           last.step, target);
     switch (r.behaviour) {
+        case Behaviour::Diverges:
+            return fmt::format("{}|x| grows by a factor {:.3g} per update ({:g} -> {:.4g}): J = {:.4g} after {} updates "
+                               "and rising without bound",
+                               r.sign_changes == last.step ? "x changes sign at every update and " : "",
+                               r.contraction, x0, last.parameters[0], last.loss, last.step);
         case Behaviour::Oscillates:
             return fmt::format("x changes sign at every update and |x| stays {:g} (factor {:.3g} per update): "
                                "J never falls",
@@ -94,7 +100,10 @@ RateRun classify_rate(double eta, DescentRun run, double target) {
     r.contraction = n == 0 ? 1.0 : std::pow(xn / x0, 1.0 / double(n));
     // |x| "does not shrink" up to rounding: a relative 1e-9 covers the last bits of n updates.
     const bool shrinking = xn < x0 * (1 - 1e-9);
-    if (r.sign_changes == n && n > 0 && !shrinking)
+    const bool growing = xn > x0 * (1 + 1e-9);
+    if (growing)
+        r.behaviour = Behaviour::Diverges;
+    else if (r.sign_changes == n && n > 0 && !shrinking)
         r.behaviour = Behaviour::Oscillates;
     else if (r.sign_changes > 0)
         r.behaviour = Behaviour::Overshoots;

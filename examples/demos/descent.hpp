@@ -37,7 +37,8 @@ std::vector<models::Point2> path_of(const DescentRun& run);
 
 /// What a learning rate does to the x² descent, read off the iterates.
 enum class Behaviour {
-    Oscillates,  ///< x changes sign at every update and |x| does not shrink
+    Diverges,    ///< |x| grows (for x², η > 1: x_k = (1 − 2η)^k x_0)
+    Oscillates,  ///< x changes sign at every update and |x| stays the same (η = 1)
     Overshoots,  ///< x jumps across the minimum (sign changes) but |x| shrinks
     Fast,        ///< x keeps its sign and J falls below the target within the run
     Slow,        ///< x keeps its sign but J is still ≥ the target at the end

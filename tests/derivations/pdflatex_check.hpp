@@ -1,6 +1,10 @@
 #pragma once
-// A LaTeX document must compile with pdflatex (when it is installed; else the check is
-// skipped with a warning): the renderers' output is meant to be compiled as it is.
+// A LaTeX document must compile with pdflatex: the renderers' output is meant to be
+// compiled as it is. pdflatex is found on PATH; without it the test case is reported by
+// ctest as skipped ("SKIPPED: pdflatex not found on PATH"), so call this before any other
+// assertion of the test case (a skip must not hide a failure).
+#include "../support/tool_on_path.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -12,17 +16,15 @@
 #include <string>
 
 inline void check_compiles_with_pdflatex(const std::string& tex, const std::string& stem) {
-    if (std::system("command -v pdflatex > /dev/null 2>&1") != 0) {
-        WARN("pdflatex not installed: compile step skipped");
-        return;
-    }
+    const auto pdflatex = test_support::require_on_path("pdflatex");
+    if (!pdflatex) return;
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / ("chainrule_pdflatex_" + stem + "_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     std::ofstream(dir / "sheet.tex") << tex;
     const std::string cmd = "cd '" + dir.string() +
-                            "' && pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape sheet.tex > log.txt 2>&1";
+                            "' && '" + pdflatex->string() + "' -interaction=nonstopmode -halt-on-error -no-shell-escape sheet.tex > log.txt 2>&1";
     const int rc = std::system(cmd.c_str());
     if (rc != 0) {
         std::ifstream log(dir / "log.txt");

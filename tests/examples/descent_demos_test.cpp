@@ -81,7 +81,14 @@ TEST_CASE("demo 3: the classification reads the numbers, not the learning rate")
     const RateRun r = compare_learning_rates(std::span<const double>(&rate, 1)).front();
     CHECK(r.behaviour == Behaviour::Fast);
     CHECK(r.first_below == std::size_t{1});
-    // η = 1.1: factor −1.2, |x| grows while the sign flips — oscillating, diverging.
+    // η = 1.1: x_k = (1 − 2.2)^k x_0 = (−1.2)^k x_0: the sign flips and |x| grows — divergence,
+    // not "|x| stays" (issue 12).
     const double diverging = 1.1;
-    CHECK(compare_learning_rates(std::span<const double>(&diverging, 1)).front().behaviour == Behaviour::Oscillates);
+    const RateRun d = compare_learning_rates(std::span<const double>(&diverging, 1)).front();
+    CHECK(d.behaviour == Behaviour::Diverges);
+    CHECK(d.contraction == Approx(1.2).epsilon(1e-12));
+    CHECK_THAT(d.explanation, Catch::Contains("grows by a factor 1.2 per update") && Catch::Contains("sign"));
+    // η = 1.5: factor −2
+    const double faster = 1.5;
+    CHECK(compare_learning_rates(std::span<const double>(&faster, 1)).front().contraction == Approx(2).epsilon(1e-12));
 }

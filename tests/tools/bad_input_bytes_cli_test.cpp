@@ -4,6 +4,7 @@
 // precise as their significant digits in any notation (verdicts worked out by hand in
 // tests/derivations/claim_notation_test.cpp's terms: unit = one of the last shown digit).
 #include "run_process.hpp"
+#include "../support/tool_on_path.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -85,19 +86,28 @@ TEST_CASE("bad bytes: a title with control bytes is printed escaped in the Markd
     CHECK_THAT(r.out, StartsWith("# T\\\\x1b\\[2J\\\\x07\\\\u009b\\\\xff\n"));
 }
 
-TEST_CASE("labels: Greek letters typed in labels print in Markdown and compile with pdflatex") {
+namespace {
+const char* kGreek =
+    "param theta = 0.5, eta = 2\n"
+    "y = theta*eta\n"
+    "label theta \"θ_1\"\n"
+    "label eta \"η\"\n"
+    "label y \"\\hat{σ}\"\n";
+}  // namespace
+
+TEST_CASE("labels: Greek letters typed in labels print in Markdown") {
     ScratchDir dir;
-    write_file(dir / "g.chain",
-               "param theta = 0.5, eta = 2\n"
-               "y = theta*eta\n"
-               "label theta \"θ_1\"\n"
-               "label eta \"η\"\n"
-               "label y \"\\hat{σ}\"\n");
+    write_file(dir / "g.chain", kGreek);
     const Result md = run({"worksheet", (dir / "g.chain").string()});
     INFO(md.err);
     REQUIRE(md.exit_code == 0);
     CHECK_THAT(md.out, Contains("$\\theta_1$") && Contains("$\\eta$") && Contains("\\hat{\\sigma}"));
-    if (!std::filesystem::exists("/usr/bin/pdflatex")) return;  // the rest needs a TeX installation
+}
+
+TEST_CASE("labels: Greek letters typed in labels compile with pdflatex") {
+    if (!test_support::require_on_path("pdflatex")) return;  // needs a TeX installation: skipped
+    ScratchDir dir;
+    write_file(dir / "g.chain", kGreek);
     const Result pdf = run({"worksheet", (dir / "g.chain").string(), "--format", "pdf", "-o", (dir / "g.pdf").string()});
     INFO(pdf.err);
     CHECK(pdf.exit_code == 0);

@@ -2,6 +2,7 @@
 // seed 001 (verdicts from the claim checking issue, worked out by hand from the reference
 // values) and on small models whose verdicts follow from closed forms.
 #include "run_process.hpp"
+#include "../support/tool_on_path.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -79,7 +80,7 @@ TEST_CASE("check: Markdown and LaTeX tables; -o writes the file") {
 }
 
 TEST_CASE("check as PDF: the table compiles with pdflatex (MODEL.pdf by default)") {
-    if (!std::filesystem::exists("/usr/bin/pdflatex")) return;  // needs a TeX installation
+    if (!test_support::require_on_path("pdflatex")) return;  // needs a TeX installation: skipped
     ScratchDir dir;
     const Result r = run({"check", kHand, "--format", "pdf"}, {dir.path(), std::nullopt});
     INFO(r.err);

@@ -1,6 +1,7 @@
 // End to end: the built `chainrule` binary, run as a user runs it, compared with
 // independent reference values (the seeds' hand-checked numbers, closed forms).
 #include "run_process.hpp"
+#include "../support/tool_on_path.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -296,12 +297,16 @@ TEST_CASE("output files: on error nothing is written and an existing file keeps 
     CHECK(std::filesystem::is_empty(dir / "a_directory"));
 }
 
-TEST_CASE("worksheet as PDF: --format pdf runs pdflatex, or says clearly that it is missing") {
+TEST_CASE("worksheet as PDF: without pdflatex on PATH, --format pdf says clearly that it is missing") {
     ScratchDir dir;
     const Result missing = run({"worksheet", kBp, "--format", "pdf", "-o", "sheet.pdf"}, {dir.path(), "/nonexistent"});
     check_bad_input(missing, "chainrule worksheet: error: --format pdf needs pdflatex, which is not installed");
     CHECK(std::filesystem::is_empty(dir.path()));
-    if (!std::filesystem::exists("/usr/bin/pdflatex")) return;  // the rest needs a TeX installation
+}
+
+TEST_CASE("worksheet as PDF: --format pdf runs pdflatex (MODEL.pdf by default)") {
+    if (!test_support::require_on_path("pdflatex")) return;  // needs a TeX installation: skipped
+    ScratchDir dir;
     const Result r = run({"worksheet", kBp, "--format", "pdf"}, {dir.path(), std::nullopt});
     CHECK(r.exit_code == 0);
     CHECK(r.out.empty());
