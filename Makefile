@@ -26,8 +26,12 @@ run: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target chainrule_cli
 	@./$(BUILD_DIR)/tools/chainrule worksheet examples/bp_network.chain
 
+# ctest lists skipped tests by name; the reason each gave (a line "SKIPPED: …") follows.
 test: build
-	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	@status=0; ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) || status=$$?; \
+	skipped=$$(grep -h '^SKIPPED:' $(BUILD_DIR)/Testing/Temporary/LastTest.log 2>/dev/null | sort | uniq -c); \
+	if [ -n "$$skipped" ]; then echo "Skipped tests, and why:"; echo "$$skipped"; fi; \
+	exit $$status
 
 # Side-by-side ratios (record + reverse) / plain, then the worksheet timings.
 bench: build
