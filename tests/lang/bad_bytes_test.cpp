@@ -5,6 +5,7 @@
 // counted by hand (characters, from 1); caret lines are "  " + one space per character
 // of the *shown* line before the error.
 #include "lang/claims.hpp"
+#include "../support/terminal_text.hpp"
 #include "lang/model.hpp"
 #include "lang/model_worksheet.hpp"
 #include "lang/parser.hpp"
@@ -34,15 +35,7 @@ LangError load_error(const std::string& text, const std::string& name = "m.chain
     throw std::logic_error("unreachable");
 }
 
-// No byte a terminal acts on (C0 but tab and the report's own newlines, DEL, C1 in UTF-8).
-bool is_clean(const std::string& s) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c == 0xff) return false;
-        if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xa0) return false;
-    }
-    return true;
-}
+using test_support::is_clean;
 
 // what() as a C string (what a terminal gets) equals the whole report: no NUL inside.
 void check_report(const LangError& e) {

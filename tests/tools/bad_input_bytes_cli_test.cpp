@@ -4,6 +4,7 @@
 // precise as their significant digits in any notation (verdicts worked out by hand in
 // tests/derivations/claim_notation_test.cpp's terms: unit = one of the last shown digit).
 #include "run_process.hpp"
+#include "../support/terminal_text.hpp"
 #include "../support/tool_on_path.hpp"
 
 #include <nlohmann/json.hpp>
@@ -17,15 +18,7 @@ using Json = nlohmann::json;
 
 namespace {
 
-// No byte a terminal acts on: C0 but newline and tab, DEL, C1 (C2 80–9F), no 0xFF.
-bool is_clean(const std::string& s) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c == 0xff) return false;
-        if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xa0) return false;
-    }
-    return true;
-}
+using test_support::is_clean;
 
 // Exit 2, nothing on stdout, one clean message that starts as given, no crash.
 void check_rejected(const Result& r, const std::string& start) {
