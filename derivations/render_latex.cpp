@@ -8,9 +8,10 @@
 namespace chainrule::derivations {
 namespace {
 
-// The non-ASCII characters the preamble declares (∂ − · × η δ σ), as UTF-8.
+// The non-ASCII characters the preamble declares (∂ − · × η δ σ – — ∞ ′), as UTF-8.
 bool declared_unicode(std::string_view utf8) {
-    for (std::string_view ok : {"\u2202", "\u2212", "\u00B7", "\u00D7", "\u03B7", "\u03B4", "\u03C3"})
+    for (std::string_view ok : {"\u2202", "\u2212", "\u00B7", "\u00D7", "\u03B7", "\u03B4", "\u03C3", "\u2013",
+                                "\u2014", "\u221E", "\u2032"})
         if (utf8 == ok) return true;
     return false;
 }
@@ -94,6 +95,10 @@ std::string render_latex(const Document& doc) {
         "\\DeclareUnicodeCharacter{03B7}{\\ensuremath{\\eta}}\n"
         "\\DeclareUnicodeCharacter{03B4}{\\ensuremath{\\delta}}\n"
         "\\DeclareUnicodeCharacter{03C3}{\\ensuremath{\\sigma}}\n"
+        "\\DeclareUnicodeCharacter{2013}{--}\n"
+        "\\DeclareUnicodeCharacter{2014}{---}\n"
+        "\\DeclareUnicodeCharacter{221E}{\\ensuremath{\\infty}}\n"
+        "\\DeclareUnicodeCharacter{2032}{\\ensuremath{'}}\n"
         "\\usepackage{amsmath,amssymb,array,longtable}\n"
         "\\usepackage[margin=2cm]{geometry}\n"
         "\\allowdisplaybreaks\n"

@@ -57,6 +57,16 @@ TEST_CASE("the seed worksheet as LaTeX: aligned equations, labels") {
     CHECK_THAT(tex, Catch::Contains("b_{1}"));  // the label replaces b_h
 }
 
+TEST_CASE("dashes, infinity and primes reach LaTeX as themselves, not as '?'") {
+    const std::string tex = render_latex(worksheet_document(seed_sheet()));
+    CHECK_THAT(tex, Catch::Contains("\u2014 it agrees"));  // declared in the preamble as ---
+    CHECK_THAT(tex, Catch::Contains("\\DeclareUnicodeCharacter{2014}{---}"));
+    CHECK_THAT(tex, !Catch::Contains("? it agrees"));
+    Document doc;
+    doc.blocks.push_back(Paragraph{text("\u2013 \u221E \u2032")});
+    CHECK_THAT(render_latex(doc), Catch::Contains("\u2013 \u221E \u2032"));
+}
+
 TEST_CASE("the seed worksheet as LaTeX compiles with pdflatex") {
     check_compiles_with_pdflatex(render_latex(worksheet_document(seed_sheet())), "seed");
 }
