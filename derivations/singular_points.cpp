@@ -28,10 +28,10 @@ std::optional<SingularPoint> function_point(const NamedGraph& g, std::size_t nod
     const auto is = [&](int v) { return a == v; };
     switch (e.function()) {
         case Function::relu:
-            if (is(0)) return kink(node, "relu", e[0], 0, 1, Real(0), "relu'(0) = 0, as in PyTorch,");
+            if (is(0)) return kink(node, "relu", e[0], 0, 1, Real(0), "relu'(0) = 0, as in PyTorch");
             break;
         case Function::abs:
-            if (is(0)) return kink(node, "abs", e[0], -1, 1, Real(0), "|x|'(0) = 0, the subgradient of least norm,");
+            if (is(0)) return kink(node, "abs", e[0], -1, 1, Real(0), "|x|'(0) = 0, the subgradient of least norm");
             break;
         case Function::step:
         case Function::sign:

@@ -37,7 +37,7 @@ struct SingularPoint {
     /// Kinks: the derivative of the function with respect to its (first) argument from
     /// the left and from the right, and the convention's value.
     std::optional<Real> left, right, convention_value;
-    std::string convention;   ///< "relu'(0) = 0, as in PyTorch,", "sqrt'(0) is infinite" (ASCII text)
+    std::string convention;   ///< "relu'(0) = 0, as in PyTorch", "sqrt'(0) is infinite" (ASCII text)
 };
 
 /// Every singular point of the graph at its values (evaluated at the current precision;

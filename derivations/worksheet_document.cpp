@@ -196,9 +196,11 @@ void deltas_style(const Layout& L, const GradientDerivation& d, Document& doc) {
 
 // "relu(in_h1)" at "in_h1 = 0": where the function meets its singular point.
 Line singular_where(const Layout& L, const SingularPoint& p) {
-    std::string at = L.formula(p.argument) + " = " + (p.function == "max" || p.function == "min"
-                                                          ? L.formula(p.other) + " = " + L.num(evaluate_formula(L.g(), p.argument))
-                                                          : L.num(evaluate_formula(L.g(), p.argument)));
+    const std::string value = L.num(evaluate_formula(L.g(), p.argument));
+    std::string at = L.formula(p.argument) + " = " + value;
+    if (p.function == "max" || p.function == "min")  // a tie: both arguments, and their value unless it is shown
+        at = L.formula(p.argument) + " = " + L.formula(p.other) +
+             (symbolic::is_constant(p.other) ? "" : " = " + value);
     if (p.function == "hypot" || p.function == "atan2") at = L.formula(p.argument) + " = " + L.formula(p.other) + " = 0";
     return Line{Text{p.function + " at "}, Math{at}, Text{" (in the definition of "}, Math{L.sym(p.node)}, Text{")"}};
 }
@@ -213,7 +215,7 @@ void singular_points(const Layout& L, Document& doc) {
             line.push_back(Math{L.num(*p.left)});
             line.push_back(Text{" from the left and "});
             line.push_back(Math{L.num(*p.right)});
-            line.push_back(Text{" from the right. This worksheet uses the convention " + p.convention +
+            line.push_back(Text{" from the right. This worksheet uses the convention: " + p.convention +
                                 " (docs/conventions.md); either one-sided value is as good an answer as the convention's."});
         } else if (p.kind == SingularKind::InfiniteDerivative) {
             line.push_back(Text{": " + p.convention + ", so every derivative through this step is infinite here."});
@@ -243,6 +245,13 @@ void one_sided(const Layout& L, const GradientDerivation& d, Document& doc) {
 
 void cross_check(const Layout& L, const GradientDerivation& d, Document& doc) {
     const bool ok = agrees_with_reverse_mode(d, L.w().options.digits);
+    if (!ok && boost::multiprecision::isnan(d.reverse_mode) && !boost::multiprecision::isnan(d.result)) {
+        doc.blocks.push_back(Paragraph{Line{
+            Text{"Cross-check: the reverse-mode gradient of the same tape is undefined here (an infinite local "
+                 "partial met a zero or an opposite infinity in the sweep: see the points where a function is not "
+                 "differentiable), so it cannot confirm the derivation above, whose simplified formula is finite."}}});
+        return;
+    }
     doc.blocks.push_back(Paragraph{Line{
         Text{"Cross-check: the reverse-mode gradient of the same tape is "}, Math{L.num(d.reverse_mode, d.reverse_mode_certainty)},
         Text{ok ? " — it agrees in every printed digit." : " — it DISAGREES with the derivation above."}}});
