@@ -54,14 +54,8 @@ bool reads(const NodeRecord& r, const std::vector<bool>& marked) {
 
 // r[i]: node i is `to` or `to` depends on it (i ⇝ to).
 std::vector<bool> reaching(const Tape<Real>& tape, NodeIndex to) {
-    std::vector<bool> r(tape.size(), false);
-    r[to] = true;
-    for (NodeIndex i = to + 1; i-- > 0;) {
-        if (!r[i]) continue;
-        const NodeRecord& n = tape.node(i);
-        if (arity(n.op) >= 1) r[n.in0] = true;
-        if (arity(n.op) == 2) r[n.in1] = true;
-    }
+    std::vector<bool> r = needed_nodes(tape, to);  // nodes up to `to`; none after it reach it
+    r.resize(tape.size(), false);
     return r;
 }
 

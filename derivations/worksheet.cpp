@@ -1,6 +1,7 @@
 #include "worksheet.hpp"
 
 #include "../symbolic/latex_names.hpp"
+#include "../autodiff/one_sided.hpp"
 #include "../precision/ladder.hpp"
 #include "../symbolic/evaluate.hpp"
 #include "../precision/number_format.hpp"
@@ -88,28 +89,8 @@ void evaluate_numbers(Worksheet& w, const Recording& r) {
     }
 }
 
-// ∂output/∂(input k) at the recorded point with input k moved by `shift`.
-Real gradient_shifted(const Tape<Real>& tape, NodeIndex output, std::size_t k, const Real& shift) {
-    std::vector<Real> x;
-    for (NodeIndex i : tape.inputs()) x.push_back(tape.value(i));
-    x[k] += shift;
-    Tape<Real> moved = replay<Real>(tape, std::span<const Real>(x));
-    backward(moved.var(output));
-    return moved.adjoint(moved.inputs()[k]);
-}
-
-// One one-sided limit from gradients at p + h and p + h/10 (h signed): Richardson's
-// (10 g(h/10) − g(h))/9 removes the O(h) error; what is left below |h| is 0 (|u|² at 0
-// would otherwise show ±2h).
-Real one_sided_limit(const Tape<Real>& tape, NodeIndex output, std::size_t k, const Real& h) {
-    const Real coarse = gradient_shifted(tape, output, k, h);
-    const Real fine = gradient_shifted(tape, output, k, h / 10);
-    const Real limit = (10 * fine - coarse) / 9;
-    return boost::multiprecision::abs(limit) < boost::multiprecision::abs(h) ? Real(0) : limit;
-}
-
 // At a kink the gradient has two one-sided limits: from the gradients just left and right
-// of the point, p ∓ h with h = 10^-45·max(1, |p|), at 150 digits, extrapolated.
+// of the point, p ∓ h with h = 10^-45·max(1, |p|), at 150 digits (one_sided_limit).
 void one_sided_gradients(Worksheet& w, const Recorder& record) {
     if (std::none_of(w.singular_points.begin(), w.singular_points.end(),
                      [](const SingularPoint& p) { return p.kind == SingularKind::Kink; }))
@@ -120,11 +101,10 @@ void one_sided_gradients(Worksheet& w, const Recorder& record) {
     for (GradientDerivation& d : w.derivations) {
         const auto it = std::find(inputs.begin(), inputs.end(), w.graph.nodes[d.wrt].tape_index);
         if (it == inputs.end()) continue;  // an intermediate or constant node: no point to move
-        const std::size_t k = static_cast<std::size_t>(it - inputs.begin());
         const Real p = boost::multiprecision::abs(r.tape.value(*it));
         const Real h = (p > 1 ? p : Real(1)) * boost::multiprecision::pow(Real(10), -45);
-        d.from_left = one_sided_limit(r.tape, r.output, k, -h);
-        d.from_right = one_sided_limit(r.tape, r.output, k, h);
+        d.from_left = one_sided_limit(r.tape, r.output, *it, Real(-h));
+        d.from_right = one_sided_limit(r.tape, r.output, *it, h);
     }
 }
 
