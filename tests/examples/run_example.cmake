@@ -2,9 +2,16 @@
 #   cmake -DEXE=<program> [-DARGS="a b c"] [-DEXIT=0]
 #         [-DMATCH_1=<regex> … -DMATCH_9=…]          each must match standard output
 #         [-DERR_MATCH_1=<regex> … -DERR_MATCH_9=…]  each must match standard error
+#         [-DREQUIRES=<file> -DREQUIRES_HINT=<how to get it>]
 #         -P run_example.cmake
+# When REQUIRES names a missing file the check cannot run: it prints "SKIPPED: …" with the
+# reason, which ctest reports as a skipped test (SKIP_REGULAR_EXPRESSION).
 # Every pattern must match (ctest's PASS_REGULAR_EXPRESSION passes on any one of them).
 # The expected numbers are independent of the program: see tests/examples/CMakeLists.txt.
+if(DEFINED REQUIRES AND NOT EXISTS "${REQUIRES}")
+    message("SKIPPED: ${REQUIRES} is missing (${REQUIRES_HINT})")
+    return()
+endif()
 if(NOT DEFINED EXIT)
     set(EXIT 0)
 endif()

@@ -7,6 +7,8 @@
 #include "commands.hpp"
 
 #include "graph/errors.hpp"
+#include "examples/common/positive_number.hpp"
+#include "symbolic/latex_names.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
@@ -46,7 +48,7 @@ void add_demo(CLI::App& app, const Demo& demo, DemoArgs& args) {
     if (demo.seeded) cmd->add_option("--seed", args.seed, "Random seed (default: a fresh one, printed)");
     if (demo.svg) cmd->add_option("--svg", args.svg, "Write the picture to FILE (atomically)")->type_name("FILE");
     if (std::string_view(demo.name) == "xor") {
-        cmd->add_option("--every", args.every, "Print every K-th iteration")->check(CLI::PositiveNumber);
+        cmd->add_option("--every", args.every, "Print every K-th iteration")->check(chainrule::examples::kPositiveNumber);
         cmd->add_option("--max-iterations", args.max_iterations, "Give up after N iterations")->capture_default_str();
     }
     cmd->callback([&demo, &args] { demo.run(args); });
@@ -74,12 +76,28 @@ int main(int argc, char** argv) {
     CLI::App* all = app.add_subcommand("all", "Every demo in turn (make demos)");
     all->add_option("--out-dir", out_dir, "Write the pictures into DIR")->type_name("DIR");
     all->add_option("--seed", args.seed, "Random seed of the seeded demos");
-    all->add_option("--every", args.every, "XOR: print every K-th iteration")->check(CLI::PositiveNumber);
+    all->add_option("--every", args.every, "XOR: print every K-th iteration")->check(chainrule::examples::kPositiveNumber);
     all->callback([&] { run_all(args, out_dir); });
+    // CLI11 answers an unknown first word with "A subcommand is required"; name it instead.
+    std::string names;
+    bool known = argc < 2 || argv[1][0] == '-' || std::string_view(argv[1]) == "all";
+    for (const Demo& demo : kDemos) {
+        names += std::string(demo.name) + ", ";
+        known = known || std::string_view(argv[1]) == demo.name;
+    }
+    if (!known) {
+        fmt::print(stderr, "chainrule-demos: unknown demo '{}' (demos: {}all)\n",
+                   chainrule::symbolic::escape_text_for_message(argv[1]), names);
+        return 2;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);  // --help
+        // Bad arguments are exit 2, as in the chainrule CLI; CLI11 quotes them as typed.
+        fmt::print(stderr, "chainrule-demos: {} (see 'chainrule-demos --help')\n",
+                   chainrule::symbolic::escape_text_for_message(e.what()));
+        return 2;
     } catch (const std::exception& e) {
         fmt::print(stderr, "chainrule-demos: {}\n", e.what());
         return 2;

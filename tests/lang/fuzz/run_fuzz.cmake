@@ -47,12 +47,23 @@ file(GLOB seeds ${SOURCE_DIR}/examples/*.chain ${SOURCE_DIR}/tests/lang/malforme
                 ${SOURCE_DIR}/tests/lang/fuzz/seeds/*)
 file(COPY ${seeds} DESTINATION ${WORK_DIR}/seeds)
 
+set(artifact_globs ${WORK_DIR}/crash-* ${WORK_DIR}/leak-* ${WORK_DIR}/timeout-* ${WORK_DIR}/oom-*
+                   ${WORK_DIR}/slow-unit-*)
+file(GLOB earlier_artifacts ${artifact_globs})
 execute_process(COMMAND ${binary} -max_total_time=${SECONDS} -max_len=4096 -timeout=10 -rss_limit_mb=2048
                         -dict=${SOURCE_DIR}/tests/lang/fuzz/chain.dict -artifact_prefix=${WORK_DIR}/
                         -print_final_stats=1 ${WORK_DIR}/corpus ${WORK_DIR}/seeds
                 RESULT_VARIABLE failed OUTPUT_VARIABLE log ERROR_VARIABLE log)
 string(REGEX MATCH "Done [0-9]+ runs[^\n]*" summary "${log}")
-if(failed)
-    message(FATAL_ERROR "the parser fuzzer found a problem (input saved in ${WORK_DIR}/):\n${log}")
+# A non-zero exit is a finding only when libFuzzer saved a new input for it (crash-, leak-,
+# timeout-, oom-…); an interrupted run (Ctrl-C) saves none and is reported as such.
+file(GLOB artifacts ${artifact_globs})
+if(earlier_artifacts)
+    list(REMOVE_ITEM artifacts ${earlier_artifacts})
+endif()
+if(failed AND artifacts)
+    message(FATAL_ERROR "the parser fuzzer found a problem (inputs: ${artifacts}):\n${log}")
+elseif(failed)
+    message(FATAL_ERROR "the parser fuzzer stopped early (exit ${failed}) without a finding:\n${log}")
 endif()
 message("parser fuzzing: ${summary}")
