@@ -12,6 +12,10 @@ namespace {
 struct Pool {
     std::mutex mutex;
     std::vector<TapeControlBlock*> free;
+    // Blocks whose generation would wrap: never reused, and kept here (not dropped) so
+    // they stay reachable — a stale handle may still read them, and LeakSanitizer
+    // (make asan) does not report them as leaks.
+    std::vector<TapeControlBlock*> retired;
 };
 
 Pool& pool() {
@@ -41,9 +45,8 @@ void release_control_block(TapeControlBlock* block) noexcept {
     ++block->generation;
     // A block whose 32-bit generation is about to wrap is retired (never reused), so a
     // handle from 2³² generations ago can never look current again.
-    if (block->generation >= kRetireGeneration) return;
     std::lock_guard lock(pool().mutex);
-    pool().free.push_back(block);
+    (block->generation >= kRetireGeneration ? pool().retired : pool().free).push_back(block);
 }
 
 TapeControlBlock* next_generation(TapeControlBlock* block, void* tape) {
