@@ -41,7 +41,7 @@ std::vector<U> replay_all(const Tape<T>& tape, std::span<const U> inputs, Matrix
         } else if (r.op == OpKind::Input)
             v.push_back(inputs[next_input++]);
         else if (r.op == OpKind::Const)
-            v.push_back(scalar_cast<U>(tape.value(i)));
+            v.push_back(tape.template constant_in<U>(i));  // π and e evaluated in U
         else if (has_param(r.op))
             v.push_back(op_value<U>(r.op, v[r.in0], zero, scalar_cast<U>(tape.param(i))));
         else

@@ -121,6 +121,7 @@ LocalPartial partial_formula(const NamedGraph& g, const NamingIndex& idx, std::s
     LocalPartial p;
     p.of = of;
     p.wrt = wrt;
+    p.held_fixed = held_fixed_reads(g, of, wrt);
     const auto sum = idx.long_sums.find(of);
     const Expr d = sum != idx.long_sums.end() ? sum->second(g.symbol(wrt)) : symbolic::diff(g.nodes[of].definition, g.symbol(wrt));
     p.formula = name_subexpressions(g, idx, of, symbolic::simplify(d));
@@ -217,6 +218,18 @@ std::vector<std::vector<std::size_t>> collect_paths(const NamedGraph& g,
 }  // namespace
 
 Real evaluate_formula(const NamedGraph& g, const symbolic::Expr& formula) { return evaluate_in(g, formula); }
+
+std::vector<std::size_t> held_fixed_reads(const NamedGraph& g, std::size_t of, std::size_t wrt) {
+    std::vector<std::size_t> out;
+    // wrt read by `of` alone, or `of` reading wrt alone: no other route (the common case,
+    // decided without a search: a parameter of a long sum has one consumer).
+    const std::vector<std::size_t>& consumers = g.nodes[wrt].consumers;
+    if (consumers.size() <= 1 || g.nodes[of].reads.size() <= 1) return out;
+    const std::vector<std::size_t>& reads = g.nodes[of].reads;  // sorted: those after wrt may depend on it
+    for (auto r = std::upper_bound(reads.begin(), reads.end(), wrt); r != reads.end(); ++r)
+        if (depends_on(g, *r, wrt)) out.push_back(*r);
+    return out;
+}
 
 LocalPartial local_partial(const NamedGraph& g, std::size_t of, std::size_t wrt) {
     std::shared_ptr<const NamingIndex> local;

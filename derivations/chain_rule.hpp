@@ -29,14 +29,28 @@ namespace chainrule::derivations {
 /// Past this many paths the paths style is replaced by the deltas style.
 inline constexpr std::size_t kMaxPaths = 64;
 
-/// ∂(of)/∂(wrt) for two named nodes, `of` reading `wrt` (possibly through unnamed nodes).
+/// ∂(of)/∂(wrt) for two named nodes, `of` reading `wrt` (possibly through unnamed nodes):
+/// of's definition differentiated by wrt with every other node it reads held fixed.
+///
+/// Notation (worksheet_document): when `of` depends on `wrt` only through this read, the
+/// local partial is also the derivative of `of` by `wrt` through the graph, and both are
+/// written ∂of/∂wrt. When some other read of `of` depends on `wrt` too (E = ½(y − t)² +
+/// λw² with y = wx), the two differ, and the local partial is written with the reads it
+/// holds fixed as a subscript, (∂E/∂w)_y, as thermodynamics writes (∂p/∂T)_V; those
+/// reads are `held_fixed`.
 struct LocalPartial {
     std::size_t of = 0;
     std::size_t wrt = 0;
     symbolic::Expr formula;  ///< simplified, in terms of named nodes
     Real value;
     Certainty certainty;  ///< of value, set by the precision ladder
+    /// The other reads of `of` that depend on `wrt` (ascending); empty when the local
+    /// partial equals the derivative through the graph.
+    std::vector<std::size_t> held_fixed;
 };
+
+/// The reads of `of` other than `wrt` that depend on `wrt` (see LocalPartial::held_fixed).
+std::vector<std::size_t> held_fixed_reads(const NamedGraph& g, std::size_t of, std::size_t wrt);
 
 /// One factor of a path product. When a factor with partial ≡ 1 (E = E_o1 + E_o2) sits
 /// on a chain that cannot branch, it is merged into the next factor, so that the product

@@ -3,7 +3,8 @@
 /// The document model of a worksheet: headings, paragraphs, aligned equation blocks and
 /// tables, whose inline content is either plain text or LaTeX math. Derivation code
 /// builds a Document; renderers (render_markdown.hpp, render_latex.hpp) turn it into one
-/// output format without computing anything. Plain text is escaped by each renderer;
+/// output format without computing anything — they only lay it out (break long rows, fit
+/// tables to the page) and escape it. Plain text is escaped by each renderer;
 /// math strings come only from chainrule's own printers (user labels are validated before
 /// they reach them), so a rendered worksheet is always safe to compile.
 
@@ -44,7 +45,9 @@ struct EquationRow {
     bool continues = false;
 };
 
-/// A display block of aligned equations.
+/// A display block of aligned equations. Rows may be as long as their content: each
+/// renderer breaks rows too wide for its page or screen into continuation rows
+/// (equation_breaking.hpp), which is formatting, not content.
 struct Equations {
     std::vector<EquationRow> rows;
 };

@@ -5,6 +5,7 @@
 /// graph. Doubles become the decimal they print as (0.55 → 11/20, 0.5 → 1/2);
 /// multiprecision values become the decimal of their guaranteed digits.
 
+#include "../graph/math_constants.hpp"
 #include "../graph/scalar_traits.hpp"
 #include "../symbolic/arithmetic.hpp"
 #include "../symbolic/expr.hpp"
@@ -28,6 +29,12 @@ struct ScalarConvert<symbolic::Expr, T> {
             return symbolic::Expr::decimal(to_decimal_string(x, digits));
         }
     }
+};
+
+/// π and e on a tape (graph/math_constants.hpp) replay as the exact symbolic constants.
+template <>
+struct MathConstantValue<symbolic::Expr> {
+    static symbolic::Expr value(MathConstant c) { return c == MathConstant::Pi ? symbolic::pi() : symbolic::e(); }
 };
 
 }  // namespace chainrule

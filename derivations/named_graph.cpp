@@ -23,6 +23,27 @@ std::size_t NamedGraph::at(std::string_view name) const {
                 " depends on");
 }
 
+bool depends_on(const NamedGraph& g, std::size_t node, std::size_t on) {
+    if (node == on) return true;
+    if (node < on) return false;
+    const std::vector<std::size_t>& direct = g.nodes[node].reads;
+    if (std::binary_search(direct.begin(), direct.end(), on)) return true;  // the common case: no search
+    std::vector<bool> seen(node - on, false);  // positions on+1 … node
+    std::vector<std::size_t> stack{node};
+    while (!stack.empty()) {
+        const std::size_t n = stack.back();
+        stack.pop_back();
+        const std::vector<std::size_t>& reads = g.nodes[n].reads;  // sorted
+        if (std::binary_search(reads.begin(), reads.end(), on)) return true;
+        for (auto r = std::upper_bound(reads.begin(), reads.end(), on); r != reads.end(); ++r)
+            if (!seen[*r - on - 1]) {
+                seen[*r - on - 1] = true;
+                stack.push_back(*r);
+            }
+    }
+    return false;
+}
+
 namespace detail {
 
 UnnamedExpressions::UnnamedExpressions(std::vector<std::uint32_t> uses)

@@ -81,6 +81,12 @@ struct NamedGraph {
     symbolic::Expr symbol(std::size_t i) const { return symbolic::Expr::symbol(nodes[i].name); }
 };
 
+/// True when `node` depends on `on`: `on` is `node` itself or is reached from it by
+/// following reads (at any depth). A search down from `node` through the nodes created
+/// after `on` (positions are topological, so no other node can lead to it), stopping at
+/// the first hit; its cost is at most the part of the graph between the two.
+bool depends_on(const NamedGraph& g, std::size_t node, std::size_t on);
+
 /// Deepest nesting of unnamed operations allowed in one definition. Symbolic
 /// differentiation and printing recurse over the expression, and a formula this deep is
 /// unreadable anyway; deeper definitions throw Error asking for named intermediates.
@@ -138,7 +144,7 @@ template <class T>
 void fold_node(const Tape<T>& tape, NodeIndex i, UnnamedExpressions& e) {
     using symbolic::Expr;
     const NodeRecord& r = tape.node(i);
-    if (r.op == OpKind::Const) return e.set(i, scalar_cast<Expr>(tape.value(i)));
+    if (r.op == OpKind::Const) return e.set(i, tape.template constant_in<Expr>(i));  // π, e exact
     const auto param = [&] { return scalar_cast<Expr>(tape.param(i)); };
     switch (r.op) {  // each case is op_value<Expr> of its op (graph/op_rules_arithmetic.hpp)
         case OpKind::Add: return e.add(i, r.in0, e.get(r.in1));

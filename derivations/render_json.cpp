@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+
 namespace chainrule::derivations {
 namespace {
 
@@ -30,10 +32,22 @@ public:
     }
     const std::string& name(std::size_t i) const { return w_.graph.nodes[i].name; }
 
+    // "held_fixed": the other reads of `of` that depend on `wrt`, which this local partial
+    // holds fixed (the sheet writes it (∂of/∂wrt)_{…}); empty when it equals the
+    // derivative through the graph (chain_rule.hpp, LocalPartial).
     json partial(const LocalPartial& p) const {
         json j = {{"of", name(p.of)}, {"wrt", name(p.wrt)}, {"formula", formula(p.formula)}};
+        j["held_fixed"] = json::array();
+        for (std::size_t r : p.held_fixed) j["held_fixed"].push_back(name(r));
         j["value"] = number(p.value, p.certainty);
         return j;
+    }
+
+    // A count as a JSON integer; a path count past 2^53 (a double that is no longer an
+    // exact integer) as the nearest double, which JSON writes with an exponent.
+    static json count(double n) {
+        if (n >= 0 && n <= 9007199254740992.0) return static_cast<std::uint64_t>(n);
+        return n;
     }
 
     json node(const NamedNode& n) const {
@@ -64,7 +78,7 @@ public:
 
     json derivation(const GradientDerivation& d) const {
         json j = {{"output", name(d.output)}, {"wrt", name(d.wrt)},
-                  {"style", d.style == ChainStyle::Paths ? "paths" : "deltas"}, {"path_count", d.path_count}};
+                  {"style", d.style == ChainStyle::Paths ? "paths" : "deltas"}, {"path_count", count(d.path_count)}};
         if (d.style == ChainStyle::Paths) {
             j["paths"] = json::array();
             for (const ChainPath& p : d.paths) j["paths"].push_back(path(p));
@@ -82,6 +96,11 @@ public:
     json document() const {
         json j = {{"output", name(w_.graph.output)}, {"digits", w_.options.digits}, {"nodes", json::array()},
                   {"derivations", json::array()}};
+        j["notation"] =
+            "result, reverse_mode, delta: derivatives through the graph (every path from the output down). "
+            "A partial (of, wrt, formula): of's formula differentiated by wrt with its other reads held fixed; "
+            "when held_fixed is not empty those reads depend on wrt too, the partial differs from the derivative "
+            "through the graph, and the worksheet writes it (∂of/∂wrt) with held_fixed as a subscript.";
         for (const NamedNode& n : w_.graph.nodes) j["nodes"].push_back(node(n));
         for (const GradientDerivation& d : w_.derivations) j["derivations"].push_back(derivation(d));
         if (w_.options.learning_rate) j["learning_rate"] = number(*w_.options.learning_rate);

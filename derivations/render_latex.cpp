@@ -1,110 +1,159 @@
 #include "render_latex.hpp"
 
-#include "../symbolic/latex_names.hpp"
+#include "equation_breaking.hpp"
+#include "latex_text.hpp"
+#include "math_width.hpp"
+#include "table_layout.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <string_view>
 
 namespace chainrule::derivations {
 namespace {
 
-// The non-ASCII characters the preamble declares (∂ − · × η δ σ – — ∞ ′), as UTF-8.
-bool declared_unicode(std::string_view utf8) {
-    for (std::string_view ok : {"\u2202", "\u2212", "\u00B7", "\u00D7", "\u03B7", "\u03B4", "\u03C3", "\u2013",
-                                "\u2014", "\u221E", "\u2032"})
-        if (utf8 == ok) return true;
-    return false;
-}
-
-// Length of the UTF-8 sequence starting with byte c (1 for a stray continuation byte).
-std::size_t utf8_length(unsigned char c) {
-    if (c >= 0xF0) return 4;
-    if (c >= 0xE0) return 3;
-    if (c >= 0xC0) return 2;
-    return 1;
-}
-
-// Escapes every character LaTeX treats specially, so user text can never become a
-// command (\input, \write18, …) or break the document: ASCII through the library's
-// text escaper, UTF-8 through the characters the preamble declares.
-std::string escape(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            const std::size_t n = std::min(utf8_length(static_cast<unsigned char>(c)), s.size() - i);
-            const std::string_view seq(s.data() + i, n);
-            out += declared_unicode(seq) ? std::string(seq) : std::string("?");
-            i += n - 1;
-            continue;
-        }
-        out += symbolic::escape_text_for_latex(std::string_view(&s[i], 1));
-    }
-    return out;
-}
-
-std::string line(const Line& content) {
+// Inline content: text escaped (latex_text.hpp), math as $…$ — in display size where the
+// line is a heading, so that a heading ∂E/∂w reads as a fraction, not as a footnote.
+std::string line(const Line& content, bool display_math = false) {
     std::string out;
     for (const Inline& piece : content) {
         if (const auto* t = std::get_if<Text>(&piece))
-            out += escape(t->text);
+            out += escape_latex_text(t->text);
         else
-            out += "$" + std::get<Math>(piece).latex + "$";
+            out += std::string("$") + (display_math ? "\\displaystyle " : "") + std::get<Math>(piece).latex + "$";
     }
     return out;
 }
 
+// A heading's math is bold like its words (\boldmath) and at display size.
 std::string block(const Heading& h) {
     const char* cmd = h.level <= 1 ? "\\section*{" : h.level == 2 ? "\\subsection*{" : "\\subsubsection*{";
-    return std::string(cmd) + line(h.content) + "}\n";
+    const bool has_math = std::any_of(h.content.begin(), h.content.end(),
+                                      [](const Inline& piece) { return std::holds_alternative<Math>(piece); });
+    return std::string(cmd) + (has_math ? "\\boldmath " : "") + line(h.content, true) + "}\n";
 }
 
-std::string block(const Paragraph& p) { return line(p.content) + "\n"; }
+// A paragraph with a long formula (a 40-digit number) is set ragged right: justified, the
+// line before the formula would have to stretch across the page or run into the margin.
+std::string block(const Paragraph& p) {
+    const bool long_math = std::any_of(p.content.begin(), p.content.end(), [](const Inline& piece) {
+        const auto* m = std::get_if<Math>(&piece);
+        return m != nullptr && math_width(m->latex, MathStyle::Text) > kPageWidthEm / 3;
+    });
+    return long_math ? "{\\raggedright " + line(p.content) + "\\par}\n" : line(p.content) + "\n";
+}
 
+// Rows too wide for the page are broken (equation_breaking.hpp); \equationblock (see the
+// preamble) still shrinks a block that TeX finds wider than the line.
 std::string block(const Equations& e) {
-    return "\\begin{align*}\n" + aligned_rows(e) + "\\end{align*}\n";
+    return "\\equationblock{\n" + aligned_rows(break_equations(e, kPageWidthEm)) + "}\n";
 }
 
+// A cell of a capped column: a formula alone is cut into lines that fit (a \left … \right
+// group cannot wrap by itself); text and mixed cells wrap as paragraphs.
+std::string wrapped_cell(const Line& cell, double cap) {
+    if (cell.size() != 1 || !std::holds_alternative<Math>(cell[0])) return line(cell);
+    const std::vector<std::string> lines = break_formula(std::get<Math>(cell[0]).latex, cap, MathStyle::Text);
+    std::string out;
+    for (std::size_t i = 0; i < lines.size(); ++i) out += i ? "\\newline$\\quad{}" + lines[i] + "$" : "$" + lines[i] + "$";
+    return out;
+}
+
+std::string size_command(TableSize size) {
+    switch (size) {
+        case TableSize::Small: return "\\small";
+        case TableSize::Footnote: return "\\footnotesize";
+        case TableSize::Script: return "\\scriptsize";
+        default: return "";
+    }
+}
+
+// Columns too wide for the page wrap at the widths table_layout.hpp chooses; a table that
+// fits at no size is set whole and shrunk to the line (\fitwidth).
 std::string block(const Table& t) {
-    const std::string columns(t.header.size(), 'l');
-    std::string out = t.wrap_last_column  // notes wrap; the table may break across pages
-                          ? "{\\small\\setlength{\\tabcolsep}{4pt}\n\\begin{longtable}{" + columns.substr(1) + ">{\\raggedright\\arraybackslash}p{0.27\\linewidth}}\n\\hline\n"
-                          : "\\begin{center}\n\\begin{tabular}{" + columns + "}\n\\hline\n";
-    auto row = [](const std::vector<Line>& cells) {
+    const TableLayout layout = table_layout(t, kPageWidthEm);
+    const std::size_t n = t.header.size();
+    std::string columns;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (t.wrap_last_column && i + 1 == n)
+            columns += ">{\\raggedright\\arraybackslash}p{0.27\\linewidth}";
+        else if (layout.wrap[i])
+            columns += fmt::format(">{{\\raggedright\\arraybackslash}}p{{{:.1f}pt}}", *layout.wrap[i] * 10.95);
+        else
+            columns += "l";
+    }
+    auto row = [&](const std::vector<Line>& cells) {
         std::string r;
-        for (std::size_t i = 0; i < cells.size(); ++i) r += (i ? " & " : "") + line(cells[i]);
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            r += (i ? " & " : "") +
+                 (i < n && layout.wrap[i] ? wrapped_cell(cells[i], *layout.wrap[i] / layout.scale) : line(cells[i]));
         return r + " \\\\\n";
     };
-    out += row(t.header) + "\\hline\n";
-    for (const auto& r : t.rows) out += row(r);
-    return out + (t.wrap_last_column ? "\\hline\n\\end{longtable}\n}\n" : "\\hline\n\\end{tabular}\n\\end{center}\n");
+    std::string rows = "\\hline\n" + row(t.header) + "\\hline\n";
+    for (const auto& r : t.rows) rows += row(r);
+    rows += "\\hline\n";
+    std::string out = layout.size == TableSize::Normal ? "" : "{" + size_command(layout.size) + "\\setlength{\\tabcolsep}{4pt}\n";
+    if (layout.shrink)
+        out += "\\begin{center}\\fitwidth{\\begin{tabular}{" + columns + "}\n" + rows + "\\end{tabular}}\\end{center}\n";
+    else
+        out += "\\begin{longtable}{" + columns + "}\n" + rows + "\\end{longtable}\n";
+    return out + (layout.size == TableSize::Normal ? "" : "}\n");
+}
+
+// The preamble: fonts and Unicode (latex_text.hpp), page, and \equationblock.
+std::string preamble(bool cjk) {
+    return "\\documentclass[11pt,a4paper]{article}\n" + unicode_preamble(cjk) +
+           "\\usepackage{amsmath,amssymb,array,longtable,graphicx}\n"
+           "\\usepackage[margin=2cm]{geometry}\n"
+           "\\allowdisplaybreaks\n"
+           // Paragraphs are separated by space, not indented: a worksheet is a sequence of
+           // short steps, most of them after a display.
+           "\\setlength{\\parindent}{0pt}\n"
+           "\\setlength{\\parskip}{0.5\\baselineskip plus 2pt}\n"
+           // Tables are set in one piece, so their columns line up in a single pdflatex run.
+           "\\setcounter{LTchunksize}{1000}\n"
+           // An aligned block (align*); a block that is still wider than the line after its
+           // rows were broken (a very long number) is shrunk to the line width instead of
+           // running into the margin, and the log says so.
+           "\\newsavebox{\\equationbox}\n"
+           // A box (a table too wide at every size), shrunk to the line width when wider.
+           "\\newcommand{\\fitwidth}[1]{%\n"
+           "  \\sbox{\\equationbox}{#1}%\n"
+           "  \\ifdim\\wd\\equationbox>\\linewidth\n"
+           "    \\typeout{chainrule: a table of width \\the\\wd\\equationbox\\space was shrunk to the line width}%\n"
+           "    \\resizebox{\\linewidth}{!}{\\usebox{\\equationbox}}%\n"
+           "  \\else\\usebox{\\equationbox}\\fi}\n"
+           "\\newcommand{\\equationblock}[1]{%\n"
+           "  \\sbox{\\equationbox}{$\\displaystyle\\begin{aligned}#1\\end{aligned}$}%\n"
+           "  \\ifdim\\wd\\equationbox>\\linewidth\n"
+           "    \\typeout{chainrule: an equation block of width \\the\\wd\\equationbox\\space was shrunk to the line width}%\n"
+           "    \\begin{center}\\resizebox{\\linewidth}{!}{\\usebox{\\equationbox}}\\end{center}%\n"
+           "  \\else\n"
+           // A display that starts a paragraph (after a heading or a table) would add an
+           // empty line above it.
+           "    \\ifvmode\\vspace{-\\baselineskip}\\fi\n"
+           "    \\begin{align*}#1\\end{align*}%\n"
+           "  \\fi}\n";
 }
 
 }  // namespace
 
 std::string render_latex(const Document& doc) {
-    std::string out =
-        "\\documentclass[11pt]{article}\n"
-        "\\usepackage[utf8]{inputenc}\n"
-        // Symbols people type in titles (escape() turns any other non-ASCII character
-        // into '?', so pdflatex never stops on an undeclared one).
-        "\\DeclareUnicodeCharacter{2202}{\\ensuremath{\\partial}}\n"
-        "\\DeclareUnicodeCharacter{2212}{\\ensuremath{-}}\n"
-        "\\DeclareUnicodeCharacter{00B7}{\\ensuremath{\\cdot}}\n"
-        "\\DeclareUnicodeCharacter{00D7}{\\ensuremath{\\times}}\n"
-        "\\DeclareUnicodeCharacter{03B7}{\\ensuremath{\\eta}}\n"
-        "\\DeclareUnicodeCharacter{03B4}{\\ensuremath{\\delta}}\n"
-        "\\DeclareUnicodeCharacter{03C3}{\\ensuremath{\\sigma}}\n"
-        "\\DeclareUnicodeCharacter{2013}{--}\n"
-        "\\DeclareUnicodeCharacter{2014}{---}\n"
-        "\\DeclareUnicodeCharacter{221E}{\\ensuremath{\\infty}}\n"
-        "\\DeclareUnicodeCharacter{2032}{\\ensuremath{'}}\n"
-        "\\usepackage{amsmath,amssymb,array,longtable}\n"
-        "\\usepackage[margin=2cm]{geometry}\n"
-        "\\allowdisplaybreaks\n"
-        "\\begin{document}\n";
-    if (!doc.title.empty()) out += "\\begin{center}\\Large " + escape(doc.title) + "\\end{center}\n\n";
-    for (const Block& b : doc.blocks) out += std::visit([](const auto& x) { return block(x); }, b) + "\n";
+    std::string body;
+    if (!doc.title.empty()) body += "\\begin{center}\\Large " + escape_latex_text(doc.title) + "\\end{center}\n\n";
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+        // A display belongs to the paragraph that introduces it: no blank line between them.
+        const bool display_after_text =
+            i > 0 && std::holds_alternative<Equations>(doc.blocks[i]) && std::holds_alternative<Paragraph>(doc.blocks[i - 1]);
+        if (i > 0 && !display_after_text) body += "\n";
+        body += std::visit([](const auto& x) { return block(x); }, doc.blocks[i]);
+    }
+    body += "\n";
+    const bool cjk = needs_cjk(body);
+    std::string out = preamble(cjk) + "\\begin{document}\n";
+    if (cjk) out += cjk_begin;
+    out += body;
+    if (cjk) out += cjk_end;
     return out + "\\end{document}\n";
 }
 

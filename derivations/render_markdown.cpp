@@ -1,5 +1,6 @@
 #include "render_markdown.hpp"
 
+#include "equation_breaking.hpp"
 #include "../symbolic/latex_names.hpp"
 
 #include <algorithm>
@@ -33,23 +34,29 @@ std::string math_text(const std::string& latex, bool in_table) {
     return out;
 }
 
-std::string line(const Line& content, bool in_table = false) {
+// Inline content; in a heading, math is set at display size (a fraction in a heading
+// reads as a fraction, as GitHub and KaTeX show `$\displaystyle …$`).
+std::string line(const Line& content, bool in_table = false, bool display_math = false) {
     std::string out;
     for (const Inline& piece : content) {
         if (const auto* t = std::get_if<Text>(&piece))
             out += escape(t->text, in_table);
         else
-            out += "$" + math_text(std::get<Math>(piece).latex, in_table) + "$";
+            out += std::string("$") + (display_math ? "\\displaystyle " : "") +
+                   math_text(std::get<Math>(piece).latex, in_table) + "$";
     }
     return out;
 }
 
-std::string block(const Heading& h) { return std::string(static_cast<std::size_t>(h.level), '#') + " " + line(h.content) + "\n"; }
+std::string block(const Heading& h) {
+    return std::string(static_cast<std::size_t>(h.level), '#') + " " + line(h.content, false, true) + "\n";
+}
 
 std::string block(const Paragraph& p) { return line(p.content) + "\n"; }
 
+// Rows wider than a screen are broken (equation_breaking.hpp).
 std::string block(const Equations& e) {
-    return "$$\n\\begin{aligned}\n" + aligned_rows(e) + "\\end{aligned}\n$$\n";
+    return "$$\n\\begin{aligned}\n" + aligned_rows(break_equations(e, kScreenWidthEm)) + "\\end{aligned}\n$$\n";
 }
 
 std::string block(const Table& t) {

@@ -1,7 +1,9 @@
 #pragma once
 /// \file render_markdown.hpp
 /// Markdown with math as GitHub and Typora render it: `$…$` inline, display blocks as
-/// `$$\begin{aligned} … \end{aligned}$$`, tables as pipe tables.
+/// `$$\begin{aligned} … \end{aligned}$$` with rows wider than a screen (kScreenWidthEm)
+/// broken (equation_breaking.hpp), headings with math at display size, tables as pipe
+/// tables. Text is UTF-8 as it is.
 
 #include "document.hpp"
 

@@ -24,6 +24,7 @@ SingularPoint infinite(std::size_t node, SingularKind kind, std::string f, const
 
 // The singular point of one function application at the graph's values, if it is on one.
 std::optional<SingularPoint> function_point(const NamedGraph& g, std::size_t node, const Expr& e) {
+    if (e.operands().empty()) return std::nullopt;  // the constants pi and e
     const Real a = evaluate_formula(g, e[0]);
     const auto is = [&](int v) { return a == v; };
     switch (e.function()) {

@@ -62,30 +62,39 @@ void derive_all(Worksheet& w) {
 
 // Every local partial of the graph, reusing the formulas the derivations already have.
 std::vector<LocalPartial> edge_partials(const Worksheet& w) {
-    std::map<std::pair<std::size_t, std::size_t>, symbolic::Expr> known;
+    std::map<std::pair<std::size_t, std::size_t>, const LocalPartial*> known;
     for (const GradientDerivation& d : w.derivations) {
         for (const ChainPath& p : d.paths)
-            for (const PathFactor& f : p.factors) known.emplace(std::pair{f.partial.of, f.partial.wrt}, f.partial.formula);
+            for (const PathFactor& f : p.factors) known.emplace(std::pair{f.partial.of, f.partial.wrt}, &f.partial);
         for (const DeltaStep& step : d.deltas)
-            for (const auto& [c, p] : step.terms) known.emplace(std::pair{p.of, p.wrt}, p.formula);
+            for (const auto& [c, p] : step.terms) known.emplace(std::pair{p.of, p.wrt}, &p);
     }
     std::vector<LocalPartial> edges;
     for (std::size_t i = 0; i < w.graph.nodes.size(); ++i)
         for (std::size_t r : w.graph.nodes[i].reads) {
             const auto it = known.find({i, r});
-            edges.push_back(it != known.end() ? LocalPartial{i, r, it->second, Real(0), {}} : local_partial(w.graph, i, r));
+            edges.push_back(it != known.end() ? *it->second : local_partial(w.graph, i, r));
         }
     return edges;
+}
+
+// The learning rate at the current precision: the decimal its own digits give (0.1 typed
+// and read at 50 digits is 0.1 again at 200), as the recorder reads the model's decimals
+// anew at every rung; so an exact result such as w⁺ = 0.2292 stays exact at every rung
+// (number_format.hpp prints it short only then).
+Real learning_rate_now(const Real& eta) {
+    return Real(to_decimal_string(eta, static_cast<int>(eta.precision())));
 }
 
 // Every number of the worksheet at the current precision, from a new recording.
 void evaluate_numbers(Worksheet& w, const Recording& r) {
     set_named_values(w.graph, r.tape, r.output);
     for (LocalPartial& e : w.edges) e.value = evaluate_formula(w.graph, e.formula);
+    const std::optional<Real> eta =
+        w.options.learning_rate ? std::optional<Real>(learning_rate_now(*w.options.learning_rate)) : std::nullopt;
     for (GradientDerivation& d : w.derivations) {
         evaluate_derivation(w.graph, d);
-        if (w.options.learning_rate)
-            d.after_update = w.graph.nodes[d.wrt].value - Real(*w.options.learning_rate) * d.result;
+        if (eta) d.after_update = w.graph.nodes[d.wrt].value - *eta * d.result;
     }
 }
 

@@ -14,7 +14,8 @@ using NodeIndex = std::uint32_t;
 
 /// A node of the tape. For unary ops `in1` is unused; for param ops (PowConst, ExpBase,
 /// LogBase, LeakyRelu) `in1` is the index of the op's constant in the tape's parameter
-/// buffer; leaves (Input, Const) use neither.
+/// buffer; an Input uses neither, a Const keeps in `in0` which constant it is
+/// (MathConstant: 0 for an ordinary number, else π or e).
 struct NodeRecord {
     NodeIndex in0;
     NodeIndex in1;

@@ -31,7 +31,7 @@
 // X(Name, "name"): binary ops y = f(a, b).
 #define CHAINRULE_BINARY_OPS(X)                                                              \
     X(Add, "add") X(Sub, "sub") X(Mul, "mul") X(Div, "div") X(Pow, "pow") X(Atan2, "atan2") \
-    X(Hypot, "hypot") X(Min, "min") X(Max, "max")
+    X(Hypot, "hypot") X(Min, "min") X(Max, "max") X(LogAddExp, "logaddexp")
 
 // X(Name, "name", arity, MatrixValued): matrix ops (graph/mat_*.hpp, docs/matrix.md). Their
 // values live in the tape's matrix store; a scalar-valued one (sum, mean, the losses) has

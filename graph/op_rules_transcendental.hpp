@@ -107,6 +107,26 @@ struct Atan2 {
     }
 };
 
+/// y = logaddexp(a, b) = ln(eᵃ + eᵇ), computed stably (scalar_math.hpp); ∂y/∂a = e^{a−y},
+/// ∂y/∂b = e^{b−y}: the softmax of (a, b), each in [0, 1], summing to 1. logsumexp of n
+/// arguments is recorded as n − 1 of these nodes, folded left; the chain rule through
+/// them gives e^{aᵢ − y} for each argument. Numerically the partials are σ(a − b) and
+/// σ(b − a), from the difference alone: e^{a−y} would carry the rounding of y (an
+/// absolute 1e-13 at y ≈ 1000) into every digit. a = b gives ½ each, also for two equal
+/// infinities (where a − b is NaN); one infinite argument gets 1, the other 0.
+struct LogAddExp {
+    template <class T> static T value(const T& a, const T& b) { return T(logaddexp(a, b)); }
+    template <class T> static Partials<T> partials(const T& a, const T& b, const T& y) {
+        if constexpr (NumericScalar<T>) {
+            if (a == b) return {T(T(1) / T(2)), T(T(1) / T(2))};
+            return {sigmoid(T(a - b)), sigmoid(T(b - a))};
+        } else {
+            using std::exp;
+            return {T(exp(T(a - y))), T(exp(T(b - y)))};
+        }
+    }
+};
+
 /// y = sinh x, y' = cosh x.
 struct Sinh {
     template <class T> static T value(const T& x) { using std::sinh; return T(sinh(x)); }

@@ -52,6 +52,20 @@ T softplus(const T& x) {
     return m + log1p(exp(T(-abs(x))));
 }
 
+/// \f$\ln(e^{a} + e^{b}) = \max(a, b) + \ln(1 + e^{-|a - b|})\f$, without overflow
+/// (logaddexp(1000, 1000) = 1000 + ln 2) or underflow (logaddexp(−1000, −1000) =
+/// −1000 + ln 2). An infinite max is the result (logaddexp(−∞, −∞) = −∞); NaN propagates.
+template <NumericScalar T>
+T logaddexp(const T& a, const T& b) {
+    using std::abs;
+    using std::exp;
+    using std::log1p;
+    if (a != a || b != b) return T(a + b);  // NaN
+    const T m = a < b ? T(b) : T(a);
+    if (!is_finite(m)) return m;            // ±∞
+    return T(m + log1p(exp(T(-abs(T(a - b))))));
+}
+
 /// \f$\ln\sigma(x) = -\mathrm{softplus}(-x)\f$; log_sigmoid(−300) = −300.
 template <NumericScalar T>
 T log_sigmoid(const T& x) {

@@ -12,6 +12,7 @@
 #include "buffer.hpp"
 #include "errors.hpp"
 #include "mat_store.hpp"
+#include "math_constants.hpp"
 #include "node_handle.hpp"
 #include "node_record.hpp"
 #include "scalar_traits.hpp"
@@ -82,6 +83,29 @@ public:
     /// A new constant leaf (no gradient is propagated into it).
     CHAINRULE_ALWAYS_INLINE Var<T> constant(const T& value, std::string_view name = {}) {
         return push(OpKind::Const, 0, 0, value, name);
+    }
+
+    /// A constant leaf holding π or e (math_constants.hpp): its value is the constant in
+    /// T, and replay evaluates it again in the replayed type (exact π in symbolic::Expr)
+    /// instead of converting the recorded number. Throws Error for MathConstant::None.
+    Var<T> math_constant(MathConstant c, std::string_view name = {}) {
+        if (c == MathConstant::None) throw Error("chainrule: math_constant needs pi or e");
+        return push(OpKind::Const, static_cast<NodeIndex>(c), 0, MathConstantValue<T>::value(c), name);
+    }
+
+    /// Which constant node i is (MathConstant::None for other nodes and ordinary numbers).
+    MathConstant math_constant_of(NodeIndex i) const {
+        const NodeRecord& r = nodes_[checked(i)];
+        return r.op == OpKind::Const ? static_cast<MathConstant>(r.in0) : MathConstant::None;
+    }
+
+    /// The value of Const node i in another scalar type U: π and e evaluated in U, any
+    /// other number converted (scalar_cast).
+    template <class U>
+    U constant_in(NodeIndex i) const {
+        const MathConstant c = math_constant_of(i);
+        if (c != MathConstant::None) return MathConstantValue<U>::value(c);
+        return scalar_cast<U>(values_[checked(i)]);
     }
 
     // ------------------------------------------------------------ recording

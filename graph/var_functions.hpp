@@ -13,6 +13,8 @@
 #include "tape.hpp"
 
 #include <concepts>
+#include <initializer_list>
+#include <span>
 #include <type_traits>
 
 namespace chainrule {
@@ -70,7 +72,8 @@ CHAINRULE_ALWAYS_INLINE Var<T> leaky_relu(const Var<T>& x, const C& slope = C(0.
 // ---------------------------------------------------------------- binary functions
 // X(fn, Op): the functions of two arguments (applied to matrices elementwise by
 // graph/mat_functions.hpp).
-#define CHAINRULE_BINARY_FUNCTIONS(X) X(atan2, Atan2) X(hypot, Hypot) X(min, Min) X(max, Max)
+#define CHAINRULE_BINARY_FUNCTIONS(X) \
+    X(atan2, Atan2) X(hypot, Hypot) X(min, Min) X(max, Max) X(logaddexp, LogAddExp)
 
 #define CHAINRULE_VAR_BINARY(fn, Op)                                                     \
     template <class T>                                                                   \
@@ -89,6 +92,21 @@ CHAINRULE_ALWAYS_INLINE Var<T> leaky_relu(const Var<T>& x, const C& slope = C(0.
     }
 CHAINRULE_BINARY_FUNCTIONS(CHAINRULE_VAR_BINARY)
 #undef CHAINRULE_VAR_BINARY
+
+/// logsumexp(a₁, …, aₙ) = ln Σ e^{aᵢ} (n ≥ 1), stable for any logits: n − 1 logaddexp
+/// nodes folded left, logaddexp(logaddexp(a₁, a₂), a₃) …; ∂/∂aᵢ = e^{aᵢ − logsumexp}, the
+/// softmax. One argument is returned as it is. Throws Error for none.
+template <class T>
+Var<T> logsumexp(std::span<const Var<T>> args) {
+    if (args.empty()) throw Error("chainrule: logsumexp needs at least one argument");
+    Var<T> y = args.front();
+    for (std::size_t i = 1; i < args.size(); ++i) y = logaddexp(y, args[i]);
+    return y;
+}
+template <class T>
+Var<T> logsumexp(std::initializer_list<Var<T>> args) {
+    return logsumexp(std::span<const Var<T>>(args.begin(), args.size()));
+}
 
 // The arithmetic operators: Var with Var records a binary op; Var with a plain number
 // records one param op (the number is the op's parameter, not a Const leaf).

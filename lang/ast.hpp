@@ -27,6 +27,8 @@ struct ExprNode {
         Product,  ///< operands: factors; ops: '*' or '/' before each factor (the first is '*')
         Power,    ///< operands: {base, exponent}
         Call,     ///< text: the function name as written; operands: the arguments
+        Constant, ///< text: "pi" or "e", a name that bind_constants (constants.hpp) found
+                  ///< to mean the mathematical constant (the parser writes Name)
     };
     Kind kind = Kind::Number;
     std::size_t offset = 0;  ///< byte offset of the node's first character in its Source

@@ -4,6 +4,8 @@
 #include "../derivations/named_graph.hpp"
 #include "../precision/ladder.hpp"
 #include "../symbolic/diff.hpp"
+#include "../symbolic/exact_value.hpp"
+#include "constants.hpp"
 #include "descent_watch.hpp"
 #include "recorder.hpp"
 #include "to_symbolic.hpp"
@@ -13,6 +15,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cctype>
+#include <map>
 #include <memory>
 #include <span>
 #include <stdexcept>
@@ -98,8 +101,36 @@ Var<T> record_at(Tape<T>& tape, std::vector<Var<T>>& variables, const ExprNode& 
 
 }  // namespace
 
-Gradient gradient_at(const ExprNode& expression, const Source& source, const Point& point, std::string_view option,
+namespace {
+
+// r when it is the value x was certified as (so a fraction is shown only for the number
+// the ladder computed; a mismatch would mean the symbolic and the tape derivatives differ).
+std::optional<Rational> agreeing(const std::optional<Rational>& r, const Real& x) {
+    if (!r || !boost::multiprecision::isfinite(x)) return std::nullopt;
+    const Real exact = Real(numerator(*r).str()) / Real(denominator(*r).str());
+    const Real scale = std::max(Real(1), Real(boost::multiprecision::abs(x)));
+    if (boost::multiprecision::abs(exact - x) > scale * Real("1e-40")) return std::nullopt;
+    return r;
+}
+
+// The results that are exact rationals at the point's decimals (Gradient::exact_value).
+void add_exact_results(Gradient& g, const ExprNode& expression, const Source& source, const Point& point) {
+    if (point.texts.size() != point.names.size()) return;
+    std::map<std::string, Rational, std::less<>> at;
+    for (std::size_t i = 0; i < point.names.size(); ++i) at.emplace(point.names[i], exact_value(point.texts[i]));
+    const symbolic::Expr f = to_symbolic(expression, source);
+    g.exact_value = agreeing(symbolic::exact_rational_value(f, at), g.value);
+    const symbolic::PartialDerivatives d(f);
+    for (std::size_t i = 0; i < point.names.size(); ++i)
+        g.exact_partials.push_back(
+            agreeing(symbolic::exact_rational_value(d(symbolic::Expr::symbol(point.names[i])), at), g.partials[i]));
+}
+
+}  // namespace
+
+Gradient gradient_at(const ExprNode& typed, const Source& source, const Point& point, std::string_view option,
                      int digits) {
+    const ExprNode expression = bind_constants(typed, point.names);  // pi, e unless the point names them
     Gradient g;
     const auto evaluate = [&](std::vector<Real>& numbers) {
         Tape<Real> tape;
@@ -124,10 +155,12 @@ Gradient gradient_at(const ExprNode& expression, const Source& source, const Poi
     g.partials.assign(numbers.begin() + 1, numbers.end());
     g.partial_certainty.assign(c.begin() + 1, c.end());
     require_defined(g, point, source);
+    add_exact_results(g, expression, source, point);
     return g;
 }
 
-Gradient plain_gradient_at(const ExprNode& expression, const Source& source, const Point& point, Arithmetic arithmetic) {
+Gradient plain_gradient_at(const ExprNode& typed, const Source& source, const Point& point, Arithmetic arithmetic) {
+    const ExprNode expression = bind_constants(typed, point.names);
     const auto run = [&]<class T>(T) {
         std::vector<T> values;
         for (std::size_t i = 0; i < point.values.size(); ++i)
@@ -137,7 +170,8 @@ Gradient plain_gradient_at(const ExprNode& expression, const Source& source, con
         Tape<T> tape;
         std::vector<Var<T>> variables;
         const Var<T> f = record_at(tape, variables, expression, source, point, values, "--at");
-        Gradient g{Real(f.value()), {}, {}, {}, {}};
+        Gradient g;
+        g.value = Real(f.value());
         if (!variables.empty())
             for (const T& d : grad(f, variables)) g.partials.push_back(Real(d));
         g.partial_certainty.resize(g.partials.size());
@@ -152,7 +186,7 @@ symbolic::Expr derivative(const ExprNode& expression, const Source& source, std:
     if (wrt.empty() || std::isdigit(static_cast<unsigned char>(wrt.front())) ||
         !std::all_of(wrt.begin(), wrt.end(), is_name_char))
         throw LangError("--wrt", "'" + std::string(wrt) + "' is not a name (letters, digits and _, not starting with a digit)");
-    return symbolic::diff(to_symbolic(expression, source), wrt);
+    return symbolic::diff(to_symbolic(bind_constants(expression, {std::string(wrt)}), source), wrt);
 }
 
 models::StoppingRule<Real> stopping_rule(const std::optional<Condition>& until, std::size_t max_steps) {
@@ -182,7 +216,8 @@ struct DescentStopped {
 
 }  // namespace
 
-Descent descend(const ExprNode& expression, const Source& source, const Point& start, const DescentOptions& options) {
+Descent descend(const ExprNode& typed, const Source& source, const Point& start, const DescentOptions& options) {
+    const ExprNode expression = bind_constants(typed, start.names);  // pi, e unless --from names them
     const std::unique_ptr<models::Optimizer<Real>> optimizer = models::make_optimizer(options.optimizer);
     std::vector<Real> evaluating = start.values;  // the point of the step being computed, for a throw inside J
     const auto objective = [&](Tape<Real>& tape, std::span<const Var<Real>> x) {

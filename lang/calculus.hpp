@@ -43,11 +43,19 @@ struct Gradient {
     /// When f or a partial is infinite or undefined: the op that makes it so, e.g.
     /// "sqrt′ at 0" (autodiff/singular_ops.hpp); empty otherwise.
     std::string singular;
+    /// f and each partial when it is an exact rational: the expression and its simplified
+    /// symbolic derivatives evaluated in exact arithmetic at the point's decimals
+    /// (symbolic/exact_value.hpp: + − × ÷, rational powers, abs, relu, min, max, …), kept
+    /// only where it agrees with the certified number. Empty (no entries) when the point's
+    /// values have no text; nothing for a result that is not rational (sin, exp, π, …).
+    std::optional<Rational> exact_value;
+    std::vector<std::optional<Rational>> exact_partials;
 };
 
 /// f and ∇f at `point`, certified for `digits` significant digits by the precision ladder
 /// (precision/ladder.hpp): the variables are the point's names (a name of the point that
-/// the expression does not use has partial 0). An infinite partial (sqrt at 0) or value
+/// the expression does not use has partial 0); `pi` and `e` are the constants π and e
+/// unless the point names them (constants.hpp). An infinite partial (sqrt at 0) or value
 /// (log at 0) is a result, named in Gradient::singular. `option` names where the point
 /// came from in messages ("--at"). Throws LangError for a name without a value, unknown
 /// functions, wrong arity, and a value that is undefined (NaN: outside the domain).
@@ -62,7 +70,8 @@ enum class Arithmetic { Double, Float };
 /// Certainties are left at their defaults; nothing is verified.
 Gradient plain_gradient_at(const ExprNode& expression, const Source& source, const Point& point, Arithmetic arithmetic);
 
-/// ∂f/∂wrt, simplified; every name of the expression is a symbol. Throws LangError.
+/// ∂f/∂wrt, simplified; every name of the expression is a symbol but pi and e, the
+/// constants π and e (unless wrt is that name). Throws LangError.
 symbolic::Expr derivative(const ExprNode& expression, const Source& source, std::string_view wrt);
 
 struct DescentOptions {

@@ -2,6 +2,7 @@
 
 #include "../precision/ladder.hpp"
 
+#include "constants.hpp"
 #include "numbers.hpp"
 #include "parser.hpp"
 #include "to_symbolic.hpp"
@@ -72,7 +73,9 @@ private:
         return std::nullopt;
     }
 
-    symbolic::Expr formula(const ExprNode& e) const {
+    // pi and e are the constants unless the model names a node so.
+    symbolic::Expr formula(const ExprNode& typed) const {
+        const ExprNode e = bind_constants(typed, [this](std::string_view n) { return model_.names.contains(n); });
         check_names(e);
         return to_symbolic(e, model_.source);
     }

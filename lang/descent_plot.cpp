@@ -1,6 +1,7 @@
 #include "descent_plot.hpp"
 
 #include "../models/svg_plot.hpp"
+#include "constants.hpp"
 #include "recorder.hpp"
 
 #include <array>
@@ -25,7 +26,7 @@ std::string contour_path(const ExprNode& expression, const Source& source, const
     // J recorded once on a 50-digit tape, then replayed in double at each grid point.
     Tape<Real> tape;
     const std::array<Var<Real>, 2> x{tape.variable(run.steps[0].point[0]), tape.variable(run.steps[0].point[1])};
-    const Var<Real> J = record_expression(tape, expression, source, [&](const ExprNode& n) {
+    const Var<Real> J = record_expression(tape, bind_constants(expression, run.names), source, [&](const ExprNode& n) {
         return n.text == run.names[0] ? x[0] : x[1];  // the run succeeded: every name is one of the two
     });
     const auto f = [&](double a, double b) {

@@ -41,11 +41,11 @@ std::string caret_line(std::string_view shown_before) {
 std::string shown(std::string_view text) { return symbolic::escape_text_for_message(text); }
 
 std::string first_line_of(std::string_view name, LineColumn at, std::string_view message,
-                          std::string_view expected) {
+                          std::string_view expected, std::string_view severity = "error") {
     // Built with append: GCC 12 warns (-Wrestrict, a false positive) on literal + string.
     std::string out = shown(name);
     if (at.line > 0) out.append(":").append(std::to_string(at.line)).append(":").append(std::to_string(at.column));
-    out.append(": error: ").append(message);
+    out.append(": ").append(severity).append(": ").append(message);
     if (!expected.empty()) out.append("; expected ").append(expected);
     return out;
 }
@@ -105,6 +105,10 @@ LangError::LangError(std::string source_name, std::string message)
       message_(shown(message)) {}
 
 std::string LangError::first_line() const { return first_line_of(source_name_, where_, message_, expected_); }
+
+std::string warning_line(const Source& source, std::size_t offset, std::string_view message) {
+    return first_line_of(source.name, line_column(source.text, offset), shown(message), {}, "warning");
+}
 
 std::string describe_token(std::string_view text, std::size_t offset) {
     if (offset >= text.size()) return "end of input";

@@ -70,6 +70,11 @@ private:
     std::string hint_;
 };
 
+/// A warning about byte `offset` of `source`, one line: "file:line:col: warning: message"
+/// (user text escaped as in errors). Warnings do not stop anything; the CLI prints them on
+/// stderr.
+std::string warning_line(const Source& source, std::size_t offset, std::string_view message);
+
 /// The token at byte `offset` as a message shows it: 'w2', '(', "end of line",
 /// "end of input". Identifiers and numbers are shown whole, anything else as one character.
 std::string describe_token(std::string_view text, std::size_t offset);

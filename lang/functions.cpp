@@ -7,17 +7,18 @@ namespace chainrule::lang {
 
 namespace {
 
-// Aliases of the core (op_kind.cpp's table) that are not op names themselves; a name
-// the core stops accepting simply drops out of function_names().
-constexpr std::array<std::string_view, 12> kAliases = {"ln",     "tg",     "ctg",    "arcsin",
-                                                       "arccos", "arctan", "arctg",  "arcctg",
-                                                       "arccot", "logistic", "heaviside", "logsigmoid"};
+// Names that are not op names themselves: the core's aliases (op_kind.cpp's table; a
+// name the core stops accepting simply drops out of function_names()) and logsumexp.
+constexpr std::array<std::string_view, 13> kAliases = {"ln",       "tg",        "ctg",        "arcsin", "arccos",
+                                                       "arctan",   "arctg",     "arcctg",     "arccot", "logistic",
+                                                       "heaviside", "logsigmoid", "logsumexp"};
 
 bool is_operator(OpKind op) {
     return op == OpKind::Add || op == OpKind::Sub || op == OpKind::Mul || op == OpKind::Div;
 }
 
 std::string arity_text(const FunctionInfo& f) {
+    if (f.max_args == kAnyNumberOfArguments) return "at least " + std::to_string(f.min_args) + " argument";
     if (f.min_args == f.max_args) return std::to_string(f.min_args) + (f.min_args == 1 ? " argument" : " arguments");
     return std::to_string(f.min_args) + " or " + std::to_string(f.max_args) + " arguments";
 }
@@ -26,12 +27,14 @@ std::string usage(std::string_view name, const FunctionInfo& f) {
     const std::string n(name);
     if (f.op == OpKind::Log && f.max_args == 2) return "log(x) or log(x, base)";
     if (f.op == OpKind::LeakyRelu) return "leaky_relu(x) or leaky_relu(x, slope)";
+    if (f.max_args == kAnyNumberOfArguments) return n + "(a, b, …)";
     return n + (f.max_args == 2 ? "(a, b)" : "(x)");
 }
 
 }  // namespace
 
 std::optional<FunctionInfo> find_language_function(std::string_view name) {
+    if (name == "logsumexp") return FunctionInfo{OpKind::LogAddExp, 1, kAnyNumberOfArguments};
     const std::optional<OpKind> op = find_function(name);
     if (!op || is_operator(*op)) return std::nullopt;
     if (*op == OpKind::Log) return FunctionInfo{*op, 1, name == "log" ? 2u : 1u};

@@ -23,6 +23,9 @@
 
 namespace chainrule::lang {
 
+/// max_args of a function that takes any number of arguments (logsumexp).
+inline constexpr std::size_t kAnyNumberOfArguments = static_cast<std::size_t>(-1);
+
 struct FunctionInfo {
     OpKind op = OpKind::Exp;
     std::size_t min_args = 1;
@@ -30,7 +33,9 @@ struct FunctionInfo {
 };
 
 /// The function `name` calls: log(x) and log(x, base), leaky_relu(x) and
-/// leaky_relu(x, slope), pow/atan2/hypot/min/max with two arguments, the rest with one.
+/// leaky_relu(x, slope), pow/atan2/hypot/min/max/logaddexp with two arguments,
+/// logsumexp(a, b, …) with one or more (recorded as logaddexp nodes folded left), the
+/// rest with one.
 std::optional<FunctionInfo> find_language_function(std::string_view name);
 
 /// Every callable name (functions and aliases), sorted.
@@ -77,7 +82,7 @@ V apply_unary(OpKind op, const V& x) {
     throw std::logic_error("chainrule::lang: op '" + std::string(op_name(op)) + "' is not a unary function");
 }
 
-/// f(a, b) for pow, atan2, hypot, min, max.
+/// f(a, b) for pow, atan2, hypot, min, max, logaddexp.
 template <class V>
 V apply_binary(OpKind op, const V& a, const V& b) {
     switch (op) {
@@ -86,6 +91,7 @@ V apply_binary(OpKind op, const V& a, const V& b) {
         case OpKind::Hypot: return hypot(a, b);
         case OpKind::Min: return min(a, b);
         case OpKind::Max: return max(a, b);
+        case OpKind::LogAddExp: return logaddexp(a, b);
         default: break;
     }
     throw std::logic_error("chainrule::lang: op '" + std::string(op_name(op)) + "' is not a binary function");

@@ -1,6 +1,7 @@
 #include "model.hpp"
 
 #include "../symbolic/latex_names.hpp"
+#include "constants.hpp"
 #include "functions.hpp"
 #include "recorder.hpp"
 
@@ -9,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace chainrule::lang {
@@ -52,20 +54,77 @@ private:
     }
 
     // Every declared or defined name, so that a later use can tell "unknown" from "used
-    // before its definition"; a name given twice is an error at its second place.
+    // before its definition"; a name given twice is an error at its second place. A name
+    // that is also a constant (pi, e) is the node in this file: a warning says so.
     void collect_names() {
+        std::set<std::string, std::less<>> all;  // every name of the file, for fresh_name
+        for (const Statement& s : statements_)
+            if (const Name* n = bound_name(s)) all.insert(n->text);
         for (const Statement& s : statements_) {
-            const Name* n = nullptr;
-            if (const auto* d = std::get_if<Declaration>(&s)) n = &d->name;
-            if (const auto* d = std::get_if<Definition>(&s)) n = &d->name;
+            const Name* n = bound_name(s);
             if (n == nullptr) continue;
             if (is_keyword(n->text))
                 fail(n->offset, "'" + n->text + "' is a keyword", "a name that is not a keyword");
             auto [it, fresh] = first_offset_.try_emplace(n->text, n->offset);
-            if (!fresh)
-                fail(n->offset, "'" + n->text + "' is defined twice", {},
-                     "its first declaration or definition is on " + line_of(it->second));
+            if (!fresh) redefinition(s, *n, it->second, all);
+            if (fresh && find_math_constant(n->text)) warn_shadowed_constant(*n);
         }
+    }
+
+    static const Name* bound_name(const Statement& s) {
+        if (const auto* d = std::get_if<Declaration>(&s)) return &d->name;
+        if (const auto* d = std::get_if<Definition>(&s)) return &d->name;
+        return nullptr;
+    }
+
+    // `c = c + 1` (as Python allows): names are defined once, so the new value needs a
+    // new name; the hint suggests one that the file does not use yet.
+    [[noreturn]] void redefinition(const Statement& s, const Name& n, std::size_t first,
+                                   const std::set<std::string, std::less<>>& all) const {
+        const bool declared = std::holds_alternative<Declaration>(statements_[index_at(first)]);
+        const std::string fresh = fresh_name(n.text, all);
+        std::string hint;
+        if (const auto* d = std::get_if<Definition>(&s))
+            hint = "write " + fresh + rest_of_definition(*d) + " and use " + fresh + " in the lines after it";
+        fail(n.offset,
+             "'" + n.text + "' is already " + (declared ? "declared" : "defined") + " on " + line_of(first) +
+                 ": names are defined once; call the new value '" + fresh + "'",
+             {}, std::move(hint));
+    }
+
+    // The statement that binds the name at `offset`.
+    std::size_t index_at(std::size_t offset) const {
+        for (std::size_t i = 0; i < statements_.size(); ++i)
+            if (const Name* n = bound_name(statements_[i]); n && n->offset == offset) return i;
+        return 0;
+    }
+
+    // c → c2 (c3, … when taken); h1 → h1_2, so that the number does not run into the name's.
+    static std::string fresh_name(const std::string& name, const std::set<std::string, std::less<>>& all) {
+        const bool digit_end = !name.empty() && name.back() >= '0' && name.back() <= '9';
+        for (int k = 2;; ++k) {
+            std::string candidate = name + (digit_end ? "_" : "") + std::to_string(k);
+            if (!all.contains(candidate) && !is_keyword(candidate)) return candidate;
+        }
+    }
+
+    // " = c + 1" of the line `c = c + 1` (up to a comment, trimmed).
+    std::string rest_of_definition(const Definition& d) const {
+        const std::string& text = model_.source.text;
+        std::size_t begin = d.name.offset + d.name.text.size();
+        std::size_t end = text.find_first_of("#\r\n", begin);
+        if (end == std::string::npos) end = text.size();
+        while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+        return text.substr(begin, end - begin);
+    }
+
+    void warn_shadowed_constant(const Name& n) {
+        const bool pi = find_math_constant(n.text) == MathConstant::Pi;
+        model_.warnings.push_back(warning_line(
+            model_.source, n.offset,
+            "'" + n.text + "' names a node of this model, so " + n.text + " in this file is that node, not " +
+                (pi ? "the constant pi = 3.14159… (rename the node to use pi)"
+                    : "Euler's number e = 2.71828… (exp(1) is Euler's number)")));
     }
 
     void add(const Declaration& d) {
@@ -78,9 +137,12 @@ private:
 
     void add(const Definition& d) {
         const NameResolver resolve = [&](const ExprNode& n) { return resolve_name(n, d); };
+        // pi and e are the constants unless this file names a node so (anywhere in it).
+        const ExprNode expression =
+            bind_constants(d.expression, [this](std::string_view name) { return first_offset_.contains(name); });
         Var<Real> node;
         try {
-            node = record_expression(model_.tape, d.expression, model_.source, resolve);
+            node = record_expression(model_.tape, expression, model_.source, resolve);
         } catch (const LangError&) {
             throw;
         } catch (const std::exception& e) {

@@ -46,6 +46,9 @@ struct Model {
     std::map<std::string, std::string, std::less<>> labels;  ///< name → LaTeX (validated)
     std::optional<Real> learning_rate;         ///< `lr`
     std::vector<CheckDirective> checks;        ///< `check` claims, raw (not evaluated yet)
+    /// "file:line:col: warning: …" lines: a node named pi or e (in this file that name is
+    /// the node, not the constant). The CLI prints them on stderr.
+    std::vector<std::string> warnings;
 
     /// The entry of a name; throws std::out_of_range when there is none.
     const ModelName& at(std::string_view name) const;

@@ -1,5 +1,6 @@
 #include "recorder.hpp"
 
+#include "constants.hpp"
 #include "functions.hpp"
 #include "../symbolic/rational.hpp"
 
@@ -9,10 +10,12 @@ namespace chainrule::lang {
 
 namespace {
 
-/// A value during recording: an exact constant not yet on the tape, or a tape node.
+/// A value during recording: an exact constant not yet on the tape, or a tape node
+/// (`constant` says when that node is π or e).
 struct Operand {
     std::optional<Rational> exact;
     Var<Real> node;
+    MathConstant constant = MathConstant::None;
 };
 
 class Recorder {
@@ -29,6 +32,7 @@ public:
             case ExprNode::Kind::Product: return product(e);
             case ExprNode::Kind::Power: return power(eval(e.operands[0]), eval(e.operands[1]));
             case ExprNode::Kind::Call: return call(e);
+            case ExprNode::Kind::Constant: return math_constant(e);
         }
         throw std::logic_error("chainrule::lang: unknown expression node");
     }
@@ -84,8 +88,17 @@ private:
         return acc;
     }
 
-    // Integer powers of constants fold when small; x^c, c^x record one param node.
+    // π or e: a Const leaf that replays as the exact constant (graph/math_constants.hpp).
+    Operand math_constant(const ExprNode& e) {
+        const std::optional<MathConstant> c = find_math_constant(e.text);
+        if (!c) throw std::logic_error("chainrule::lang: '" + e.text + "' is not a constant");
+        return {std::nullopt, tape_.math_constant(*c), *c};
+    }
+
+    // Integer powers of constants fold when small; x^c, c^x record one param node; e^u
+    // records exp(u) (the same number, with the derivative e^u exactly).
     Operand power(const Operand& base, const Operand& exponent) {
+        if (base.constant == MathConstant::E) return {std::nullopt, exp(node(exponent))};
         if (base.exact && exponent.exact)
             if (std::optional<Rational> r = folded_power(*base.exact, *exponent.exact)) return constant(*r);
         if (exponent.exact) return {std::nullopt, pow(node(base), short_decimal_to_real(*exponent.exact))};
@@ -119,8 +132,17 @@ private:
             case OpKind::LeakyRelu: return {std::nullopt, leaky_relu(node(args[0]), slope(e, args))};
             default: break;
         }
+        if (f.op == OpKind::LogAddExp) return log_sum_exp(args);
         if (args.size() == 2) return {std::nullopt, apply_binary(f.op, node(args[0]), node(args[1]))};
         return {std::nullopt, apply_unary(f.op, node(args[0]))};
+    }
+
+    // logsumexp(a, b, c) = logaddexp(logaddexp(a, b), c): the tape's nodes have two
+    // inputs; the formula shows one n-ary logsumexp (symbolic/arithmetic.hpp flattens).
+    Operand log_sum_exp(const std::vector<Operand>& args) {
+        Var<Real> y = node(args[0]);
+        for (std::size_t i = 1; i < args.size(); ++i) y = logaddexp(y, node(args[i]));
+        return {std::nullopt, y};
     }
 
     Real slope(const ExprNode& e, const std::vector<Operand>& args) {

@@ -10,6 +10,9 @@
 ///   symbolic form is exact (1/3, 2^{1/2}).
 /// - x^c with a constant c records one x^p node, c^x one p^x node, log(x, c) one log_p
 ///   node, leaky_relu(x, c) one node with slope c (which must be constant).
+/// - `pi` and `e` (Constant nodes, constants.hpp) record π and e exactly
+///   (Tape::math_constant); e^u records exp(u).
+/// - logsumexp(a, b, …) records logaddexp nodes folded left; logsumexp(a) is a.
 /// - Division by a constant zero is an error at the divisor.
 
 #include "../chainrule.hpp"

@@ -69,10 +69,25 @@ std::string ending_line(const Descent& run, std::string_view prefix) {
 
 }  // namespace
 
+std::optional<std::string> short_fraction(const std::optional<Rational>& r) {
+    if (!r || denominator(*r) == 1) return std::nullopt;
+    const auto short_enough = [](const symbolic::Integer& i) { return abs(i) < kFractionLimit; };
+    if (!short_enough(numerator(*r)) || !short_enough(denominator(*r))) return std::nullopt;
+    return numerator(*r).str() + "/" + denominator(*r).str();
+}
+
 std::string gradient_text(const Point& point, const Gradient& g, int digits) {
-    std::string out = "f = " + format_number(g.value, g.value_certainty, digits) + "\n";
+    // "-6/125 = -0.048" where the result is an exact rational with a short fraction.
+    const auto shown = [&](const Real& x, const Certainty& c, const std::optional<Rational>& exact) {
+        const std::optional<std::string> f = short_fraction(exact);
+        return (f ? *f + " = " : "") + format_number(x, c, digits);
+    };
+    std::string out = "f = " + shown(g.value, g.value_certainty, g.exact_value) + "\n";
     for (std::size_t i = 0; i < point.names.size(); ++i)
-        out += "∂f/∂" + point.names[i] + " = " + format_number(g.partials[i], i < g.partial_certainty.size() ? g.partial_certainty[i] : Certainty{}, digits) + "\n";
+        out += "∂f/∂" + point.names[i] + " = " +
+               shown(g.partials[i], i < g.partial_certainty.size() ? g.partial_certainty[i] : Certainty{},
+                     i < g.exact_partials.size() ? g.exact_partials[i] : std::nullopt) +
+               "\n";
     if (!g.singular.empty()) out += "not finite here: " + g.singular + "\n";
     return out;
 }
@@ -82,6 +97,12 @@ std::string gradient_json(const Point& point, const Gradient& g) {
     j["value"] = to_double(g.value);
     j["gradient"] = named_numbers(point.names, g.partials);  // a non-finite number is null
     if (!g.singular.empty()) j["singular"] = g.singular;
+    // The short fractions of exact results, as the text form shows them (only when there is one).
+    Json fractions = Json::object();
+    if (auto f = short_fraction(g.exact_value)) fractions["value"] = *f;
+    for (std::size_t i = 0; i < point.names.size() && i < g.exact_partials.size(); ++i)
+        if (auto f = short_fraction(g.exact_partials[i])) fractions["gradient"][point.names[i]] = *f;
+    if (!fractions.empty()) j["fractions"] = std::move(fractions);
     return j.dump(2) + "\n";
 }
 

@@ -13,9 +13,19 @@
 
 namespace chainrule::lang {
 
-/// "f = 9.708073418\n∂f/∂x = 6\n∂f/∂y = 0.9092974268\n"
+/// Numerators and denominators below this are short enough to show as a fraction.
+inline const symbolic::Integer kFractionLimit = 1000000;
+
+/// "p/q" for an exact rational that is not an integer and whose numerator and
+/// denominator have at most 6 digits (−6/125, 1/3); nothing otherwise.
+std::optional<std::string> short_fraction(const std::optional<Rational>& r);
+
+/// "f = 9.708073418\n∂f/∂x = 6\n∂f/∂y = 0.9092974268\n"; an exact rational result with a
+/// short fraction shows it first: "∂f/∂x = -6/125 = -0.048".
 std::string gradient_text(const Point& point, const Gradient& g, int digits);
-/// {"value": 9.708073418273571, "gradient": {"x": 6.0, "y": 0.9092974268256817}}
+/// {"value": 9.708073418273571, "gradient": {"x": 6.0, "y": 0.9092974268256817}}, and
+/// when some result has a short fraction "fractions": {"value": "1/3", "gradient": {"x": "-6/125"}}
+/// (only the results that have one).
 std::string gradient_json(const Point& point, const Gradient& g);
 
 /// The derivative as text ("2*x") or LaTeX ("2 x"), one line.

@@ -1,5 +1,6 @@
 #include "to_symbolic.hpp"
 
+#include "constants.hpp"
 #include "functions.hpp"
 #include "../symbolic/arithmetic.hpp"
 #include "../symbolic/functions.hpp"
@@ -21,6 +22,7 @@ Expr call(const ExprNode& e, const Source& source) {
             return args.size() == 1 ? symbolic::log(args[0]) : symbolic::log(args[0], args[1]);
         case OpKind::LeakyRelu:
             return symbolic::leaky_relu(args[0], args.size() == 2 ? args[1] : Expr::decimal(kDefaultLeakySlope));
+        case OpKind::LogAddExp: return symbolic::logsumexp(std::move(args));
         default: break;
     }
     if (args.size() == 2) return apply_binary(f.op, args[0], args[1]);
@@ -53,6 +55,7 @@ Expr convert(const ExprNode& e, const Source& source) {
         case ExprNode::Kind::Product: return fold(e, source);
         case ExprNode::Kind::Power: return symbolic::pow(convert(e.operands[0], source), convert(e.operands[1], source));
         case ExprNode::Kind::Call: return call(e, source);
+        case ExprNode::Kind::Constant: return find_math_constant(e.text) == MathConstant::Pi ? symbolic::pi() : symbolic::e();
     }
     throw std::logic_error("chainrule::lang: unknown expression node");
 }

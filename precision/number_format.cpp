@@ -1,5 +1,6 @@
 #include "number_format.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace chainrule {
@@ -37,7 +38,41 @@ std::string rounded_scientific(const Real& x, int digits) {
     return std::to_string(lead.convert_to<int>()) + "e" + std::to_string(exponent);
 }
 
+// The MPFR precision (bits) that holds `digits` decimal digits and a few bits more.
+mpfr_prec_t bits_for(int digits) { return static_cast<mpfr_prec_t>(digits * 3.3219280948873623 + 8); }
+
+// |x − d| ≤ |d|·10^−guard for x and the decimal text d, in MPFR at a precision that holds
+// both x and guard digits (the global default precision is not touched).
+bool within_guard(const Real& x, const std::string& d, int guard) {
+    // A value carries only its own precision's digits, and a few ulps of rounding from the
+    // operations that made it: 1.2^10 computed at 50 digits is 6.1917364224 within 10^-49,
+    // not within 10^-(30+20). The guard stops 5 digits short of that precision.
+    const int carried = static_cast<int>(static_cast<double>(mpfr_get_prec(x.backend().data())) * 0.30103);
+    guard = std::min(guard, carried - 5);
+    const mpfr_prec_t prec = std::max(mpfr_get_prec(x.backend().data()), bits_for(guard + 10));
+    mpfr_t decimal, diff, bound;
+    mpfr_inits2(prec, decimal, diff, bound, static_cast<mpfr_ptr>(nullptr));
+    mpfr_set_str(decimal, d.c_str(), 10, MPFR_RNDN);
+    mpfr_sub(diff, x.backend().data(), decimal, MPFR_RNDN);
+    mpfr_abs(diff, diff, MPFR_RNDN);
+    mpfr_set_si(bound, 10, MPFR_RNDN);
+    mpfr_pow_si(bound, bound, -guard, MPFR_RNDN);
+    mpfr_mul(bound, bound, decimal, MPFR_RNDN);
+    mpfr_abs(bound, bound, MPFR_RNDN);
+    const bool within = mpfr_lessequal_p(diff, bound) != 0;
+    mpfr_clears(decimal, diff, bound, static_cast<mpfr_ptr>(nullptr));
+    return within;
+}
+
 }  // namespace
+
+bool is_short_decimal(const Real& x, int digits) {
+    if (digits < 1 || digits > 40)
+        throw std::invalid_argument("chainrule: digits must be between 1 and 40, got " + std::to_string(digits));
+    if (!boost::multiprecision::isfinite(x)) return false;
+    if (x == 0) return true;
+    return within_guard(x, rounded_scientific(x, digits), digits + kExactGuardDigits);
+}
 
 std::string format_number(const Real& x, int digits) {
     if (digits < 1 || digits > 40)
@@ -50,15 +85,17 @@ std::string format_number(const Real& x, int digits) {
     const auto e = sci.find('e');
     const int exponent = std::stoi(sci.substr(e + 1));
     // Scientific notation also when the integer part has more digits than are significant:
-    // 253449584010000 at 10 digits is 2.53449584e14, not 253449584000000 (false zeros).
+    // 253449584010000 at 10 digits is 2.534495840e14, not 253449584000000 (false zeros).
+    // Trailing zeros are digits too, except in a number that is a short decimal.
+    const bool short_decimal = within_guard(x, sci, digits + kExactGuardDigits);
     if (exponent < -5 || exponent >= 15 || exponent >= digits) {
         std::string mantissa = sci.substr(0, e);
-        trim_fraction_zeros(mantissa);
+        if (short_decimal) trim_fraction_zeros(mantissa);
         return mantissa + "e" + std::to_string(exponent);
     }
     if (exponent >= digits - 1) return integer_digits(sci.substr(0, e), exponent);
     std::string fixed = x.str(digits - 1 - exponent, std::ios_base::fixed);
-    trim_fraction_zeros(fixed);
+    if (short_decimal) trim_fraction_zeros(fixed);
     return fixed;
 }
 

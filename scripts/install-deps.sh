@@ -4,13 +4,19 @@
 # nothing is run at all (no apt-get update, no sudo prompt).
 # Works on a minimal Debian 12 system that has only `make` and `git`. clang and its
 # runtime (libclang-rt) build the bounded libFuzzer run of the parser in `make test`.
+# PDF worksheets (--format pdf) need pdflatex (texlive-latex-*), Latin Modern (lmodern:
+# accented letters in T1 fonts) and, for Chinese titles and prose, the LaTeX CJK package
+# with the Arphic font gbsn (latex-cjk-chinese, latex-cjk-chinese-arphic-gbsn00lp); the
+# gallery test reads the PDFs back with pdftotext and renders them with pdftoppm
+# (poppler-utils).
 set -eu
 
 PACKAGES="
 build-essential cmake ninja-build pkg-config
 libboost-dev libmpfr-dev libgmp-dev libfmt-dev catch2 libeigen3-dev libcli11-dev tao-pegtl-dev
 nlohmann-json3-dev libbenchmark-dev
-texlive-latex-base texlive-latex-recommended
+texlive-latex-base texlive-latex-recommended lmodern
+latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp poppler-utils
 clang libclang-rt-14-dev
 "
 

@@ -1,5 +1,6 @@
 #include "arithmetic.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 
@@ -84,6 +85,25 @@ Expr make_product(std::vector<Expr> factors) {
     return b.build();
 }
 
+namespace {
+
+bool is_call(const Expr& e, Function f) { return e.kind() == Kind::function && e.function() == f; }
+
+// logsumexp(logsumexp(a, b), c) = logsumexp(a, b, c): a tape records logsumexp of n
+// arguments as n - 1 binary nodes, the formula shows one n-ary call.
+std::vector<Expr> flattened_logsumexp(std::vector<Expr> args) {
+    if (std::none_of(args.begin(), args.end(), [](const Expr& a) { return is_call(a, Function::logsumexp); }))
+        return args;
+    std::vector<Expr> flat;
+    for (const Expr& a : args) {
+        if (is_call(a, Function::logsumexp)) flat.insert(flat.end(), a.operands().begin(), a.operands().end());
+        else flat.push_back(a);
+    }
+    return flat;
+}
+
+}  // namespace
+
 Expr make_power(const Expr& base, const Expr& exponent) {
     if (is_zero(exponent)) return Expr(1);
     if (is_one(exponent) || is_one(base)) return is_one(base) ? Expr(1) : base;
@@ -91,14 +111,20 @@ Expr make_power(const Expr& base, const Expr& exponent) {
         if (auto folded = exact_power(base.value(), exponent.value())) return Expr(*folded);
         if (base.value() == 0 && exponent.value() > 0) return Expr(0);
     }
+    if (is_call(base, Function::e)) return make_function(Function::exp, {exponent});  // e^u is exp(u)
     return detail::raw_power(base, exponent);
 }
 
 Expr make_function(Function f, std::vector<Expr> args) {
-    if (args.size() != function_arity(f))
+    if (!accepts_arguments(f, args.size()))
         throw std::invalid_argument("chainrule::symbolic: " + std::string(function_name(f)) + " takes " +
-                                    std::to_string(function_arity(f)) + " argument(s), got " +
-                                    std::to_string(args.size()));
+                                    (is_variadic(f) ? "at least " : "") + std::to_string(function_arity(f)) +
+                                    " argument(s), got " + std::to_string(args.size()));
+    if (f == Function::exp && is_one(args[0])) return detail::raw_function(Function::e, {});  // exp(1) is e
+    if (f == Function::logsumexp) {
+        args = flattened_logsumexp(std::move(args));
+        if (args.size() == 1) return args.front();  // logsumexp(a) = a
+    }
     return detail::raw_function(f, std::move(args));
 }
 

@@ -7,7 +7,11 @@
 //   products  flatten nested products, multiply numeric factors into one
 //             leading coefficient, drop 1, 0 absorbs:  x * 2 * y  ->  2 x y
 //   powers    b^0 -> 1, b^1 -> b, 1^e -> 1, 0^c -> 0 (c > 0), and exact
-//             numeric powers/roots:  2^{-1} -> 1/2,  4^{1/2} -> 2
+//             numeric powers/roots:  2^{-1} -> 1/2,  4^{1/2} -> 2;
+//             e^{u} -> exp(u)
+//   functions exp(1) -> e (the constant); logsumexp flattens nested calls,
+//             logsumexp(logsumexp(a, b), c) -> logsumexp(a, b, c), and
+//             logsumexp(a) -> a
 // Nothing else: like terms (x + x), like factors (x x), functions of
 // constants (exp(0)) are left to `simplify` (simplify.hpp).
 //
@@ -31,7 +35,8 @@ Expr make_sum(std::vector<Expr> terms);
 Expr make_product(std::vector<Expr> factors);
 /// base^{exponent} with the cheap canonicalisation above.
 Expr make_power(const Expr& base, const Expr& exponent);
-/// f(args...).  Throws std::invalid_argument if args.size() != arity of f.
+/// f(args...) with the canonicalisation above.  Throws std::invalid_argument
+/// unless f accepts args.size() arguments (accepts_arguments).
 Expr make_function(Function f, std::vector<Expr> args);
 
 /// a_1 + a_2 + ... built one term at a time: after add(a_k), value() is the

@@ -86,7 +86,9 @@ Expr local_partial(const Expr& node, std::size_t i) {
     case Kind::product: return product_of_others(node, i);
     case Kind::power: return power_partial(node, i);
     case Kind::function:
-        if (function_arity(node.function()) == 1) return unary_partial(node.function(), node[0], node);
+        // logsumexp: the softmax e^{a_i - logsumexp(a)}, stable wherever logsumexp is.
+        if (node.function() == Function::logsumexp) return exp(node[i] - node);
+        if (node.operands().size() == 1) return unary_partial(node.function(), node[0], node);
         return binary_partial(node.function(), node[0], node[1], i, node);
     case Kind::constant:
     case Kind::symbol: break;

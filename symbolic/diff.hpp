@@ -8,7 +8,8 @@
 //
 //   (u^{c})'      = c u^{c-1} u'                              (c constant)
 //   (u^{v})'      = v u^{v-1} u' + \operatorname{xlogy}(u^{v}, u) v'
-//                   (= u^{v} \ln u \, v' for constant u > 0: (a^x)' = a^x \ln a)
+//                   (= u^{v} \ln u \, v', taken as 0 where u^{v} = 0; the
+//                   printers show xlogy(a, b) as a \ln b: (a^x)' = a^x \ln a)
 //   \exp' = \exp        \ln' u = 1/u        \sin' = \cos     \cos' = -\sin
 //   \tan' = 1 + \tan^2  \cot' = -(1 + \cot^2)
 //   \arcsin' = (1 - u^2)^{-1/2}   \arccos' = -(1 - u^2)^{-1/2}
@@ -28,6 +29,9 @@
 //   atan2(y, x): \partial_y = x/(x^2 + y^2),  \partial_x = -y/(x^2 + y^2)
 //   hypot(a, b): \partial_a = a/hypot(a, b),  \partial_b = b/hypot(a, b)
 //   xlogy(x, y): \partial_x = \ln y,  \partial_y = x/y
+//   logsumexp(a_1, ..., a_n): \partial_{a_i} = e^{a_i - logsumexp(a_1, ..., a_n)}
+//                             (the softmax)
+//   \pi' = e' = 0 (constants)
 #pragma once
 
 #include <cstddef>

@@ -9,7 +9,8 @@
 // (numerator / denominator in T), integer powers use repeated squaring, and
 // every function follows the conventions of functions.hpp: sign(0) = 0,
 // step(0) = 1, relu(0) = 0, xlogy(0, y) = 0, acot(x) = \pi/2 - \arctan x,
-// overflow-free sigmoid/softplus/log_sigmoid.  Outside a function's domain
+// overflow-free sigmoid/softplus/log_sigmoid/logsumexp; the constants pi and
+// e at T's precision (boost::math::constants: MPFR's own for Real).  Outside a function's domain
 // the result is whatever T's function returns (NaN, an infinity).
 // Shared subexpressions are evaluated once.
 #pragma once
@@ -59,11 +60,22 @@ private:
         case Kind::sum: return fold(e, T(0), [](T& acc, const T& v) { acc += v; });
         case Kind::product: return fold(e, T(1), [](T& acc, const T& v) { acc *= v; });
         case Kind::power: return power(e[0], e[1]);
-        case Kind::function:
-            if (e.operands().size() == 1) return numeric::apply_unary<T>(e.function(), (*this)(e[0]));
-            return numeric::apply_binary<T>(e.function(), (*this)(e[0]), (*this)(e[1]));
+        case Kind::function: return function(e);
         }
         return T(0);
+    }
+
+    T function(const Expr& e) {
+        if (is_variadic(e.function())) {
+            std::vector<T> args;
+            for (const Expr& a : e.operands()) args.push_back((*this)(a));
+            return numeric::logsumexp(args);
+        }
+        switch (e.operands().size()) {
+        case 0: return numeric::apply_constant<T>(e.function());
+        case 1: return numeric::apply_unary<T>(e.function(), (*this)(e[0]));
+        default: return numeric::apply_binary<T>(e.function(), (*this)(e[0]), (*this)(e[1]));
+        }
     }
 
     template <class Op>

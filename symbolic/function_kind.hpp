@@ -18,14 +18,24 @@ enum class Function : std::uint8_t {
     sigmoid, relu, softplus, log_sigmoid, step,
     // binary
     atan2, hypot, min, max, xlogy, leaky_relu,
+    // variadic: one or more arguments
+    logsumexp,
+    // no argument: the mathematical constants \pi and e (exact, never a decimal)
+    pi, e,
 };
 
-inline constexpr std::size_t function_count = static_cast<std::size_t>(Function::leaky_relu) + 1;
+inline constexpr std::size_t function_count = static_cast<std::size_t>(Function::e) + 1;
 
-/// The name used by to_text and by the C++ constructor ("sigmoid", "atan2", ...).
+/// The name used by to_text and by the C++ constructor ("sigmoid", "atan2", ...,
+/// "logsumexp", "pi", "e").
 std::string_view function_name(Function f) noexcept;
-/// Number of arguments (1 or 2).
+/// Number of arguments: 0 for the constants pi and e, 1 or 2; for the variadic
+/// logsumexp the least number, 1.
 std::size_t function_arity(Function f) noexcept;
+/// True for the functions of any number of arguments >= function_arity (logsumexp).
+bool is_variadic(Function f) noexcept;
+/// True when f may be applied to n arguments.
+bool accepts_arguments(Function f, std::size_t n) noexcept;
 /// Inverse of function_name.
 std::optional<Function> function_from_name(std::string_view name) noexcept;
 

@@ -8,6 +8,9 @@ Expr apply(Function f, const Expr& a, const Expr& b) { return make_function(f, {
 
 }  // namespace
 
+Expr pi() { return make_function(Function::pi, {}); }
+Expr e() { return make_function(Function::e, {}); }
+
 Expr exp(const Expr& x) { return apply(Function::exp, x); }
 Expr log(const Expr& x) { return apply(Function::log, x); }
 Expr log(const Expr& x, const Expr& base) { return log(x) / log(base); }
@@ -40,6 +43,8 @@ Expr step(const Expr& x) { return apply(Function::step, x); }
 Expr hypot(const Expr& a, const Expr& b) { return apply(Function::hypot, a, b); }
 Expr min(const Expr& a, const Expr& b) { return apply(Function::min, a, b); }
 Expr max(const Expr& a, const Expr& b) { return apply(Function::max, a, b); }
+Expr logsumexp(std::vector<Expr> args) { return make_function(Function::logsumexp, std::move(args)); }
+Expr logaddexp(const Expr& a, const Expr& b) { return apply(Function::logsumexp, a, b); }
 Expr xlogy(const Expr& x, const Expr& y) { return apply(Function::xlogy, x, y); }
 
 Expr sigmoid(const Expr& x) { return apply(Function::sigmoid, x); }

@@ -13,6 +13,8 @@
 #pragma once
 
 #include <concepts>
+#include <initializer_list>
+#include <vector>
 
 #include "arithmetic.hpp"
 #include "expr.hpp"
@@ -23,8 +25,17 @@ namespace chainrule::symbolic {
 template <class A>
 concept arithmetic_scalar = plain_integer<A> || std::floating_point<A>;
 
+// -------------------------------------------------------------- constants
+/// The constant \pi, exact: a node of its own (never a decimal), evaluated at
+/// the precision of the number type (MPFR's \pi for Real).  Printed \pi in
+/// LaTeX, pi in text.  Its derivative is 0.
+Expr pi();
+/// Euler's number e = exp(1), exact; printed \mathrm{e} (upright, ISO 80000-2)
+/// in LaTeX, e in text.  exp(1) builds this node, and e^{u} builds exp(u).
+Expr e();
+
 // ------------------------------------------------------------ exponential
-/// e^{x}.  Printed  e^{x}.
+/// e^{x}.  Printed  \mathrm{e}^{x}; exp(1) is the constant e().
 Expr exp(const Expr& x);
 /// \ln x, natural logarithm, x > 0.
 Expr log(const Expr& x);
@@ -108,6 +119,15 @@ template <arithmetic_scalar A>
 Expr max(const Expr& a, A b) { return max(a, Expr(b)); }
 template <arithmetic_scalar A>
 Expr max(A a, const Expr& b) { return max(Expr(a), b); }
+/// \operatorname{logsumexp}(a_1, ..., a_n) = \ln \sum_i e^{a_i}, n >= 1,
+/// evaluated stably as m + \ln \sum_i e^{a_i - m} with m = \max_i a_i.  One
+/// n-ary node: nested calls flatten, logsumexp(a) = a.  Partial derivatives
+/// are the softmax: \partial/\partial a_i = e^{a_i - logsumexp(a_1, ..., a_n)}.
+/// Throws std::invalid_argument for no argument.
+Expr logsumexp(std::vector<Expr> args);
+inline Expr logsumexp(std::initializer_list<Expr> args) { return logsumexp(std::vector<Expr>(args)); }
+/// \ln(e^{a} + e^{b}) = logsumexp(a, b) (what a tape records per argument).
+Expr logaddexp(const Expr& a, const Expr& b);
 /// x \ln y, with value 0 whenever x = 0 (even for y = 0), as scipy's xlogy.
 /// Partial derivatives: \ln y and x / y.
 Expr xlogy(const Expr& x, const Expr& y);

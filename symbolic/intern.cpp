@@ -132,7 +132,7 @@ Expr raw_power(Expr base, Expr exponent) {
 }
 
 Expr raw_function(Function f, std::vector<Expr> args) {
-    if (args.size() != function_arity(f))
+    if (!accepts_arguments(f, args.size()))
         throw std::logic_error("raw_function: wrong number of arguments for " + std::string(function_name(f)));
     Node n = make(Kind::function, std::move(args));
     n.fn = f;

@@ -323,4 +323,15 @@ std::string escape_text_for_message(std::string_view text) {
     return out;
 }
 
+std::string superscript_base(std::string_view latex) {
+    const std::string base(latex);
+    if (base.find_first_of("^'") == std::string::npos) return base;
+    static constexpr std::string_view accents[] = {"\\hat", "\\bar", "\\tilde", "\\vec", "\\dot", "\\ddot",
+                                                   "\\check", "\\breve", "\\acute", "\\grave", "\\widehat",
+                                                   "\\widetilde", "\\mathring"};
+    const bool accent = std::any_of(std::begin(accents), std::end(accents),
+                                    [&](std::string_view a) { return base.rfind(a, 0) == 0; });
+    return "{" + base + (accent ? "{}" : "") + "}";
+}
+
 }  // namespace chainrule::symbolic

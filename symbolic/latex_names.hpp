@@ -66,4 +66,12 @@ std::string escape_text_for_latex(std::string_view text);
 /// so escaping twice changes nothing.
 std::string escape_text_for_message(std::string_view text);
 
+/// A symbol's LaTeX made safe to carry a superscript (`^{+}`, a power, a prime): a symbol
+/// with a superscript or prime of its own is braced, {w^{(1)}}^{+}, which TeX would
+/// otherwise reject as a double superscript. TeX unwraps a group holding one accent atom
+/// (TeXbook, ch. 17: {\hat{w}^{(2)}} is the accent atom again, superscript included), so
+/// an accented symbol also gets an empty atom inside the braces: {\hat{w}^{(2)}{}}.
+/// Any other symbol is returned unchanged.
+std::string superscript_base(std::string_view latex);
+
 }  // namespace chainrule::symbolic

@@ -1,6 +1,8 @@
 #include "latex_printer.hpp"
 
 #include <algorithm>
+#include <unordered_set>
+#include <vector>
 
 #include "arithmetic.hpp"
 #include "functions.hpp"
@@ -40,9 +42,9 @@ std::string_view operator_name(Function f) {
     case Function::hypot: return "\\operatorname{hypot}";
     case Function::min: return "\\min";
     case Function::max: return "\\max";
-    case Function::xlogy: return "\\operatorname{xlogy}";
     case Function::leaky_relu: return "\\operatorname{leaky\\_relu}";
     case Function::exp: return "\\exp";
+    case Function::logsumexp: return "\\operatorname{logsumexp}";
     default: return {};  // printed specially (cbrt, abs, expm1, log1p, log_sigmoid)
     }
 }
@@ -93,10 +95,30 @@ private:
             if (is_square_root(e)) return prec_atom;
             return is_reciprocal_power(e) ? prec_product : prec_power;
         case Kind::function:
-            if (e.function() == Function::exp && options_.exp_as_power) return prec_power;
+            if (is_xlogy(e)) return precedence(xlogy_as_product(e));
+            if (e.function() == Function::exp && as_power(e)) return prec_power;
             return e.function() == Function::expm1 ? prec_sum : prec_atom;
         default: return prec_atom;
         }
+    }
+
+    // exp(u) as e^{u}, unless u holds a logsumexp: the softmax e^{a - logsumexp(a, b, c)}
+    // would set a whole argument list in superscript size; \exp(…) keeps it legible.
+    bool as_power(const Expr& exp_call) const {
+        return options_.exp_as_power && !contains_logsumexp(exp_call[0]);
+    }
+
+    static bool contains_logsumexp(const Expr& e) {
+        std::unordered_set<const void*> seen;  // a DAG: each shared node once
+        std::vector<Expr> stack{e};
+        while (!stack.empty()) {
+            const Expr n = std::move(stack.back());
+            stack.pop_back();
+            if (!seen.insert(n.id()).second) continue;
+            if (n.kind() == Kind::function && n.function() == Function::logsumexp) return true;
+            for (const Expr& o : n.operands()) stack.push_back(o);
+        }
+        return false;
     }
 
     std::string body(const Expr& e) {
@@ -223,8 +245,7 @@ private:
         if (needs_parens) return parens(body(base));
         std::string text = print(base, prec_atom);
         // A label such as x' or \hat{y}^{*} would give a double superscript.
-        if (is_symbol(base) && text.find_first_of("^'") != std::string::npos) return "{" + text + "}";
-        return text;
+        return is_symbol(base) ? superscript_base(text) : text;
     }
 
     std::string power(const Expr& e) {
@@ -243,10 +264,13 @@ private:
 
     std::string function(const Expr& e) {
         const Function f = e.function();
+        if (f == Function::pi) return "\\pi";
+        if (f == Function::e) return "\\mathrm{e}";  // upright, as ISO 80000-2 prints constants
+        if (f == Function::xlogy) return body(xlogy_as_product(e));  // a \ln b
         const Expr& u = e[0];
         switch (f) {
         case Function::exp:
-            if (options_.exp_as_power) return "e^{" + print(u, prec_none) + "}";
+            if (as_power(e)) return "\\mathrm{e}^{" + print(u, prec_none) + "}";
             break;
         case Function::expm1: return print(make_sum({exp(u), Expr(-1)}), prec_none);
         case Function::log1p: return "\\ln" + parens(print(make_sum({Expr(1), u}), prec_none));
@@ -265,6 +289,8 @@ private:
 
 }  // namespace
 
-std::string to_latex(const Expr& e, const LatexOptions& options) { return LatexPrinter(options).print(e, prec_none); }
+std::string to_latex(const Expr& e, const LatexOptions& options) {
+    return LatexPrinter(options).print(e, prec_none);
+}
 
 }  // namespace chainrule::symbolic

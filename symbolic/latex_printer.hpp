@@ -2,7 +2,7 @@
 //
 //   \frac{a + b}{c}        a - \left(b - c\right)        \left(a b\right)^{2}
 //   -\left(o_{1} - \mathrm{out}\right)     \mathrm{out} \left(1 - \mathrm{out}\right)
-//   \frac{1}{2} \left(t - y\right)^{2}     \frac{e^{-x}}{\left(1 + e^{-x}\right)^{2}}
+//   \frac{1}{2} \left(t - y\right)^{2}     \frac{\mathrm{e}^{-x}}{\left(1 + \mathrm{e}^{-x}\right)^{2}}
 //   \sigma\left(x\right)   \sqrt{x}   \frac{1}{2 \sqrt{x}}   x^{3/2}
 //
 // Conventions: products by juxtaposition with a space, "\cdot" only before a
@@ -11,12 +11,14 @@
 // one \frac (numeric coefficient included); a rational coefficient of a
 // product without denominator is a leading \frac{p}{q}; rational exponents
 // are inline (x^{3/2}); \left( \right) only where precedence needs them and
-// around function arguments.  Function notation: e^{x}, \ln, \sin ... \arcsin,
+// around function arguments.  Constants upright where the fonts allow (ISO
+// 80000-2): \mathrm{e}, \pi.  Function notation: \mathrm{e}^{x}, \ln, \sin ... \arcsin,
 // \operatorname{arccot}, \sqrt[3]{x}, \left|x\right|, \sigma(x) for sigmoid,
 // \operatorname{relu}, \operatorname{softplus}, \operatorname{step},
 // \operatorname{sign}, \min, \max, \operatorname{atan2},
-// \operatorname{hypot}, \operatorname{xlogy}, \operatorname{leaky\_relu};
-// expm1(x) prints as e^{x} - 1, log1p(x) as \ln\left(1 + x\right) and
+// \operatorname{hypot}, \operatorname{leaky\_relu},
+// \operatorname{logsumexp}\left(a, b, c\right); xlogy(a, b) as a \ln b;
+// expm1(x) prints as \mathrm{e}^{x} - 1, log1p(x) as \ln\left(1 + x\right) and
 // log_sigmoid(x) as \ln\left(\sigma\left(x\right)\right).
 #pragma once
 
@@ -47,7 +49,8 @@ struct LatexOptions {
     /// Print constants with a terminating decimal expansion (at most 12
     /// fractional digits) as decimals: 11/20 -> 0.55.  Others stay \frac.
     bool decimal_constants = false;
-    /// e^{x} (true) or \exp\left(x\right) (false).
+    /// \mathrm{e}^{x} (true) or \exp\left(x\right) (false).  An exponent holding a
+    /// logsumexp (the softmax e^{a - logsumexp(a, b)}) prints as \exp(...) either way.
     bool exp_as_power = true;
 };
 

@@ -6,8 +6,10 @@
 #include <boost/math/constants/constants.hpp>
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <type_traits>
+#include <vector>
 
 #include "expr.hpp"
 #include "function_kind.hpp"
@@ -36,6 +38,35 @@ T softplus(const T& x) {
     using std::log1p;
     const T positive_part = x > T(0) ? x : T(0);
     return positive_part + log1p(exp(-abs(x)));
+}
+
+/// \pi or e in T, at T's precision (for an MPFR number with run-time precision,
+/// the current precision: MPFR's \pi, e correctly rounded).
+template <class T>
+T apply_constant(Function f) {
+    switch (f) {
+    case Function::pi: return boost::math::constants::pi<T>();
+    case Function::e: return boost::math::constants::e<T>();
+    default: break;
+    }
+    throw std::logic_error("apply_constant: not a constant");
+}
+
+/// \ln \sum_i e^{a_i} without overflow or underflow: m + \ln \sum_i e^{a_i - m}
+/// with m = \max_i a_i (so the largest term is e^0 = 1).  m = \pm\infty gives m;
+/// a NaN argument gives NaN.
+template <class T>
+T logsumexp(const std::vector<T>& a) {
+    using std::exp, std::log;
+    T m = a.front();
+    for (const T& x : a) {
+        if (x != x) return x;  // NaN
+        if (m < x) m = x;
+    }
+    if (m == std::numeric_limits<T>::infinity() || m == -std::numeric_limits<T>::infinity()) return m;
+    T sum(0);
+    for (const T& x : a) sum += exp(T(x - m));
+    return T(m + log(sum));
 }
 
 template <class T>

@@ -20,8 +20,8 @@ enum Precedence : int {
     prec_atom = 5,      // symbols, natural numbers, f(x), parenthesised forms
 };
 
-/// A negative constant or a product whose leading coefficient is negative:
-/// the terms printed as " - ..." inside a sum.
+/// A negative constant or a product whose leading coefficient is negative (or an
+/// xlogy whose first argument is so): the terms printed as " - ..." inside a sum.
 bool negative_looking(const Expr& e);
 
 /// The positive counterpart of a negative_looking expression (-3 x -> 3 x,
@@ -31,13 +31,21 @@ Expr negated(const Expr& e);
 
 /// A product (or a single factor) as  coefficient * numerator / denominator:
 /// the leading numeric factor is the coefficient, factors b^{-k} with a
-/// constant k > 0 go to the denominator as b^{k}.
+/// constant k > 0 go to the denominator as b^{k}; an xlogy factor contributes
+/// the factors of a \ln b; the constants \pi and e
+/// lead the numerator (\pi \cos(\pi x)), the other factors keep their order.
 struct Fraction {
     Rational coefficient = 1;
     std::vector<Expr> numerator;
     std::vector<Expr> denominator;
 };
 Fraction split_fraction(const Expr& e);
+
+/// xlogy(a, b) is printed as the product a \ln b (the form a person writes, and the
+/// one the .chain language reads back; xlogy's convention at a = 0 is documented, not
+/// printed): the printers treat an xlogy node as xlogy_as_product of it.
+bool is_xlogy(const Expr& e);
+Expr xlogy_as_product(const Expr& e);
 
 /// Power with a negative constant exponent (printed as a fraction).
 bool is_reciprocal_power(const Expr& e);

@@ -64,10 +64,11 @@ Value fold_binary(Function f, const Rational& a, const Rational& b) {
     }
 }
 
-// e^{\ln u} = u, \ln e^{u} = u, ||u|| = |u|.
+// e^{\ln u} = u, \ln e^{u} = u, \ln e = 1, ||u|| = |u|.
 std::optional<Expr> inverse_pair(Function f, const Expr& u) {
     if (f == Function::exp && is_call(u, Function::log)) return u[0];
     if (f == Function::log && is_call(u, Function::exp)) return u[0];
+    if (f == Function::log && is_call(u, Function::e)) return Expr(1);
     if (f == Function::abs && is_call(u, Function::abs)) return u;
     return std::nullopt;
 }
@@ -80,7 +81,8 @@ std::optional<Expr> simplify_binary(Function f, const Expr& a, const Expr& b) {
     if (is_zero(a) || is_one(b)) return Expr(0);
     // Where x cannot be 0 (or ln y is finite), xlogy(x, y) is just x ln y.
     const bool x_nonzero = is_constant(a) || is_call(a, Function::exp);
-    const bool y_positive_constant = is_constant(b) && b.value() > 0;
+    const bool y_positive_constant =
+        (is_constant(b) && b.value() > 0) || is_call(b, Function::e) || is_call(b, Function::pi);
     if (x_nonzero || y_positive_constant) return make_product({a, make_function(Function::log, {b})});
     return std::nullopt;
 }
@@ -88,6 +90,7 @@ std::optional<Expr> simplify_binary(Function f, const Expr& a, const Expr& b) {
 }  // namespace
 
 Expr simplify_function(Function f, const std::vector<Expr>& args) {
+    if (args.empty() || is_variadic(f)) return make_function(f, args);  // pi, e; logsumexp flattens
     if (args.size() == 1) {
         if (is_constant(args[0]))
             if (Value v = fold_unary(f, args[0].value())) return Expr(*v);

@@ -16,6 +16,7 @@
 #include "arithmetic.hpp"
 #include "diff.hpp"
 #include "evaluate.hpp"
+#include "exact_value.hpp"
 #include "expr.hpp"
 #include "functions.hpp"
 #include "latex_names.hpp"

@@ -42,6 +42,7 @@ private:
         case Kind::power:
             if (is_square_root(e)) return prec_atom;
             return is_reciprocal_power(e) ? prec_product : prec_power;
+        case Kind::function: return is_xlogy(e) ? precedence(xlogy_as_product(e)) : prec_atom;
         default: return prec_atom;
         }
     }
@@ -104,6 +105,8 @@ private:
     }
 
     std::string function(const Expr& e) {
+        if (e.operands().empty()) return std::string(function_name(e.function()));  // pi, e
+        if (is_xlogy(e)) return body(xlogy_as_product(e));                             // a*log(b)
         std::vector<std::string> args;
         for (const Expr& a : e.operands()) args.push_back(print(a, prec_none));
         return std::string(function_name(e.function())) + "(" + join(args, ", ") + ")";
@@ -114,7 +117,9 @@ private:
 
 }  // namespace
 
-std::string to_text(const Expr& e, const TextOptions& options) { return TextPrinter(options).print(e, prec_none); }
+std::string to_text(const Expr& e, const TextOptions& options) {
+    return TextPrinter(options).print(e, prec_none);
+}
 
 std::ostream& operator<<(std::ostream& os, const Expr& e) { return os << to_text(e); }
 

@@ -6,7 +6,10 @@
 // Operators + - * / ^ with the usual precedence (^ binds tightest, so -x^2
 // means -(x^2)); parentheses only where needed; a product's denominator
 // factors follow a single '/'.  Functions print as name(args) with the names
-// of functions.hpp; symbols print by name; rationals as p/q.
+// of functions.hpp (logsumexp(a, b, c) with all its arguments); the constants
+// as pi and e; xlogy(a, b) as a*log(b); symbols print by name; rationals as
+// p/q.  Every form is one the .chain expression language reads back (with
+// pi and e the constants unless a variable has that name).
 #pragma once
 
 #include <fmt/format.h>

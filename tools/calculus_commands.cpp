@@ -3,6 +3,7 @@
 #include "output.hpp"
 
 #include "../lang/calculus.hpp"
+#include "../lang/constants.hpp"
 #include "../lang/descent_plot.hpp"
 #include "../lang/parser.hpp"
 #include "../lang/reports.hpp"
@@ -96,7 +97,8 @@ int run_diff(const DiffArgs& args, Streams io) {
     const symbolic::Expr d = lang::derivative(tree, expression, args.wrt);
     std::string text = lang::derivative_text(d);
     if (args.format == "latex") text = lang::derivative_latex(d);
-    if (args.format == "json") text = lang::derivative_json(lang::to_symbolic(tree, expression), args.wrt, d);
+    if (args.format == "json")
+        text = lang::derivative_json(lang::to_symbolic(lang::bind_constants(tree, {args.wrt}), expression), args.wrt, d);
     emit(text, args.output, io.out);
     return 0;
 }

@@ -9,8 +9,9 @@
 
 namespace chainrule::tools {
 
-/// Loads the model at `path` ("-": standard input, named <stdin> in messages).
-/// Throws LangError (a missing file included).
+/// Loads the model at `path` ("-": standard input, named <stdin> in messages) and prints
+/// its warnings (lang::Model::warnings) on stderr. Throws LangError (a missing file
+/// included).
 lang::Model load_model(const std::string& path);
 
 /// Where a command's result goes: `output` when given; for --format pdf without -o,

@@ -2,7 +2,9 @@
 /// \file pdf.hpp
 /// A LaTeX document compiled to PDF with pdflatex (from PATH), in a scratch directory
 /// that is removed afterwards. pdflatex runs without shell escape, in non-stop mode, with
-/// no terminal input.
+/// no terminal input, in the scratch directory, and with MKTEXTFM=0 (a missing font is an
+/// error at once). Every document chainrule renders needs only pdflatex: Latin text
+/// through T1 fonts, Chinese through the CJK package (derivations/latex_text.hpp).
 
 #include <filesystem>
 #include <optional>
@@ -14,8 +16,9 @@ namespace chainrule::tools {
 /// The executable `name` in the directories of PATH, if any.
 std::optional<std::filesystem::path> find_program(std::string_view name);
 
-/// The PDF bytes of `tex`. Throws ToolError when pdflatex is not installed, or fails
-/// (quoting the first error line of its log).
+/// The PDF bytes of `tex`. Throws ToolError when pdflatex is not installed, or fails:
+/// naming the LaTeX package or font that is missing and its Debian package (CJKutf8 and
+/// the Arphic font for Chinese text), else quoting the first error line of its log.
 std::string latex_to_pdf(const std::string& tex);
 
 }  // namespace chainrule::tools

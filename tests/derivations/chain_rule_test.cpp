@@ -87,11 +87,11 @@ TEST_CASE("numbers print with the requested significant digits, correctly rounde
     CHECK(format_number(Real("1378.38438618372897891"), 10) == "1378.384386");
     CHECK(format_number(Real("0.0000123456789012"), 5) == "0.000012346");
     CHECK(format_number(Real("1.5e-12"), 10) == "1.5e-12");
-    CHECK(format_number(Real("9.99999999999"), 3) == "10");
+    CHECK(format_number(Real("9.99999999999"), 3) == "10.0");  // rounded: three digits shown (issue 13)
     // More integer digits than significant ones: scientific, never false zeros (issue 11).
     CHECK(format_number(Real("4812345678901.234"), 10) == "4.812345679e12");
-    CHECK(format_number(Real("253449584010000"), 10) == "2.53449584e14");
-    CHECK(format_number(Real("100000000000001"), 10) == "1e14");
+    CHECK(format_number(Real("253449584010000"), 10) == "2.534495840e14");
+    CHECK(format_number(Real("100000000000001"), 10) == "1.000000000e14");
     CHECK(format_number(Real("1234567890"), 10) == "1234567890");  // exactly 10 digits: all significant
     // No fraction digits left: rounded to an integer (Boost's precision 0 means "all digits").
     CHECK(format_number(Real("4812.6"), 4) == "4813");

@@ -6,23 +6,16 @@
 #include "symbolic/evaluate.hpp"
 #include "symbolic/text_printer.hpp"
 
+#include "calculus_support.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace chainrule;
 using namespace chainrule::lang;
+using namespace chainrule::lang::test_support;
 using chainrule::format_number;
 
 namespace {
-
-Point point(const std::string& text) {
-    const Source s{"--at", text};
-    return make_point(parse_bindings(s), s);
-}
-
-Gradient gradient(const std::string& expression, const std::string& at) {
-    const Source s{"expression", expression};
-    return gradient_at(parse_expression(s), s, point(at));
-}
 
 Descent descent(const std::string& expression, const std::string& from, const char* lr, const std::string& until,
                 std::size_t max_steps = 100) {

@@ -13,7 +13,8 @@ inline std::string sexpr(const ExprNode& e) {
     using K = ExprNode::Kind;
     switch (e.kind) {
         case K::Number:
-        case K::Name: return e.text;
+        case K::Name:
+        case K::Constant: return e.text;
         case K::Negate: return "(-" + sexpr(e.operands[0]) + ")";
         case K::Power: return "(" + sexpr(e.operands[0]) + " ^ " + sexpr(e.operands[1]) + ")";
         case K::Call: {

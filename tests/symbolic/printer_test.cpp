@@ -93,9 +93,10 @@ TEST_CASE("latex: fractions, powers and precedence", "[print]") {
 }
 
 TEST_CASE("latex: functions", "[print]") {
-    CHECK(to_latex(exp(-x)) == "e^{-x}");
-    CHECK(to_latex(1 / (1 + exp(-x))) == "\\frac{1}{1 + e^{-x}}");
-    CHECK(to_latex(pow(exp(x), 2)) == "\\left(e^{x}\\right)^{2}");
+    // e upright, as ISO 80000-2 prints constants (a node named e stays italic)
+    CHECK(to_latex(exp(-x)) == "\\mathrm{e}^{-x}");
+    CHECK(to_latex(1 / (1 + exp(-x))) == "\\frac{1}{1 + \\mathrm{e}^{-x}}");
+    CHECK(to_latex(pow(exp(x), 2)) == "\\left(\\mathrm{e}^{x}\\right)^{2}");
     CHECK(to_latex(sigmoid(x)) == "\\sigma\\left(x\\right)");
     CHECK(to_latex(log(x)) == "\\ln\\left(x\\right)");
     CHECK(to_latex(pow(sin(x), 2)) == "\\sin\\left(x\\right)^{2}");
@@ -105,7 +106,7 @@ TEST_CASE("latex: functions", "[print]") {
     CHECK(to_latex(cbrt(x)) == "\\sqrt[3]{x}");
     CHECK(to_latex(max(a, b)) == "\\max\\left(a, b\\right)");
     CHECK(to_latex(leaky_relu(x, Expr::symbol("alpha"))) == "\\operatorname{leaky\\_relu}\\left(x, \\alpha\\right)");
-    CHECK(to_latex(expm1(x) * y) == "\\left(e^{x} - 1\\right) y");
+    CHECK(to_latex(expm1(x) * y) == "\\left(\\mathrm{e}^{x} - 1\\right) y");
     CHECK(to_latex(log1p(-x)) == "\\ln\\left(1 - x\\right)");
     CHECK(to_latex(log_sigmoid(x)) == "\\ln\\left(\\sigma\\left(x\\right)\\right)");
     LatexOptions no_power;

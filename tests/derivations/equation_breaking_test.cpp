@@ -1,0 +1,198 @@
+// Long rows broken over several rows (derivations/equation_breaking.hpp): where a formula
+// may be cut, in which order, what the rows look like, and that nothing is lost.
+#include "derivations/equation_breaking.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+
+using namespace chainrule::derivations;
+
+namespace {
+
+std::string without_spaces(std::string s) {
+    std::erase(s, ' ');
+    return s;
+}
+
+// The right sides of broken rows put back together ("=" for an equals row): the original
+// formula, up to spaces and opened \left … \right groups.
+std::string rejoined(const Equations& e, std::size_t first = 0) {
+    std::string s;
+    for (std::size_t i = first; i < e.rows.size(); ++i) {
+        const EquationRow& r = e.rows[i];
+        s += (i > first && !r.continues ? "=" : "") + r.rhs;
+    }
+    return without_spaces(s);
+}
+
+// The width align* gives a block: widest left side plus the widest right part.
+double block_width(const Equations& e) {
+    double lhs = 0, rhs = 0;
+    for (const EquationRow& r : e.rows) {
+        lhs = std::max(lhs, math_width(r.lhs));
+        rhs = std::max(rhs, r.continues ? 1.0 + math_width("{}" + r.rhs) : math_width("{}=" + r.rhs));
+    }
+    return lhs + rhs;
+}
+
+int count(const std::string& s, const std::string& what) {
+    int n = 0;
+    for (std::size_t p = 0; (p = s.find(what, p)) != std::string::npos; p += what.size()) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("equation breaking: rows that fit are left alone", "[breaking]") {
+    const Equations e{{{"z", "w x + b = 0.5 \\cdot 2 + 0.1 = 1.1"}, {"", "1.1", false}, {"", "+ 2", true}}};
+    const Equations out = break_equations(e, kPageWidthEm);
+    REQUIRE(out.rows.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(out.rows[i].lhs == e.rows[i].lhs);
+        CHECK(out.rows[i].rhs == e.rows[i].rhs);
+        CHECK(out.rows[i].continues == e.rows[i].continues);
+    }
+}
+
+TEST_CASE("equation breaking: a forward-pass row breaks at '=' first: formula, then numbers", "[breaking]") {
+    const std::string formula = "w_{11} x_{1} + w_{12} x_{2} + w_{13} x_{3} + b_{1}";
+    const std::string numbers = "0.1 \\cdot 0.5 + \\left(-0.3\\right) \\cdot \\left(-1.2\\right) + 0.25 \\cdot 0.75 + 0.01";
+    const Equations e{{{"z_{1}", formula + " = " + numbers + " = 0.6075"}}};
+    // Too wide on one row (about 39 em), each side fits on its own.
+    REQUIRE(math_width("z_{1}") + math_width("{}=" + e.rows[0].rhs) > 30);
+    const Equations out = break_equations(e, 30);
+    REQUIRE(out.rows.size() == 2);
+    CHECK(out.rows[0].lhs == "z_{1}");
+    CHECK(out.rows[0].rhs == formula);  // the formula keeps the first row to itself
+    CHECK(out.rows[1].lhs.empty());
+    CHECK_FALSE(out.rows[1].continues);  // an equals row: "&= numbers = value"
+    CHECK(out.rows[1].rhs == numbers + " = 0.6075");
+    CHECK(block_width(out) <= 30);
+}
+
+TEST_CASE("equation breaking: a long sum breaks before + and -, a sign is never cut", "[breaking]") {
+    std::string sum = "-a_{1} b_{1}";
+    for (int k = 2; k <= 12; ++k) sum += (k % 3 ? " + a_{" : " - a_{") + std::to_string(k) + "} b_{" + std::to_string(k) + "}";
+    const Equations out = break_equations(Equations{{{"S", sum}}}, 20);
+    REQUIRE(out.rows.size() > 1);
+    CHECK(out.rows[0].rhs.rfind("-a_{1} b_{1}", 0) == 0);  // the leading sign stays with its term
+    for (std::size_t i = 1; i < out.rows.size(); ++i) {
+        CHECK(out.rows[i].continues);
+        CHECK((out.rows[i].rhs.rfind("+ ", 0) == 0 || out.rows[i].rhs.rfind("- ", 0) == 0));
+    }
+    CHECK(rejoined(out) == without_spaces(sum));
+    CHECK(block_width(out) <= 20);
+}
+
+TEST_CASE("equation breaking: + and - before \\cdot, and \\cdot only when a term is too wide", "[breaking]") {
+    const std::string product = "\\frac{\\partial E}{\\partial y_{1}} \\cdot \\frac{\\partial y_{1}}{\\partial z_{1}} \\cdot \\frac{\\partial z_{1}}{\\partial h_{1}} \\cdot \\frac{\\partial h_{1}}{\\partial w_{1}}";
+    const std::string sum = product + " + " + product;
+    // Room for one product per row: cut at + only.
+    Equations out = break_equations(Equations{{{"g", sum}}}, math_width(product) + 4);
+    REQUIRE(out.rows.size() == 2);
+    CHECK(out.rows[0].rhs == product);
+    CHECK(out.rows[1].rhs == "+ " + product);
+    // Room for about half a product per row: the products are cut at \cdot as well.
+    const double narrow = 0.6 * math_width(product) + 3;
+    out = break_equations(Equations{{{"g", sum}}}, narrow);
+    CHECK(out.rows.size() >= 4);
+    for (std::size_t i = 1; i < out.rows.size(); ++i)
+        CHECK((out.rows[i].rhs.rfind("+ ", 0) == 0 || out.rows[i].rhs.rfind("\\cdot ", 0) == 0));
+    CHECK(rejoined(out) == without_spaces(sum));
+    CHECK(block_width(out) <= narrow);
+}
+
+TEST_CASE("equation breaking: never inside braces, \\frac arguments or \\left … \\right", "[breaking]") {
+    const std::string rhs = "e^{x_{1} + x_{2} + x_{3}} + \\frac{a + b + c + d}{s + t} + \\sigma\\left(u + v\\right) + "
+                            "\\sqrt{p + q} + {m + n}";
+    const std::vector<std::string> unbreakable{"e^{x_{1} + x_{2} + x_{3}}", "\\frac{a + b + c + d}{s + t}",
+                                               "\\sigma\\left(u + v\\right)", "\\sqrt{p + q}", "{m + n}"};
+    for (double width : {8.0, 10.0, 12.0, 16.0}) {  // each term fits alone
+        const Equations out = break_equations(Equations{{{"f", rhs}}}, width);
+        CHECK(rejoined(out) == without_spaces(rhs));
+        for (const EquationRow& r : out.rows) {  // each row holds whole terms
+            std::string rest = r.rhs;
+            if (rest.rfind("+ ", 0) == 0) rest = rest.substr(2);
+            bool whole = false;
+            for (const std::string& term : unbreakable) whole = whole || rest.find(term) != std::string::npos;
+            CHECK(whole);
+            CHECK(count(r.rhs, "{") == count(r.rhs, "}"));
+            CHECK(count(r.rhs, "\\left") == count(r.rhs, "\\right"));
+        }
+    }
+}
+
+TEST_CASE("equation breaking: a parenthesised product too wide for a row opens into \\bigl( … \\bigr)", "[breaking]") {
+    const std::string group = "\\left(\\left(-4.347589450\\right) \\cdot \\left(-0.07697742483\\right) \\cdot 1.521961556 "
+                              "\\cdot 0.5 \\cdot 0.2139096965 \\cdot 1.234567891\\right)";
+    const Equations out = break_equations(Equations{{{"\\frac{\\partial L}{\\partial w}", "0 + " + group + " + 0"}}}, 24);
+    REQUIRE(out.rows.size() >= 3);
+    std::string all;
+    for (const EquationRow& r : out.rows) all += r.rhs + "\n";
+    CHECK(count(all, "\\bigl(") == 1);  // the outer group, opened; the inner ones stay
+    CHECK(count(all, "\\bigr)") == 1);
+    CHECK(count(all, "\\left(") == 2);
+    CHECK(count(all, "\\left(") == count(all, "\\right)"));
+    for (const EquationRow& r : out.rows) CHECK(count(r.rhs, "\\left") == count(r.rhs, "\\right"));  // pairs stay on a row
+    CHECK(block_width(out) <= 24);
+    // Around fractions the opened parentheses are \biggl … \biggr, as tall as \left( would be.
+    const std::string fractions = "\\left(\\frac{a}{b} \\cdot \\frac{c}{d} \\cdot \\frac{e}{f} \\cdot \\frac{g}{h} \\cdot "
+                                  "\\frac{i}{j} \\cdot \\frac{k}{l}\\right)";
+    std::string opened;
+    for (const EquationRow& r : break_equations(Equations{{{"x", fractions}}}, 6).rows) opened += r.rhs;
+    CHECK(opened.find("\\biggl(") != std::string::npos);
+    CHECK(opened.find("\\biggr)") != std::string::npos);
+}
+
+TEST_CASE("equation breaking: a product is split evenly, not leaving one factor alone", "[breaking]") {
+    const std::string product = "\\left(-0.95260965183200059718\\right) \\cdot 0.24943853872512894891 \\cdot 1 \\cdot "
+                                "0.045176659730912132649 \\cdot \\left(-2\\right)";
+    const std::string lhs = "\\frac{\\partial L}{\\partial w_{1}}";
+    const double total = math_width("{}=" + product);
+    // Half an em too narrow: greedy filling would keep four factors and move "· (−2)" alone.
+    const Equations out = break_equations(Equations{{{lhs, product}}}, math_width(lhs) + total - 0.5);
+    REQUIRE(out.rows.size() == 2);
+    const double first = math_width("{}=" + out.rows[0].rhs), second = 1 + math_width("{}" + out.rows[1].rhs);
+    CHECK(std::max(first, second) < 0.65 * total);  // greedy: about 0.95 and 0.08
+}
+
+TEST_CASE("equation breaking: one number wider than the page stays whole", "[breaking]") {
+    const std::string number(120, '7');
+    const Equations out = break_equations(Equations{{{"x", number}}}, kPageWidthEm);
+    REQUIRE(out.rows.size() == 1);
+    CHECK(out.rows[0].rhs == number);
+}
+
+TEST_CASE("equation breaking: random sums and products fit the width whenever their terms do", "[breaking]") {
+    std::mt19937 rng(20261206);
+    std::uniform_int_distribution<int> terms(1, 14), factors(1, 4), digits(1, 12), op(0, 2);
+    for (int trial = 0; trial < 200; ++trial) {
+        std::string rhs;
+        const int n = terms(rng);
+        for (int k = 0; k < n; ++k) {
+            if (k) rhs += op(rng) == 0 ? " - " : " + ";
+            const int m = factors(rng);
+            for (int j = 0; j < m; ++j) {
+                if (j) rhs += " \\cdot ";
+                rhs += op(rng) == 0 ? "\\left(-0." + std::string(static_cast<std::size_t>(digits(rng)), '3') + "\\right)"
+                                    : "w_{" + std::to_string(j) + "} x_{" + std::to_string(k) + "}";
+            }
+        }
+        const double width = 12 + trial % 30;
+        const Equations out = break_equations(Equations{{{"y", rhs}}}, width);
+        INFO(rhs << " at " << width << " em");
+        CHECK(rejoined(out) == without_spaces(rhs));
+        CHECK(block_width(out) <= width);  // every factor here is narrower than 12 em
+    }
+}
+
+TEST_CASE("equation breaking: break_formula gives lines that start with their operator", "[breaking]") {
+    const std::vector<std::string> lines =
+        break_formula("\\frac{\\partial E}{\\partial w} = 0.021469535265811107286", 6, MathStyle::Text);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == "\\frac{\\partial E}{\\partial w}");
+    CHECK(lines[1] == "= 0.021469535265811107286");
+    CHECK(break_formula("a + b", 40, MathStyle::Text) == std::vector<std::string>{"a + b"});
+}
