@@ -42,6 +42,11 @@ public:
     std::string dfrac(std::size_t of, std::size_t wrt) const {
         return "\\frac{\\partial " + sym(of) + "}{\\partial " + sym(wrt) + "}";
     }
+    // The same derivative in a slash form for table cells, where an inline \frac is set
+    // at script size and crowds the rows.
+    std::string slash_dfrac(std::size_t of, std::size_t wrt) const {
+        return "\\partial " + sym(of) + "/\\partial " + sym(wrt);
+    }
     // A local partial as the sheet writes it (chain_rule.hpp, LocalPartial): ∂of/∂wrt, or
     // (∂of/∂wrt)_{y, z} with the reads it holds fixed when those also depend on wrt.
     // `of` is the upper node of a (merged) factor, which may lie above p.of.
@@ -464,7 +469,7 @@ void summary(const Layout& L, Document& doc) {
         if (!done.insert(d.wrt).second) continue;
         const NamedNode& p = L.g().nodes[d.wrt];
         std::vector<Line> row{math(L.sym(d.wrt)), math(L.num(p.value, p.value_certainty)),
-                              math(L.dfrac(d.output, d.wrt) + " = " + L.num(d.result, d.result_certainty)),
+                              math(L.slash_dfrac(d.output, d.wrt) + " = " + L.num(d.result, d.result_certainty)),
                               text(agrees_with_reverse_mode(d, L.w().options.digits) ? "agrees with reverse mode" : "DISAGREES")};
         if (lr) row.push_back(math(L.num(*d.after_update, d.after_update_certainty)));
         t.rows.push_back(std::move(row));

@@ -243,7 +243,7 @@ TEST_CASE("the weight-decay sheet: the chain rule, the direct partial's formula 
     CHECK_THAT(r.md, Catch::Contains(direct + " &= 2 \\lambda w = 2 \\cdot 0.02 \\cdot 0.2 = 0.008"));
     CHECK_THAT(r.md, Catch::Contains("= -0.292"));
     CHECK_THAT(r.md, Catch::Contains("w^{+} &= w - \\eta " + kTotalE_w + " = 0.2 - 0.1 \\cdot \\left(-0.292\\right) = 0.2292"));
-    CHECK_THAT(r.md, Catch::Contains("| $" + kTotalE_w + " = -0.292$ |"));  // the summary: the total
+    CHECK_THAT(r.md, Catch::Contains("| $\\partial E/\\partial w = -0.292$ |"));  // the summary: the total (slash form in a table cell)
 }
 
 TEST_CASE("the seed-style sheet keeps ∂E/∂w for the gradient and needs no subscript") {
