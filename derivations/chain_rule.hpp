@@ -94,6 +94,16 @@ struct GradientDerivation {
     /// When the model sits on a kink (singular_points.hpp) and wrt is a variable: the
     /// limits of ∂output/∂wrt from the left and from the right (set by make_worksheet).
     std::optional<Real> from_left, from_right;
+    /// The gradient as an exact rational, when it is one worth a fraction next to its
+    /// decimal (−47/25 = −1.88): set by whoever knows the inputs exactly (lang/: a
+    /// .chain model's numbers are decimals, lang/exact_gradient.hpp), never by
+    /// make_worksheet. Set only when `result` equals it, it is not an integer, its
+    /// numerator and denominator are below 10⁶ and its denominator is not a power of ten
+    /// (3/10 says no more than 0.3); nothing for an irrational result (σ, exp, π, …).
+    std::optional<symbolic::Rational> exact_result;
+    /// after_update (wrt − η·result) as an exact rational, by the same rules; needs an
+    /// exact learning rate and an exact value of wrt.
+    std::optional<symbolic::Rational> exact_after_update;
 };
 
 /// Computes every number of `d` from its formulas and the graph's values and adjoints,

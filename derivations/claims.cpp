@@ -150,7 +150,7 @@ bool judge_one_sided(QuantityTruth& truth, ClaimResult& r, const Real& unit) {
         r.verdict = ClaimVerdict::Correct;
         r.agreement = detail::agreement(*r.claimed, value, unit);
         r.note = "the one-sided value from the " + std::string(side) + ": " + s->where +
-                 " is a kink (docs/conventions.md)" + convention;
+                 " is a kink" + convention;
         return true;
     }
     r.note = s->where + " is a kink: the one-sided values are " + format_number(s->left, 10) + " (left) and " +
@@ -186,7 +186,7 @@ void judge_number(QuantityTruth& truth, const std::vector<ClaimResult>& earlier,
     r.verdict = ClaimVerdict::Correct;
     if (r.agreement) {
         if (const std::optional<OneSided>& s = sides)
-            r.note = "the convention's value: " + s->where + " is a kink (docs/conventions.md), where the one-sided values are " +
+            r.note = "the convention's value: " + s->where + " is a kink, where the one-sided values are " +
                      format_number(s->left, 10) + " (left) and " + format_number(s->right, 10) + " (right)";
         return;
     }

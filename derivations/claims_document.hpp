@@ -5,6 +5,7 @@
 
 #include "claims.hpp"
 #include "document.hpp"
+#include "prose.hpp"
 
 #include <string>
 
@@ -15,16 +16,22 @@ namespace chainrule::derivations {
 /// dE_o1/din_o1", "the rounding of #13 dE/dw5 carried forward"), and for a wrong one
 /// "first error", the diagnosis and the later claims carried forward from it. Claims are
 /// numbered from 1, as a reader counts them.
-std::string claim_note(const ClaimReport& report, std::size_t i);
+std::string claim_note(const ClaimReport& report, std::size_t i, Language language = Language::English);
 
 /// Significant digits to print claim i's right value with: at least `digits`, and one
 /// more than the claim shows, so that the first digit where it differs is visible.
 int right_value_digits(const ClaimResult& r, int digits);
 
 /// One line: "23 claims: 17 correct, 5 carried forward, 3 wrong; first error: #8 E_o1".
-std::string claims_summary(const ClaimReport& report);
+std::string claims_summary(const ClaimReport& report, Language language = Language::English);
 
-/// The report as a document titled `title`, numbers with `digits` significant digits.
-Document claims_document(const ClaimReport& report, int digits, std::string title = "Claim check");
+/// A verdict in words: "carried forward", "沿用前错".
+std::string verdict_text(ClaimVerdict v, Language language = Language::English);
+
+/// The report as a document titled `title` (empty: "Claim check" in the language),
+/// numbers with `digits` significant digits, its own words in `language` (prose.hpp;
+/// the checker's diagnoses and notes stay in English).
+Document claims_document(const ClaimReport& report, int digits, std::string title = {},
+                         Language language = Language::English);
 
 }  // namespace chainrule::derivations

@@ -149,7 +149,10 @@ std::string unicode_preamble(bool cjk) {
         "\\usepackage[utf8]{inputenc}\n"
         // Latin Modern: outline T1 fonts (without it, pdflatex falls back to bitmap EC fonts).
         "\\IfFileExists{lmodern.sty}{\\usepackage{lmodern}}{}\n";
-    if (cjk) out += "\\usepackage{CJKutf8}\n";
+    // Chinese lines break between characters with little glue to stretch, and kinsoku
+    // (no line starts with ，or ；) can leave a line with a number and its punctuation
+    // no break fits: an emergency pass may stretch the spaces by up to 2 em instead.
+    if (cjk) out += "\\usepackage{CJKutf8}\n\\setlength{\\emergencystretch}{2em}\n";
     for (const Declared& d : kDeclared) out += "\\DeclareUnicodeCharacter{" + hex(d.cp) + "}{" + std::string(d.latex) + "}\n";
     // A character no font here has: its code point, small and framed, instead of an error.
     out += "\\newcommand{\\missingglyph}[1]{{\\fboxsep=1pt\\fbox{\\tiny\\ttfamily U+#1}}}\n";

@@ -51,9 +51,9 @@ std::string block(const Equations& e) {
 
 // A cell of a capped column: a formula alone is cut into lines that fit (a \left … \right
 // group cannot wrap by itself); text and mixed cells wrap as paragraphs.
-std::string wrapped_cell(const Line& cell, double cap) {
+std::string wrapped_cell(const Line& cell, double cap, LongNumbers numbers) {
     if (cell.size() != 1 || !std::holds_alternative<Math>(cell[0])) return line(cell);
-    const std::vector<std::string> lines = break_formula(std::get<Math>(cell[0]).latex, cap, MathStyle::Text);
+    const std::vector<std::string> lines = break_formula(std::get<Math>(cell[0]).latex, cap, MathStyle::Text, numbers);
     std::string out;
     for (std::size_t i = 0; i < lines.size(); ++i) out += i ? "\\newline$\\quad{}" + lines[i] + "$" : "$" + lines[i] + "$";
     return out;
@@ -63,15 +63,16 @@ std::string size_command(TableSize size) {
     switch (size) {
         case TableSize::Small: return "\\small";
         case TableSize::Footnote: return "\\footnotesize";
-        case TableSize::Script: return "\\scriptsize";
         default: return "";
     }
 }
 
-// Columns too wide for the page wrap at the widths table_layout.hpp chooses; a table that
-// fits at no size is set whole and shrunk to the line (\fitwidth).
+// Columns too wide for the page wrap at the widths table_layout.hpp chooses, at a size no
+// smaller than \footnotesize; a longtable, so that a long table goes on over pages. A table
+// too wide even at its narrowest says so in the log.
 std::string block(const Table& t) {
     const TableLayout layout = table_layout(t, kPageWidthEm);
+    const LongNumbers numbers = layout.cut_numbers ? LongNumbers::Cut : LongNumbers::Whole;
     const std::size_t n = t.header.size();
     std::string columns;
     for (std::size_t i = 0; i < n; ++i) {
@@ -86,17 +87,15 @@ std::string block(const Table& t) {
         std::string r;
         for (std::size_t i = 0; i < cells.size(); ++i)
             r += (i ? " & " : "") +
-                 (i < n && layout.wrap[i] ? wrapped_cell(cells[i], *layout.wrap[i] / layout.scale) : line(cells[i]));
+                 (i < n && layout.wrap[i] ? wrapped_cell(cells[i], *layout.wrap[i] / layout.scale, numbers) : line(cells[i]));
         return r + " \\\\\n";
     };
     std::string rows = "\\hline\n" + row(t.header) + "\\hline\n";
     for (const auto& r : t.rows) rows += row(r);
     rows += "\\hline\n";
     std::string out = layout.size == TableSize::Normal ? "" : "{" + size_command(layout.size) + "\\setlength{\\tabcolsep}{4pt}\n";
-    if (layout.shrink)
-        out += "\\begin{center}\\fitwidth{\\begin{tabular}{" + columns + "}\n" + rows + "\\end{tabular}}\\end{center}\n";
-    else
-        out += "\\begin{longtable}{" + columns + "}\n" + rows + "\\end{longtable}\n";
+    if (layout.overflow) out += "\\typeout{chainrule: a table is wider than the line even at its narrowest}\n";
+    out += "\\begin{longtable}{" + columns + "}\n" + rows + "\\end{longtable}\n";
     return out + (layout.size == TableSize::Normal ? "" : "}\n");
 }
 
@@ -116,13 +115,6 @@ std::string preamble(bool cjk) {
            // rows were broken (a very long number) is shrunk to the line width instead of
            // running into the margin, and the log says so.
            "\\newsavebox{\\equationbox}\n"
-           // A box (a table too wide at every size), shrunk to the line width when wider.
-           "\\newcommand{\\fitwidth}[1]{%\n"
-           "  \\sbox{\\equationbox}{#1}%\n"
-           "  \\ifdim\\wd\\equationbox>\\linewidth\n"
-           "    \\typeout{chainrule: a table of width \\the\\wd\\equationbox\\space was shrunk to the line width}%\n"
-           "    \\resizebox{\\linewidth}{!}{\\usebox{\\equationbox}}%\n"
-           "  \\else\\usebox{\\equationbox}\\fi}\n"
            "\\newcommand{\\equationblock}[1]{%\n"
            "  \\sbox{\\equationbox}{$\\displaystyle\\begin{aligned}#1\\end{aligned}$}%\n"
            "  \\ifdim\\wd\\equationbox>\\linewidth\n"

@@ -12,14 +12,13 @@ using symbolic::Expr;
 using symbolic::Function;
 
 SingularPoint kink(std::size_t node, std::string f, const Expr& arg, int left, int right, const Real& conv,
-                   std::string convention) {
-    SingularPoint p{node, SingularKind::Kink, std::move(f), arg, Expr(0), Real(left), Real(right), conv,
-                    std::move(convention)};
-    return p;
+                   Phrase convention) {
+    return SingularPoint{node, SingularKind::Kink, std::move(f), arg, Expr(0), Real(left), Real(right), conv, convention, {}};
 }
 
-SingularPoint infinite(std::size_t node, SingularKind kind, std::string f, const Expr& arg, std::string convention) {
-    return SingularPoint{node, kind, std::move(f), arg, Expr(0), {}, {}, {}, std::move(convention)};
+SingularPoint infinite(std::size_t node, SingularKind kind, std::string f, const Expr& arg, Phrase convention,
+                       std::string subject = {}) {
+    return SingularPoint{node, kind, std::move(f), arg, Expr(0), {}, {}, {}, convention, std::move(subject)};
 }
 
 // The singular point of one function application at the graph's values, if it is on one.
@@ -29,21 +28,21 @@ std::optional<SingularPoint> function_point(const NamedGraph& g, std::size_t nod
     const auto is = [&](int v) { return a == v; };
     switch (e.function()) {
         case Function::relu:
-            if (is(0)) return kink(node, "relu", e[0], 0, 1, Real(0), "relu'(0) = 0, as in PyTorch");
+            if (is(0)) return kink(node, "relu", e[0], 0, 1, Real(0), Phrase::ConventionRelu);
             break;
         case Function::abs:
-            if (is(0)) return kink(node, "abs", e[0], -1, 1, Real(0), "|x|'(0) = 0, the subgradient of least norm");
+            if (is(0)) return kink(node, "abs", e[0], -1, 1, Real(0), Phrase::ConventionAbs);
             break;
         case Function::step:
         case Function::sign:
             if (is(0))
                 return kink(node, std::string(symbolic::function_name(e.function())), e[0], 0, 0, Real(0),
-                            "a jump: the derivative is 0 on both sides and taken as 0 at the jump");
+                            Phrase::ConventionJump);
             break;
         case Function::leaky_relu:
             if (is(0)) {
                 const Real slope = evaluate_formula(g, e[1]);
-                SingularPoint p = kink(node, "leaky_relu", e[0], 0, 1, slope, "leaky_relu'(0) = its slope");
+                SingularPoint p = kink(node, "leaky_relu", e[0], 0, 1, slope, Phrase::ConventionLeakyRelu);
                 p.left = slope;
                 return p;
             }
@@ -53,7 +52,7 @@ std::optional<SingularPoint> function_point(const NamedGraph& g, std::size_t nod
             if (a == evaluate_formula(g, e[1])) {
                 const bool mx = e.function() == Function::max;
                 SingularPoint p = kink(node, mx ? "max" : "min", e[0], mx ? 0 : 1, mx ? 1 : 0, Real("0.5"),
-                                       "a tie: each argument gets half of the derivative");
+                                       Phrase::ConventionTie);
                 p.other = e[1];
                 return p;
             }
@@ -62,25 +61,25 @@ std::optional<SingularPoint> function_point(const NamedGraph& g, std::size_t nod
         case Function::atan2:
             if (is(0) && evaluate_formula(g, e[1]) == 0) {
                 const bool h = e.function() == Function::hypot;
-                SingularPoint p = h ? kink(node, "hypot", e[0], -1, 1, Real(0), "hypot' = 0 at the origin")
+                SingularPoint p = h ? kink(node, "hypot", e[0], -1, 1, Real(0), Phrase::ConventionHypot)
                                     : infinite(node, SingularKind::InfiniteValue, "atan2", e[0],
-                                               "atan2 is undefined at the origin; its partials are taken as 0");
+                                               Phrase::ConventionAtan2);
                 p.other = e[1];
                 return p;
             }
             break;
         case Function::cbrt:
-            if (is(0)) return infinite(node, SingularKind::InfiniteDerivative, "cbrt", e[0], "cbrt'(0) is infinite");
+            if (is(0)) return infinite(node, SingularKind::InfiniteDerivative, "cbrt", e[0], Phrase::ConventionCbrt);
             break;
         case Function::asin:
         case Function::acos:
             if (is(1) || is(-1))
                 return infinite(node, SingularKind::InfiniteDerivative, std::string(symbolic::function_name(e.function())),
-                                e[0], "the derivative is infinite at ±1");
+                                e[0], Phrase::ConventionAsinAcos);
             break;
         case Function::log:
-            if (is(0)) return infinite(node, SingularKind::InfiniteValue, "log", e[0], "log 0 is minus infinity and log'(0) is infinite");
-            if (a < 0) return infinite(node, SingularKind::InfiniteValue, "log", e[0], "the log of a negative number is undefined");
+            if (is(0)) return infinite(node, SingularKind::InfiniteValue, "log", e[0], Phrase::ConventionLogZero);
+            if (a < 0) return infinite(node, SingularKind::InfiniteValue, "log", e[0], Phrase::ConventionLogNegative);
             break;
         default: break;
     }
@@ -94,13 +93,17 @@ std::optional<SingularPoint> power_point(const NamedGraph& g, std::size_t node, 
     const Real base = evaluate_formula(g, e[0]);
     const std::string name = *p == symbolic::Rational(1, 2) ? "sqrt" : "x^" + p->str();
     if (base < 0 && denominator(*p) != 1)
-        return infinite(node, SingularKind::InfiniteValue, name, e[0], "a negative number to a fractional power is undefined");
+        return infinite(node, SingularKind::InfiniteValue, name, e[0], Phrase::ConventionFractionalPowerOfNegative);
     if (*p >= 1 || *p == 0 || base != 0) return std::nullopt;
-    if (*p > 0) return infinite(node, SingularKind::InfiniteDerivative, name, e[0], name + "'(0) is infinite");
-    return infinite(node, SingularKind::InfiniteValue, name, e[0], name + " is infinite at 0");
+    if (*p > 0) return infinite(node, SingularKind::InfiniteDerivative, name, e[0], Phrase::ConventionPowerInfiniteDerivative, name);
+    return infinite(node, SingularKind::InfiniteValue, name, e[0], Phrase::ConventionPowerInfiniteValue, name);
 }
 
 }  // namespace
+
+std::string convention_text(const SingularPoint& p, Language language) {
+    return say_text(language, p.convention, {p.convention_subject});
+}
 
 std::vector<SingularPoint> find_singular_points(const NamedGraph& g) {
     std::vector<SingularPoint> out;

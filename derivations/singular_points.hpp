@@ -15,6 +15,7 @@
 /// PyTorch, |x|′(0) = 0, a max/min tie splits ½–½, …).
 
 #include "named_graph.hpp"
+#include "prose.hpp"
 
 #include <optional>
 #include <string>
@@ -37,8 +38,12 @@ struct SingularPoint {
     /// Kinks: the derivative of the function with respect to its (first) argument from
     /// the left and from the right, and the convention's value.
     std::optional<Real> left, right, convention_value;
-    std::string convention;   ///< "relu'(0) = 0, as in PyTorch", "sqrt'(0) is infinite" (ASCII text)
+    Phrase convention = Phrase::ConventionRelu;  ///< the convention's sentence (prose.hpp)
+    std::string convention_subject;              ///< its {0}: "sqrt", "x^1/3" (powers only)
 };
+
+/// The convention in words: "relu'(0) = 0, as in PyTorch", "sqrt'(0) is infinite".
+std::string convention_text(const SingularPoint& p, Language language = Language::English);
 
 /// Every singular point of the graph at its values (evaluated at the current precision;
 /// an argument counts as on the point only when it is exactly there).

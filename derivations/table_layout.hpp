@@ -5,12 +5,16 @@
 ///
 /// A table that fits keeps every column at its natural width. One that does not is tried,
 /// in this order, until one fits: text cells wrap (down to 8 em, or their longest word)
-/// while formulas stay whole; the same at \small; at \small formulas cut into lines too
-/// (equation_breaking.hpp, down to their widest piece); the same at \footnotesize and at
-/// \scriptsize. A capped column is a paragraph column of the given width. A table that
-/// fits at no size (several 40-digit numbers in a row) is shrunk to the line width as a
-/// whole. A notes table (Table::wrap_last_column) is never set larger than \small; its last
-/// column is a paragraph 0.27 of the line wide.
+/// while formulas stay whole; formulas cut into lines too (equation_breaking.hpp, down to
+/// their widest piece); the same two at \small, then text narrower than 8 em (down to its
+/// longest word); all three at \footnotesize; last, at \footnotesize, long numbers cut
+/// between groups of five digits (LongNumbers::Cut). Cells wrap and the text stays
+/// readable: a table is never set smaller than \footnotesize (9 pt on the 11 pt text,
+/// 0.82) and never scaled. A capped column is a paragraph column of the given width. A
+/// table that is too wide even so (several unbreakable words 10 em long) keeps every column
+/// at its narrowest and runs into the margin (`overflow`). A notes table
+/// (Table::wrap_last_column) is never set larger than \small; its last column is a
+/// paragraph 0.27 of the line wide.
 
 #include "document.hpp"
 
@@ -19,8 +23,8 @@
 
 namespace chainrule::derivations {
 
-/// The font size a table is set in.
-enum class TableSize { Normal, Small, Footnote, Script };
+/// The font size a table is set in: 11, 10 or 9 pt.
+enum class TableSize { Normal, Small, Footnote };
 
 struct TableLayout {
     TableSize size = TableSize::Normal;  ///< anything smaller than Normal has 4pt between columns
@@ -30,7 +34,8 @@ struct TableLayout {
     /// is at most w / scale. The notes column of a notes table has nothing here (its width
     /// is 0.27\linewidth).
     std::vector<std::optional<double>> wrap;
-    bool shrink = false;  ///< too wide at every size: shrink the whole table to the line
+    bool cut_numbers = false;  ///< capped columns cut long numbers too (LongNumbers::Cut)
+    bool overflow = false;     ///< wider than the line at its narrowest: runs into the margin
 };
 
 /// The layout of `t` on a line `line_width` em wide (em of the 11pt text).

@@ -184,7 +184,8 @@ LadderSummary ladder_summary(const Worksheet& w) {
     LadderSummary s;
     for_each_number(w, [&s](const Real&, const Certainty& c) {
         if (!c.same_at_every_rung) s.precision = std::max(s.precision, c.precision);
-        if (!c.complete()) ++s.incomplete;
+        if (c.out_of_range) ++s.out_of_range;
+        else if (!c.complete()) ++s.incomplete;
     });
     return s;
 }

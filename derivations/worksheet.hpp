@@ -83,12 +83,14 @@ void for_each_number(const Worksheet& w, const std::function<void(const Real&, c
 /// numbers have fewer certain digits than asked for (see Certainty).
 struct LadderSummary {
     int precision = kWorkingDigits;
-    std::size_t incomplete = 0;
+    std::size_t incomplete = 0;    ///< numbers not settled at the cap (cancellation)
+    std::size_t out_of_range = 0;  ///< numbers whose computation left MPFR's exponent range (printed ?)
 };
 LadderSummary ladder_summary(const Worksheet& w);
 
-/// The worksheet as a document (headings, aligned equations, tables).
-Document worksheet_document(const Worksheet& w);
+/// The worksheet as a document (headings, aligned equations, tables), its prose in
+/// `language` (prose.hpp); formulas and numbers are the same in every language.
+Document worksheet_document(const Worksheet& w, Language language = Language::English);
 
 /// True when the derivation's result and the reverse-mode gradient agree in every digit
 /// the worksheet prints (relative difference below 10^−(digits+2)), or are the same

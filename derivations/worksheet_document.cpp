@@ -3,6 +3,7 @@
 #include "../symbolic/latex_names.hpp"
 #include "../symbolic/latex_printer.hpp"
 #include "../precision/number_format.hpp"
+#include "prose.hpp"
 #include "worksheet.hpp"
 
 #include <algorithm>
@@ -16,7 +17,7 @@ namespace {
 
 class Layout {
 public:
-    explicit Layout(const Worksheet& w) : w_(w), g_(w.graph) {
+    Layout(const Worksheet& w, Language language) : w_(w), g_(w.graph), language_(language) {
         options_.labels = w.options.labels;
         numeric_ = options_;
         for (const NamedNode& n : g_.nodes) numeric_.numeric_symbols[n.name] = num(n.value, n.value_certainty);
@@ -27,6 +28,15 @@ public:
     std::string formula(const symbolic::Expr& e) const { return symbolic::to_latex(e, options_); }
     std::string substituted(const symbolic::Expr& e) const { return symbolic::to_latex(e, numeric_); }
     std::string num(const Real& x, const Certainty& c = {}) const { return latex_number(x, c, w_.options.digits); }
+    // A result that is an exact rational worth showing (chain_rule.hpp, exact_result) as
+    // the fraction and the decimal, "-\frac{6}{125} = -0.048"; `slash` writes 6/125 for
+    // table cells. Otherwise the decimal alone.
+    std::string exact(const Real& x, const Certainty& c, const std::optional<symbolic::Rational>& q, bool slash = false) const {
+        if (!q) return num(x, c);
+        const symbolic::Rational a = *q < 0 ? symbolic::Rational(-*q) : *q;
+        const std::string n = numerator(a).str(), d = denominator(a).str();
+        return std::string(*q < 0 ? "-" : "") + (slash ? n + "/" + d : "\\frac{" + n + "}{" + d + "}") + " = " + num(x, c);
+    }
     std::string factor(const Real& x, const Certainty& c = {}) const {
         std::string s = num(x, c);
         return x < 0 ? "\\left(" + s + "\\right)" : s;
@@ -64,7 +74,8 @@ public:
     }
 
     // "formula = numbers = value", dropping steps that would repeat the previous one.
-    std::string evaluation(const symbolic::Expr& e, const Real& value, const Certainty& c) const {
+    std::string evaluation(const symbolic::Expr& e, const Real& value, const Certainty& c,
+                           const std::optional<symbolic::Rational>& q = {}) const {
         // Each step is shown only when it differs from the one before: a symbol needs no
         // substitution, a number (or π, e: no symbol to substitute) none either.
         std::string out = formula(e);
@@ -74,56 +85,53 @@ public:
             const std::string numbers = substituted(e);
             if (numbers != last) out += " = " + numbers, last = numbers;
         }
-        const std::string v = num(value, c);
+        const std::string v = exact(value, c, q);
         if (v != last) out += " = " + v;
         return out;
     }
 
     const Worksheet& w() const { return w_; }
     const NamedGraph& g() const { return g_; }
+    // The sheet's prose in its language (prose.hpp).
+    Line say(Phrase p, const std::vector<Line>& args = {}) const { return derivations::say(language_, p, args); }
+    std::string words(Phrase p, const std::vector<std::string>& args = {}) const { return say_text(language_, p, args); }
+    Language language() const { return language_; }
 
 private:
     const Worksheet& w_;
     const NamedGraph& g_;
     symbolic::LatexOptions options_;
     symbolic::LatexOptions numeric_;
+    Language language_;
 };
 
-std::string role_text(NodeRole r) {
+Phrase role_phrase(NodeRole r) {
     switch (r) {
-        case NodeRole::Variable: return "variable";
-        case NodeRole::Constant: return "constant";
-        case NodeRole::Defined: return "defined";
+        case NodeRole::Variable: return Phrase::RoleVariable;
+        case NodeRole::Constant: return Phrase::RoleConstant;
+        case NodeRole::Defined: break;
     }
-    return "";
+    return Phrase::RoleDefined;
 }
 
-// What the precision ladder established, in one sentence or two.
-std::string precision_note(const Worksheet& w) {
-    const LadderSummary s = ladder_summary(w);
-    const std::string digits = std::to_string(w.options.digits);
-    std::string note = "Numbers are printed with " + digits + " significant digits, each of them correct: ";
-    if (s.precision <= 2 * kWorkingDigits)
-        note += "every number was computed at " + std::to_string(kWorkingDigits) + " digits and again at " +
-                std::to_string(2 * kWorkingDigits) + ", and the two agree in every printed digit.";
-    else
-        note += "every number was computed at " + std::to_string(kWorkingDigits) +
-                " digits and again at doubled precision, up to " + std::to_string(s.precision) +
-                " digits where a subtraction cancelled leading digits, until two consecutive precisions agreed in "
-                "every printed digit.";
-    if (s.incomplete == 0) return note;
-    return note.substr(0, note.size() - 1) + ", except for " + std::to_string(s.incomplete) +
-           (s.incomplete == 1 ? " number" : " numbers") + " still not settled at " + std::to_string(kPrecisionCap) +
-           " digits (cancellation): those print only their certain digits, marked with a dagger, a zero within a bound "
-           "as 0 with the bound, and a number with no certain digit as ?.";
+// What the precision ladder established, in one sentence or two (after NotationIntro).
+std::string precision_note(const Layout& L) {
+    const LadderSummary s = ladder_summary(L.w());
+    const auto n = [](auto x) { return std::to_string(x); };
+    std::string note = s.precision <= 2 * kWorkingDigits
+                           ? L.words(Phrase::PrecisionTwoRungs, {n(kWorkingDigits), n(2 * kWorkingDigits)})
+                           : L.words(Phrase::PrecisionLadder, {n(kWorkingDigits), n(s.precision)});
+    if (s.incomplete == 1) note += L.words(Phrase::PrecisionUnsettledOne, {n(kPrecisionCap)});
+    if (s.incomplete > 1) note += L.words(Phrase::PrecisionUnsettledMany, {n(s.incomplete), n(kPrecisionCap)});
+    if (s.out_of_range > 0) note += L.words(Phrase::PrecisionOutOfRange, {n(s.out_of_range), range_limit_text()});
+    return note;
 }
 
-// Names as math, joined with commas and "and": "E_1, E_2 and E_3".
-void append_names(const Layout& L, const std::vector<std::size_t>& nodes, Line& line) {
-    for (std::size_t k = 0; k < nodes.size(); ++k) {
-        if (k > 0) line.push_back(Text{k + 1 == nodes.size() ? " and " : ", "});
-        line.push_back(Math{L.sym(nodes[k])});
-    }
+// Names as math, joined as a list: "E_1, E_2 and E_3".
+Line names(const Layout& L, const std::vector<std::size_t>& nodes) {
+    std::vector<Line> items;
+    for (std::size_t n : nodes) items.push_back(math(L.sym(n)));
+    return list_of(L.language(), items);
 }
 
 // The first local partial of the sheet that holds other reads fixed, if any: the example
@@ -144,39 +152,33 @@ const LocalPartial* first_held_fixed(const Worksheet& w) {
 // partial with what it holds fixed where the two differ (chain_rule.hpp, LocalPartial).
 Paragraph derivative_notation(const Layout& L) {
     const GradientDerivation& d = L.w().derivations.front();
-    const std::string E = L.sym(d.output), w = L.sym(d.wrt);
-    Line line{Text{"Derivatives: "}, Math{L.dfrac(d.output, d.wrt)}, Text{" is the derivative of "}, Math{E},
-              Text{" by "}, Math{w}, Text{" through the graph (every node between them changes with "}, Math{w},
-              Text{"; the chain rule sums it over the paths from "}, Math{E}, Text{" down to "}, Math{w},
-              Text{", reverse mode computes it). A local partial differentiates one node's formula by one node it "
-                   "reads, its other reads held fixed, and is written the same way where it is the same number."}};
+    Line line = L.say(Phrase::DerivativeNotation, {math(L.dfrac(d.output, d.wrt)), math(L.sym(d.output)), math(L.sym(d.wrt))});
     if (const LocalPartial* p = first_held_fixed(L.w())) {
-        line.insert(line.end(), {Text{" Where it is not, because the node also depends on that node through its other "
-                                      "reads, the reads held fixed are a subscript, as thermodynamics writes "},
-                                 Math{"\\left(\\frac{\\partial p}{\\partial T}\\right)_{V}"}, Text{": "},
-                                 Math{L.local(*p)}, Text{" is the formula of "}, Math{L.sym(p->of)},
-                                 Text{" differentiated by "}, Math{L.sym(p->wrt)}, Text{" with "}});
-        append_names(L, p->held_fixed, line);
-        line.push_back(Text{" held fixed."});
+        const Line more = L.say(Phrase::HeldFixedNotation, {math("\\left(\\frac{\\partial p}{\\partial T}\\right)_{V}"),
+                                                           math(L.local(*p)), math(L.sym(p->of)), math(L.sym(p->wrt)),
+                                                           names(L, p->held_fixed)});
+        line.insert(line.end(), more.begin(), more.end());
     }
     return Paragraph{std::move(line)};
 }
 
 void notation(const Layout& L, Document& doc) {
-    doc.blocks.push_back(Heading{2, text("Notation")});
-    doc.blocks.push_back(Paragraph{text("Every symbol used below. " + precision_note(L.w()))});
-    Table t{{text("symbol"), text("kind"), text("definition"), text("value")}, {}};
+    doc.blocks.push_back(Heading{2, text(L.words(Phrase::NotationHeading))});
+    doc.blocks.push_back(Paragraph{text(L.words(Phrase::NotationIntro, {std::to_string(L.w().options.digits)}) + precision_note(L))});
+    Table t{{text(L.words(Phrase::HeaderSymbol)), text(L.words(Phrase::HeaderKind)), text(L.words(Phrase::HeaderDefinition)),
+             text(L.words(Phrase::HeaderValue))},
+            {}};
     for (std::size_t i = 0; i < L.g().nodes.size(); ++i) {
         const NamedNode& n = L.g().nodes[i];
-        Line def = n.role == NodeRole::Defined ? math(L.formula(n.definition)) : text("given");
-        t.rows.push_back({math(L.sym(i)), text(role_text(n.role)), def, math(L.num(n.value, n.value_certainty))});
+        Line def = n.role == NodeRole::Defined ? math(L.formula(n.definition)) : text(L.words(Phrase::Given));
+        t.rows.push_back({math(L.sym(i)), text(L.words(role_phrase(n.role))), def, math(L.num(n.value, n.value_certainty))});
     }
     doc.blocks.push_back(std::move(t));
     if (!L.w().derivations.empty()) doc.blocks.push_back(derivative_notation(L));
 }
 
 void forward_pass(const Layout& L, Document& doc) {
-    doc.blocks.push_back(Heading{2, text("Forward pass")});
+    doc.blocks.push_back(Heading{2, text(L.words(Phrase::ForwardPassHeading))});
     Equations eq;
     for (std::size_t i = 0; i < L.g().nodes.size(); ++i) {
         const NamedNode& n = L.g().nodes[i];
@@ -208,31 +210,24 @@ void add_path_rows(const Layout& L, const GradientDerivation& d, const std::stri
 // One path of one factor: the gradient is a local partial, said in words and shown once.
 void single_factor(const Layout& L, const GradientDerivation& d, Document& doc) {
     const PathFactor& f = d.paths[0].factors[0];
-    Line line{Math{L.sym(d.output)}};
+    Line line;
     std::string rhs;
     if (f.through.empty()) {
-        line.insert(line.end(), {Text{" reads "}, Math{L.sym(d.wrt)},
-                                 Text{" directly and through no other node, so the gradient is the local partial:"}});
+        line = L.say(Phrase::SingleFactorDirect, {math(L.sym(d.output)), math(L.sym(d.wrt))});
     } else {  // E = E_1 + …: the steps above the last one are partials ≡ 1, merged away
-        line.insert(line.end(), {Text{" depends on "}, Math{L.sym(d.wrt)}, Text{" only through "}});
-        append_names(L, f.through, line);
-        line.push_back(Text{", and each step down to the last has partial 1, so the gradient is one local partial:"});
+        line = L.say(Phrase::SingleFactorThrough, {math(L.sym(d.output)), math(L.sym(d.wrt)), names(L, f.through)});
         rhs = L.dfrac(f.partial.of, d.wrt) + " = ";
     }
     doc.blocks.push_back(Paragraph{std::move(line)});
     Equations eq;
-    eq.rows.push_back({L.dfrac(d.output, d.wrt), rhs + L.evaluation(f.partial.formula, f.partial.value, f.partial.certainty)});
+    eq.rows.push_back({L.dfrac(d.output, d.wrt), rhs + L.evaluation(f.partial.formula, f.partial.value, f.partial.certainty, d.exact_result)});
     doc.blocks.push_back(std::move(eq));
 }
 
 Paragraph paths_intro(const Layout& L, const GradientDerivation& d) {
     const std::size_t n = d.paths.size();
-    if (n == 1)
-        return Paragraph{Line{Text{"Chain rule along the one path from "}, Math{L.sym(d.output)}, Text{" down to "},
-                              Math{L.sym(d.wrt)}, Text{" (the product of the local partials on it):"}}};
-    return Paragraph{Line{Text{"Chain rule over the " + std::to_string(n) + " paths from "}, Math{L.sym(d.output)},
-                          Text{" down to "}, Math{L.sym(d.wrt)},
-                          Text{" (the sum over paths of the product of local partials):"}}};
+    if (n == 1) return Paragraph{L.say(Phrase::PathsIntroOne, {math(L.sym(d.output)), math(L.sym(d.wrt))})};
+    return Paragraph{L.say(Phrase::PathsIntroMany, {text(std::to_string(n)), math(L.sym(d.output)), math(L.sym(d.wrt))})};
 }
 
 void paths_style(const Layout& L, const GradientDerivation& d, Document& doc) {
@@ -243,7 +238,7 @@ void paths_style(const Layout& L, const GradientDerivation& d, Document& doc) {
     Equations general;
     add_path_rows(L, d, lhs, false, general);
     doc.blocks.push_back(std::move(general));
-    doc.blocks.push_back(Paragraph{text("Local partials, as formula and as number:")});
+    doc.blocks.push_back(Paragraph{L.say(Phrase::LocalPartialsIntro)});
     Equations partials;
     std::set<std::pair<std::size_t, std::size_t>> shown;
     for (const ChainPath& p : d.paths)
@@ -251,7 +246,7 @@ void paths_style(const Layout& L, const GradientDerivation& d, Document& doc) {
             if (shown.insert({f.of, f.partial.wrt}).second)
                 partials.rows.push_back({L.local(f.of, f.partial), L.evaluation(f.partial.formula, f.partial.value, f.partial.certainty)});
     doc.blocks.push_back(std::move(partials));
-    doc.blocks.push_back(Paragraph{text(n == 1 ? "Product:" : "Products, one per path, and their sum:")});
+    doc.blocks.push_back(Paragraph{L.say(n == 1 ? Phrase::ProductOne : Phrase::ProductsMany)});
     Equations result;
     add_path_rows(L, d, lhs, true, result);
     if (n > 1) {
@@ -259,7 +254,7 @@ void paths_style(const Layout& L, const GradientDerivation& d, Document& doc) {
         for (std::size_t k = 0; k < n; ++k) sum += (k ? " + " : "") + L.factor(d.paths[k].product, d.paths[k].product_certainty);
         result.rows.push_back({"", sum});
     }
-    result.rows.push_back({"", L.num(d.result, d.result_certainty)});
+    result.rows.push_back({"", L.exact(d.result, d.result_certainty, d.exact_result)});
     doc.blocks.push_back(std::move(result));
 }
 
@@ -309,15 +304,12 @@ void deltas_section(const Layout& L, const std::vector<const GradientDerivation*
             if (s.node != d->wrt && s.node != d->output) table.insert(s.node);
         }
     const std::string E = L.sym(ds.front()->output);
-    doc.blocks.push_back(Heading{2, text("Backpropagation with deltas")});
-    doc.blocks.push_back(Paragraph{Line{
-        Text{"Deltas: "}, Math{"\\delta_N = \\partial " + E + "/\\partial N"},
-        Text{", the derivative of "}, Math{E}, Text{" by "}, Math{"N"},
-        Text{" through the graph, computed once per named node from "}, Math{E}, Text{" down: "},
-        Math{L.delta(ds.front()->output) + " = 1"}, Text{", and "},
-        Math{"\\delta_N = \\sum_C \\delta_C \\, \\partial C / \\partial N"}, Text{" over the named nodes "},
-        Math{"C"}, Text{" that read "}, Math{"N"}, Text{", each with its local partial (for "}, Math{"C = " + E},
-        Text{" the term is the local partial alone, as "}, Math{L.delta(ds.front()->output) + " = 1"}, Text{")."}}});
+    const std::string dE = L.delta(ds.front()->output) + " = 1";
+    doc.blocks.push_back(Heading{2, text(L.words(Phrase::DeltasHeading))});
+    doc.blocks.push_back(Paragraph{L.say(Phrase::DeltasIntro,
+                                         {math("\\delta_N = \\partial " + E + "/\\partial N"), math(E), math("N"), math(dE),
+                                          math("\\delta_N = \\sum_C \\delta_C \\, \\partial C / \\partial N"), math("C"),
+                                          math("C = " + E)})});
     if (!table.empty()) {
         Equations eq;
         for (std::size_t n : table) {
@@ -328,15 +320,15 @@ void deltas_section(const Layout& L, const std::vector<const GradientDerivation*
         }
         doc.blocks.push_back(std::move(eq));
     }
-    doc.blocks.push_back(Paragraph{text(ds.size() == 1 ? "The gradient, from the nodes that read the parameter:"
-                                                       : "Each gradient, from the nodes that read its parameter:")});
+    doc.blocks.push_back(Paragraph{L.say(ds.size() == 1 ? Phrase::DeltasGradientOne : Phrase::DeltasGradientMany)});
     Equations lines;
     for (const GradientDerivation* d : ds) {
         const DeltaStep& s = *delta.at(d->wrt);
         const DeltaSum sum = delta_sum(L, s.terms, delta);
         const std::string lhs = L.dfrac(d->output, d->wrt);
         std::string rhs;
-        for (const std::string& st : distinct_stages(lhs, {sum.symbols, sum.formulas, sum.numbers, L.num(d->result, d->result_certainty)}))
+        for (const std::string& st : distinct_stages(lhs, {sum.symbols, sum.formulas, sum.numbers,
+                                                           L.exact(d->result, d->result_certainty, d->exact_result)}))
             rhs += (rhs.empty() ? "" : " = ") + st;
         lines.rows.push_back({lhs, rhs});
     }
@@ -351,27 +343,22 @@ Line singular_where(const Layout& L, const SingularPoint& p) {
         at = L.formula(p.argument) + " = " + L.formula(p.other) +
              (symbolic::is_constant(p.other) ? "" : " = " + value);
     if (p.function == "hypot" || p.function == "atan2") at = L.formula(p.argument) + " = " + L.formula(p.other) + " = 0";
-    return Line{Text{p.function + " at "}, Math{at}, Text{" (in the definition of "}, Math{L.sym(p.node)}, Text{")"}};
+    return L.say(Phrase::SingularWhere, {text(p.function), math(at), math(L.sym(p.node))});
 }
 
 void singular_points(const Layout& L, Document& doc) {
     if (L.w().singular_points.empty()) return;
-    doc.blocks.push_back(Heading{2, text("Points where a function is not differentiable")});
+    doc.blocks.push_back(Heading{2, text(L.words(Phrase::SingularHeading))});
     for (const SingularPoint& p : L.w().singular_points) {
-        Line line = singular_where(L, p);
-        if (p.kind == SingularKind::Kink) {
-            line.push_back(Text{" is a kink: the derivative of " + p.function + " is "});
-            line.push_back(Math{L.num(*p.left)});
-            line.push_back(Text{" from the left and "});
-            line.push_back(Math{L.num(*p.right)});
-            line.push_back(Text{" from the right. This worksheet uses the convention: " + p.convention +
-                                " (docs/conventions.md); either one-sided value is as good an answer as the convention's."});
-        } else if (p.kind == SingularKind::InfiniteDerivative) {
-            line.push_back(Text{": " + p.convention + ", so every derivative through this step is infinite here."});
-        } else {
-            line.push_back(Text{": " + p.convention + "."});
-        }
-        doc.blocks.push_back(Paragraph{std::move(line)});
+        const Line where = singular_where(L, p);
+        const Line convention = text(convention_text(p, L.language()));
+        if (p.kind == SingularKind::Kink)
+            doc.blocks.push_back(Paragraph{L.say(Phrase::SingularKink, {where, text(p.function), math(L.num(*p.left)),
+                                                                        math(L.num(*p.right)), convention})});
+        else
+            doc.blocks.push_back(Paragraph{L.say(p.kind == SingularKind::InfiniteDerivative ? Phrase::SingularInfiniteDerivative
+                                                                                            : Phrase::SingularOther,
+                                                 {where, convention})});
     }
 }
 
@@ -380,34 +367,23 @@ void one_sided(const Layout& L, const GradientDerivation& d, Document& doc) {
     const int digits = L.w().options.digits;
     if (format_number(*d.from_left, digits) == format_number(*d.from_right, digits)) {
         if (format_number(*d.from_left, digits) == format_number(d.result, digits)) return;
-        doc.blocks.push_back(Paragraph{Line{
-            Text{"From both sides the gradient is "}, Math{L.dfrac(d.output, d.wrt) + " = " + L.num(*d.from_left)},
-            Text{": the function is differentiable here, and that is its derivative. The value above follows the "
-                 "ops' conventions at the kink (as PyTorch's reverse mode would) and is not the derivative."}}});
+        doc.blocks.push_back(Paragraph{L.say(Phrase::BothSidesAgree, {math(L.dfrac(d.output, d.wrt) + " = " + L.num(*d.from_left))})});
         return;
     }
-    doc.blocks.push_back(Paragraph{Line{
-        Text{"At this kink the gradient has two one-sided values: "}, Math{L.dfrac(d.output, d.wrt) + " = " + L.num(*d.from_left)},
-        Text{" from the left (" }, Math{L.sym(d.wrt)}, Text{" slightly smaller) and "}, Math{L.num(*d.from_right)},
-        Text{" from the right; the value above is the convention's."}}});
+    doc.blocks.push_back(Paragraph{L.say(Phrase::TwoOneSidedValues, {math(L.dfrac(d.output, d.wrt) + " = " + L.num(*d.from_left)),
+                                                                     math(L.sym(d.wrt)), math(L.num(*d.from_right))})});
 }
 
 // `named`: several gradients share one section (deltas), so the sentence says which.
 void cross_check(const Layout& L, const GradientDerivation& d, Document& doc, bool named = false) {
     const bool ok = agrees_with_reverse_mode(d, L.w().options.digits);
-    Line line{Text{"Cross-check"}};
-    if (named) line.insert(line.end(), {Text{" of "}, Math{L.dfrac(d.output, d.wrt)}});
+    const Line what = named ? L.say(Phrase::CrossCheckOf, {math(L.dfrac(d.output, d.wrt))}) : L.say(Phrase::CrossCheck);
     if (!ok && boost::multiprecision::isnan(d.reverse_mode) && !boost::multiprecision::isnan(d.result)) {
-        line.push_back(Text{": the reverse-mode gradient of the same tape is undefined here (an infinite local "
-                            "partial met a zero or an opposite infinity in the sweep: see the points where a function is not "
-                            "differentiable), so it cannot confirm the derivation above, whose simplified formula is finite."});
-        doc.blocks.push_back(Paragraph{std::move(line)});
+        doc.blocks.push_back(Paragraph{L.say(Phrase::CrossCheckUndefined, {what})});
         return;
     }
-    line.insert(line.end(), {Text{": the reverse-mode gradient of the same tape is "},
-                             Math{L.num(d.reverse_mode, d.reverse_mode_certainty)},
-                             Text{ok ? " — it agrees in every printed digit." : " — it DISAGREES with the derivation above."}});
-    doc.blocks.push_back(Paragraph{std::move(line)});
+    doc.blocks.push_back(Paragraph{L.say(ok ? Phrase::CrossCheckAgrees : Phrase::CrossCheckDisagrees,
+                                         {what, math(L.num(d.reverse_mode, d.reverse_mode_certainty))})});
 }
 
 // After the deltas section: one sentence when every gradient agrees with reverse mode,
@@ -416,8 +392,7 @@ void deltas_checks(const Layout& L, const std::vector<const GradientDerivation*>
     const int digits = L.w().options.digits;
     const bool all = std::all_of(ds.begin(), ds.end(), [&](const GradientDerivation* d) { return agrees_with_reverse_mode(*d, digits); });
     if (all)
-        doc.blocks.push_back(Paragraph{text(ds.size() == 1 ? "Cross-check: the reverse-mode gradient of the same tape agrees with it in every printed digit."
-                                                           : "Cross-check: the reverse-mode gradients of the same tape agree with each of these in every printed digit.")});
+        doc.blocks.push_back(Paragraph{L.say(ds.size() == 1 ? Phrase::CrossCheckAllOne : Phrase::CrossCheckAllMany)});
     for (const GradientDerivation* d : ds) {
         if (!all && !agrees_with_reverse_mode(*d, digits)) cross_check(L, *d, doc, true);
         one_sided(L, *d, doc);
@@ -444,8 +419,8 @@ void derivations(const Layout& L, Document& doc) {
 void update(const Layout& L, Document& doc) {
     if (!L.w().options.learning_rate) return;
     const Real eta = *L.w().options.learning_rate;
-    doc.blocks.push_back(Heading{2, text("Gradient-descent update")});
-    doc.blocks.push_back(Paragraph{Line{Text{"One step with learning rate "}, Math{"\\eta = " + L.num(eta)}, Text{":"}}});
+    doc.blocks.push_back(Heading{2, text(L.words(Phrase::UpdateHeading))});
+    doc.blocks.push_back(Paragraph{L.say(Phrase::UpdateIntro, {math("\\eta = " + L.num(eta))})});
     Equations eq;
     std::set<std::size_t> done;
     for (const GradientDerivation& d : L.w().derivations) {
@@ -454,38 +429,38 @@ void update(const Layout& L, Document& doc) {
         eq.rows.push_back({L.superscript(d.wrt, "+"), L.sym(d.wrt) + " - \\eta " + L.dfrac(d.output, d.wrt) + " = " +
                                                          L.num(p.value, p.value_certainty) + " - " + L.num(eta) + " \\cdot " +
                                                          L.factor(d.result, d.result_certainty) + " = " +
-                                                         L.num(*d.after_update, d.after_update_certainty)});
+                                                         L.exact(*d.after_update, d.after_update_certainty, d.exact_after_update)});
     }
     doc.blocks.push_back(std::move(eq));
 }
 
 void summary(const Layout& L, Document& doc) {
-    doc.blocks.push_back(Heading{2, text("Summary")});
+    doc.blocks.push_back(Heading{2, text(L.words(Phrase::SummaryHeading))});
     const bool lr = L.w().options.learning_rate.has_value();
-    Table t{{text("parameter"), text("value"), text("gradient"), text("check")}, {}};
-    if (lr) t.header.push_back(text("after one step"));
+    Table t{{text(L.words(Phrase::HeaderParameter)), text(L.words(Phrase::HeaderValue)), text(L.words(Phrase::HeaderGradient)),
+             text(L.words(Phrase::HeaderCheck))},
+            {}};
+    if (lr) t.header.push_back(text(L.words(Phrase::HeaderAfterStep)));
     std::set<std::size_t> done;
     for (const GradientDerivation& d : L.w().derivations) {
         if (!done.insert(d.wrt).second) continue;
         const NamedNode& p = L.g().nodes[d.wrt];
         std::vector<Line> row{math(L.sym(d.wrt)), math(L.num(p.value, p.value_certainty)),
-                              math(L.slash_dfrac(d.output, d.wrt) + " = " + L.num(d.result, d.result_certainty)),
-                              text(agrees_with_reverse_mode(d, L.w().options.digits) ? "agrees with reverse mode" : "DISAGREES")};
+                              math(L.slash_dfrac(d.output, d.wrt) + " = " + L.exact(d.result, d.result_certainty, d.exact_result, true)),
+                              text(L.words(agrees_with_reverse_mode(d, L.w().options.digits) ? Phrase::AgreesWithReverseMode
+                                                                                                          : Phrase::Disagrees))};
         if (lr) row.push_back(math(L.num(*d.after_update, d.after_update_certainty)));
         t.rows.push_back(std::move(row));
     }
     doc.blocks.push_back(std::move(t));
 }
 
-std::string default_title(const Layout& L) {
-    std::string s = "Chain-rule derivation of the gradient of " + L.g().nodes[L.g().output].name;
-    return s;
-}
+std::string default_title(const Layout& L) { return L.words(Phrase::DefaultTitle, {L.g().nodes[L.g().output].name}); }
 
 }  // namespace
 
-Document worksheet_document(const Worksheet& w) {
-    Layout L(w);
+Document worksheet_document(const Worksheet& w, Language language) {
+    Layout L(w, language);
     Document doc;
     doc.title = w.options.title.empty() ? default_title(L) : w.options.title;
     notation(L, doc);

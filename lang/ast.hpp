@@ -91,6 +91,14 @@ struct CheckDirective {
     std::size_t text_offset = 0;  ///< offset of the claim's first character
 };
 
+/// `title "Übung 3"`: the title of the model's worksheet and claim report (the text
+/// between the quotes, as written: checked by build_model, not here).
+struct TitleDirective {
+    std::size_t offset = 0;       ///< offset of the keyword
+    std::string text;             ///< between the quotes
+    std::size_t text_offset = 0;  ///< offset of the text's first byte
+};
+
 /// A parsed `check` claim: `out_h1 = 0.6456563062`, `dE/dw5 = -(o1 - out_o1)*…`,
 /// `w5+ = 0.45906664745 lr=0.5`. Offsets are those of the .chain file.
 struct ClaimSyntax {
@@ -102,8 +110,8 @@ struct ClaimSyntax {
     std::optional<NumberText> learning_rate;
 };
 
-using Statement =
-    std::variant<Declaration, Definition, LabelDirective, DeriveDirective, LearningRateDirective, CheckDirective>;
+using Statement = std::variant<Declaration, Definition, LabelDirective, DeriveDirective, LearningRateDirective,
+                               CheckDirective, TitleDirective>;
 
 /// `x=3, y=1` of --at and --from.
 struct Binding {

@@ -37,9 +37,11 @@ std::string describe_point(const Point& p) {
     return out;
 }
 
-// A value that is undefined at the point (log of −1, 0/0) means the point is bad input.
+// A value that is undefined at the point (log of −1, 0/0) means the point is bad input —
+// but not a NaN of arithmetic that left its range (0·∞ from exp(−x)·exp(x) at 1e30): that
+// is a result that could not be established (Certainty::out_of_range), not bad input.
 void require_defined(const Gradient& g, const Point& point, const Source& source) {
-    if (!boost::multiprecision::isnan(g.value)) return;
+    if (!boost::multiprecision::isnan(g.value) || g.value_certainty.out_of_range) return;
     throw LangError(source.name, "the value is undefined at " + (point.names.empty() ? "this point" : describe_point(point)) +
                                      (g.singular.empty() ? "" : " (" + g.singular + ")") +
                                      ": outside the domain of a function, or 0/0");

@@ -41,7 +41,6 @@ Json claim_json(const ClaimReport& report, std::size_t i, int digits) {
     j["root_errors"] = numbers_from_one(r.root_errors);
     j["carried_to"] = numbers_from_one(r.carried_to);
     j["diagnosis"] = r.diagnosis;
-    j["note"] = r.note;
     j["note"] = derivations::claim_note(report, i);
     if (formula) {
         j["points_checked"] = r.points_checked;
@@ -52,15 +51,18 @@ Json claim_json(const ClaimReport& report, std::size_t i, int digits) {
 
 }  // namespace
 
-std::string claims_text(const ClaimReport& report, int digits) {
-    std::vector<std::vector<std::string>> rows{{"#", "claim", "verdict", "right value", "note"}};
+std::string claims_text(const ClaimReport& report, int digits, derivations::Language language) {
+    using derivations::Phrase;
+    const auto word = [&](Phrase p) { return derivations::say_text(language, p); };
+    std::vector<std::vector<std::string>> rows{
+        {"#", word(Phrase::HeaderClaim), word(Phrase::HeaderVerdict), word(Phrase::HeaderRightValue), word(Phrase::HeaderNote)}};
     for (std::size_t i = 0; i < report.results.size(); ++i) {
         const ClaimResult& r = report.results[i];
-        rows.push_back({std::to_string(i + 1), r.claim.text, std::string(derivations::verdict_name(r.verdict)),
+        rows.push_back({std::to_string(i + 1), r.claim.text, derivations::verdict_text(r.verdict, language),
                         chainrule::format_number(r.right, r.right_certainty, derivations::right_value_digits(r, digits)),
-                        derivations::claim_note(report, i)});
+                        derivations::claim_note(report, i, language)});
     }
-    return derivations::claims_summary(report) + "\n\n" + left_aligned_columns(rows);
+    return derivations::claims_summary(report, language) + "\n\n" + left_aligned_columns(rows);
 }
 
 std::string claims_json(const ClaimReport& report, int digits) {

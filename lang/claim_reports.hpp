@@ -5,13 +5,15 @@
 /// derivations/claims_document.hpp through the document renderers.
 
 #include "../derivations/claims.hpp"
+#include "../derivations/prose.hpp"
 
 #include <string>
 
 namespace chainrule::lang {
 
 /// The summary line, then columns: # · claim · verdict · right value · note.
-std::string claims_text(const derivations::ClaimReport& report, int digits);
+std::string claims_text(const derivations::ClaimReport& report, int digits,
+                        derivations::Language language = derivations::Language::English);
 
 /// {"summary", "first_error": claim number or null, "claims": [{"number", "claim",
 /// "quantity", "verdict", "agreement", "claimed", "right", "right_digits", "difference",

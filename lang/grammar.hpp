@@ -104,8 +104,9 @@ struct kw_derive : TAO_PEGTL_KEYWORD("derive") {};
 struct kw_wrt : TAO_PEGTL_KEYWORD("wrt") {};
 struct kw_lr : TAO_PEGTL_KEYWORD("lr") {};
 struct kw_check : TAO_PEGTL_KEYWORD("check") {};
+struct kw_title : TAO_PEGTL_KEYWORD("title") {};
 struct any_keyword
-    : pg::sor<kw_input, kw_target, kw_param, kw_const, kw_label, kw_derive, kw_wrt, kw_lr, kw_check> {};
+    : pg::sor<kw_input, kw_target, kw_param, kw_const, kw_label, kw_derive, kw_wrt, kw_lr, kw_check, kw_title> {};
 
 /// The end of a statement of kind S (a comment may follow); S picks the message.
 template <class S>
@@ -147,6 +148,14 @@ struct derive_statement
 struct learning_rate : unsigned_number {};
 struct lr_statement : pg::seq<kw_lr, blanks, pg::must<learning_rate>, statement_end<lr_statement>> {};
 
+// `title "…"`: any bytes but '"' and the line end between the quotes (model.cpp checks
+// that they are printable UTF-8, as for a label's LaTeX).
+struct title_open : pg::one<'"'> {};
+struct title_text : pg::star<pg::not_one<'"', '\r', '\n'>> {};
+struct title_close : pg::one<'"'> {};
+struct title_string : pg::seq<title_open, title_text, pg::must<title_close>> {};
+struct title_statement : pg::seq<kw_title, blanks, pg::must<title_string>, statement_end<title_statement>> {};
+
 struct claim_text : pg::plus<pg::not_one<'#', '\r', '\n'>> {};
 struct check_statement : pg::seq<kw_check, blanks, pg::must<claim_text>, pg::must<line_end<check_statement>>> {};
 
@@ -155,7 +164,7 @@ struct keyword_as_name : pg::seq<any_keyword, blanks, pg::one<'='>> {};
 struct keyword_misuse : pg::seq<pg::at<keyword_as_name>, pg::raise<keyword_as_name>> {};
 
 struct statement : pg::sor<keyword_misuse, declaration, label_statement, derive_statement, lr_statement,
-                           check_statement, definition> {};
+                           check_statement, title_statement, definition> {};
 struct empty_line : pg::seq<pg::opt<comment>, pg::eolf> {};
 struct line : pg::seq<blanks, pg::sor<empty_line, pg::must<statement>>> {};
 struct program : pg::seq<pg::opt<pg::utf8::bom>, pg::until<pg::eof, line>> {};
@@ -243,13 +252,16 @@ CHAINRULE_EXPECTED(line_end<wrt_clause>, "',' and another name, or the end of th
 CHAINRULE_EXPECTED(line_end<derive_statement>, "'wrt' or the end of the line")
 CHAINRULE_EXPECTED(learning_rate, "the learning rate, a positive number")
 CHAINRULE_EXPECTED(line_end<lr_statement>, "the end of the line after the learning rate")
+CHAINRULE_EXPECTED(title_string, "the title in double quotes, e.g. \"Exercise 3\"")
+CHAINRULE_EXPECTED(title_close, "'\"' closing the title on the same line")
+CHAINRULE_EXPECTED(line_end<title_statement>, "the end of the line after the title")
 CHAINRULE_EXPECTED(claim_text, "the claim to check")
 CHAINRULE_EXPECTED(line_end<check_statement>, "the end of the line")
 CHAINRULE_EXPECTED(keyword_as_name,
-                   "a name that is not a keyword (input, target, param, const, label, derive, wrt, lr, check)")
+                   "a name that is not a keyword (input, target, param, const, label, derive, wrt, lr, check, title)")
 CHAINRULE_EXPECTED(statement,
                    "a declaration (input, target, param, const), a definition (name = expression) or a directive "
-                   "(label, derive, lr, check)")
+                   "(label, derive, lr, check, title)")
 CHAINRULE_EXPECTED(claimed_quantity, "what the claim is about: a name (out_h1), a derivative (dE/dw5) or an update (w5+)")
 CHAINRULE_EXPECTED(claim_wrt_d, "'d' and a name after '/' (dE/dw5)")
 CHAINRULE_EXPECTED(claim_wrt, "the name after 'd' (dE/dw5)")

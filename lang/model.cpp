@@ -1,5 +1,6 @@
 #include "model.hpp"
 
+#include "../precision/number_format.hpp"
 #include "../symbolic/latex_names.hpp"
 #include "constants.hpp"
 #include "functions.hpp"
@@ -17,8 +18,8 @@ namespace chainrule::lang {
 
 namespace {
 
-constexpr std::array<std::string_view, 9> kKeywords = {"input", "target", "param", "const", "label",
-                                                       "derive", "wrt", "lr", "check"};
+constexpr std::array<std::string_view, 10> kKeywords = {"input", "target", "param", "const", "label",
+                                                        "derive", "wrt", "lr", "check", "title"};
 
 NameKind name_kind(DeclarationKind k) {
     switch (k) {
@@ -141,6 +142,7 @@ private:
         const ExprNode expression =
             bind_constants(d.expression, [this](std::string_view name) { return first_offset_.contains(name); });
         Var<Real> node;
+        const RangeWatch range;  // an underflowed 0 or overflowed ∞ is not the node's value
         try {
             node = record_expression(model_.tape, expression, model_.source, resolve);
         } catch (const LangError&) {
@@ -150,6 +152,10 @@ private:
         }
         // `y = x` would rename x: an alias gets a node of its own (x·1, which prints as x).
         if (!node.name().empty()) node = node * model_.tape.constant(Real(1));
+        if (range_artefact(node.value(), range.exceeded()))
+            fail(d.name.offset, "the value of '" + d.name.text + "' leaves the arithmetic's range: it underflows or "
+                                    "overflows " + range_limit_text() + " and came out as " + node.value().str(), {},
+                 "check the size of the inputs");
         if (!boost::multiprecision::isfinite(node.value()))
             fail(d.name.offset, "the value of '" + d.name.text + "' is not finite (" + node.value().str() + ")", {},
                  "check divisions and the domains of log, sqrt, asin, acos, …");
@@ -211,6 +217,49 @@ private:
 
     void add(const CheckDirective& c) { model_.checks.push_back(c); }
 
+    void add(const TitleDirective& t) {
+        if (title_offset_)
+            fail(t.offset, "a second title directive (the first is on " + line_of(*title_offset_) + ")", {},
+                 "a file has one title: delete one of them");
+        if (t.text.find_first_not_of(" \t") == std::string::npos)
+            fail(t.text_offset, "empty title", "the title between the quotes, e.g. \"Exercise 3\"");
+        check_title_text(t);
+        model_.title = t.text;
+        title_offset_ = t.offset;
+    }
+
+    // A title heads every output as it is (only escaped per format), so it must be
+    // printable UTF-8: the first character that an error message would have to escape (a
+    // control byte, a byte that is not UTF-8, a direction override, an invisible
+    // character), or a tab, is an error at that character — in a file such a character is
+    // a slip or a trick, and the sheet would show it as \x1b or a framed U+202E.
+    void check_title_text(const TitleDirective& t) const {
+        const std::string_view text = t.text;
+        for (std::size_t i = 0; i < text.size();) {
+            const std::string_view c = text.substr(i, utf8_length(text[i]));
+            const std::string shown = symbolic::escape_text_for_message(c);
+            const bool control = c.size() == 1 && (static_cast<unsigned char>(c[0]) < 0x20 || c[0] == 0x7f);
+            if (shown != c || control) {
+                const bool not_utf8 = !control && shown.rfind("\\x", 0) == 0;
+                if (not_utf8)
+                    fail(t.text_offset + i,
+                         "byte '" + symbolic::escape_text_for_message(c.substr(0, 1)) + "' in the title is not UTF-8",
+                         "text in UTF-8");
+                fail(t.text_offset + i, "character '" + shown + "' is not allowed in a title",
+                     "printable text (no control characters, direction overrides or invisible characters)");
+            }
+            i += c.size();
+        }
+    }
+
+    // Bytes of the UTF-8 sequence a lead byte starts (1 for ASCII and for a byte that
+    // starts none: escaping then shows it as \xHH).
+    static std::size_t utf8_length(char lead) {
+        const auto b = static_cast<unsigned char>(lead);
+        if (b >= 0xF5 || b < 0xC2) return 1;
+        return b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    }
+
     std::vector<std::string> all_names() const {
         std::vector<std::string> out;
         for (const auto& [name, offset] : first_offset_) out.push_back(name);
@@ -261,6 +310,7 @@ private:
     std::map<std::string, std::size_t, std::less<>> first_offset_;
     const DeriveDirective* derive_ = nullptr;
     std::optional<std::size_t> lr_offset_;
+    std::optional<std::size_t> title_offset_;
 };
 
 }  // namespace

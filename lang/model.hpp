@@ -10,7 +10,8 @@
 ///   name = expression       → the expression's node, named (see recorder.hpp)
 /// Semantic errors (unknown name, name defined twice, use before definition, wrong
 /// arity, a value that is not finite, a bad label, derive of something that is not a
-/// definition, …) are LangErrors at the offending character.
+/// definition, a second or an empty title, a title with a control byte or invalid UTF-8,
+/// …) are LangErrors at the offending character.
 
 #include "../chainrule.hpp"
 #include "ast.hpp"
@@ -46,6 +47,9 @@ struct Model {
     std::map<std::string, std::string, std::less<>> labels;  ///< name → LaTeX (validated)
     std::optional<Real> learning_rate;         ///< `lr`
     std::vector<CheckDirective> checks;        ///< `check` claims, raw (not evaluated yet)
+    /// `title "…"`: the title of the worksheet and of the claim report (the command line's
+    /// --title replaces it). Printable UTF-8, not blank; renderers escape it per format.
+    std::optional<std::string> title;
     /// "file:line:col: warning: …" lines: a node named pi or e (in this file that name is
     /// the node, not the constant). The CLI prints them on stderr.
     std::vector<std::string> warnings;
@@ -74,7 +78,7 @@ Model record_again(const Model& model);
 Model load_model_file(const std::filesystem::path& path);
 
 /// True for the words the language reserves (input, target, param, const, label, derive,
-/// wrt, lr, check).
+/// wrt, lr, check, title).
 bool is_keyword(std::string_view name);
 
 }  // namespace chainrule::lang

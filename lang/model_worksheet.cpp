@@ -1,5 +1,7 @@
 #include "model_worksheet.hpp"
 
+#include "exact_gradient.hpp"
+
 #include <algorithm>
 
 namespace chainrule::lang {
@@ -46,13 +48,15 @@ derivations::Worksheet model_worksheet(const Model& model, const WorksheetReques
     options.digits = request.digits;
     options.learning_rate = model.learning_rate;
     options.labels = model.labels;
-    options.title = request.title;
+    options.title = !request.title.empty() ? request.title : model.title.value_or("");
     // Each rung of the precision ladder records the model anew from its decimal text.
     const NodeIndex out = output.node.index();
     const derivations::Recorder record = [&model, out] {
         return derivations::Recording{std::move(record_again(model).tape), out};
     };
-    return derivations::make_worksheet(record, std::move(options));
+    derivations::Worksheet w = derivations::make_worksheet(record, std::move(options));
+    add_exact_results(model, w);  // the fractions of exact gradients (−47/25 = −1.88)
+    return w;
 }
 
 }  // namespace chainrule::lang

@@ -34,7 +34,7 @@ struct ParserState {
     Name name;
     NumberText number;
     std::vector<Name> names;
-    std::string text;  ///< a label's LaTeX or a check's claim
+    std::string text;  ///< a label's LaTeX, a check's claim or a title
     std::size_t text_offset = 0;
     std::vector<Statement> statements;
     std::vector<Binding> bindings;
@@ -271,6 +271,22 @@ struct action<gr::check_statement> {
     template <class In>
     static void apply(const In& in, ParserState& s) {
         s.statements.emplace_back(CheckDirective{offset_of(in), std::move(s.text), s.text_offset});
+    }
+};
+
+template <>
+struct action<gr::title_text> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.text = in.string();
+        s.text_offset = offset_of(in);
+    }
+};
+template <>
+struct action<gr::title_statement> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.statements.emplace_back(TitleDirective{offset_of(in), std::move(s.text), s.text_offset});
     }
 };
 

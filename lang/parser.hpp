@@ -9,7 +9,7 @@
 ///
 ///     program     = { line } ;
 ///     line        = [ statement ] [ comment ] newline ;
-///     statement   = declaration | definition | label | derive | lr | check ;
+///     statement   = declaration | definition | label | derive | lr | check | title ;
 ///     declaration = ("input" | "target" | "param" | "const") binding { "," binding } ;
 ///     binding     = name "=" [ "+" | "-" ] number ;
 ///     definition  = name "=" expression ;
@@ -17,6 +17,7 @@
 ///     derive      = "derive" name [ "wrt" name { "," name } ] ;
 ///     lr          = "lr" number ;
 ///     check       = "check" claim ;                  (raw text up to a '#' or the line end)
+///     title       = "title" '"' text '"' ;           (any bytes but '"' and the line end)
 ///     expression  = product { ("+" | "-") product } ;
 ///     product     = unary { ("*" | "/") unary } ;
 ///     unary       = ("+" | "-") unary | power ;

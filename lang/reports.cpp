@@ -96,6 +96,19 @@ std::string gradient_json(const Point& point, const Gradient& g) {
     Json j;
     j["value"] = to_double(g.value);
     j["gradient"] = named_numbers(point.names, g.partials);  // a non-finite number is null
+    // A number the arithmetic's range could not hold (an underflowed 0, an overflowed ∞) is
+    // null too, never 0, and listed by name ("value" for f).
+    Json out_of_range = Json::array();
+    if (g.value_certainty.out_of_range) {
+        j["value"] = nullptr;
+        out_of_range.push_back("value");
+    }
+    for (std::size_t i = 0; i < point.names.size() && i < g.partial_certainty.size(); ++i)
+        if (g.partial_certainty[i].out_of_range) {
+            j["gradient"][point.names[i]] = nullptr;
+            out_of_range.push_back(point.names[i]);
+        }
+    if (!out_of_range.empty()) j["out_of_range"] = std::move(out_of_range);
     if (!g.singular.empty()) j["singular"] = g.singular;
     // The short fractions of exact results, as the text form shows them (only when there is one).
     Json fractions = Json::object();

@@ -15,13 +15,26 @@ bool same_non_finite(const Real& lo, const Real& hi) {
     return isinf(lo) && isinf(hi) && (lo > 0) == (hi > 0);
 }
 
-// ⌈log10 |x|⌉ for finite x ≠ 0: 10^result bounds |x| from above.
-int decimal_ceiling(const Real& x) {
+// ⌈log10 |x|⌉ for finite x ≠ 0: 10^result bounds |x| from above. |x| reaches 2^±(2^62)
+// (real.hpp), so the result needs more than an int.
+long long decimal_ceiling(const Real& x) {
     const Real l = boost::multiprecision::log10(boost::multiprecision::abs(x));
-    return static_cast<int>(boost::multiprecision::ceil(l).convert_to<long>());
+    return boost::multiprecision::ceil(l).convert_to<long long>();
 }
 
 }  // namespace
+
+Certainty out_of_range_certainty(int precision) {
+    Certainty c;
+    c.digits = 0;
+    c.precision = precision;
+    c.out_of_range = true;
+    return c;
+}
+
+bool range_artefact(const Real& x, bool range_exceeded) {
+    return range_exceeded && (x == 0 || !boost::multiprecision::isfinite(x));  // NaN ≠ 0, and not finite
+}
 
 bool settles(const Real& lo, const Real& hi, int digits) {
     using boost::multiprecision::isfinite;
@@ -46,7 +59,7 @@ Certainty final_certainty(const Real& lo, const Real& hi, int lo_digits, int hi_
     const Real shrink = boost::multiprecision::pow(Real(10), -(hi_digits - lo_digits) / 2);
     if (hi == 0 || (lo != 0 && abs(hi) <= abs(lo) * shrink)) {
         const Real bound = abs(hi) > abs(lo) ? abs(hi) : abs(lo);
-        c.zero_below = bound == 0 ? -hi_digits : decimal_ceiling(bound);
+        c.zero_below = bound == 0 ? -static_cast<long long>(hi_digits) : decimal_ceiling(bound);
     }
     return c;
 }

@@ -19,21 +19,37 @@ struct Certainty {
     /// 0 when not one digit could be certified.
     int digits = kAllDigits;
     /// Set when the number could not be told from zero: |x| < 10^zero_below at every
-    /// precision, shrinking as the precision grew (printed as 0 with that bound).
-    std::optional<int> zero_below;
+    /// precision, shrinking as the precision grew (printed as 0 with that bound). A long
+    /// long: MPFR's widened range (real.hpp) reaches decimal exponents of ±1.388e18.
+    std::optional<long long> zero_below;
+    /// Set when a rung underflowed or overflowed (MPFR's flags: some step of it left the
+    /// exponent range, real.hpp) and this number came out 0, ±∞ or NaN there: the value is
+    /// an artefact of the range, not established (digits is 0; printed as ?). More
+    /// precision cannot help, since every rung has the same range.
+    bool out_of_range = false;
     /// The precision (decimal digits) of the higher of the two evaluations that settled it.
     int precision = kWorkingDigits;
     /// The very same value at every rung up to the cap: an exact result (0.5·2, a zero
     /// gradient), which needed no more precision than the first rung.
     bool same_at_every_rung = false;
 
-    bool complete() const { return digits == kAllDigits && !zero_below; }
+    bool complete() const { return digits == kAllDigits && !zero_below && !out_of_range; }
 };
 
 /// The comparison of one number evaluated at precision `lo_digits` (lo) and at a higher
 /// precision (hi), for printing with `digits` significant digits. Settled when both round
 /// to the same `digits`-digit text, or are the same infinity, or both NaN, or both 0.
 bool settles(const Real& lo, const Real& hi, int digits);
+
+/// The certainty of a number whose value at a rung of `precision` digits is an artefact
+/// of MPFR's exponent range: digits 0, out_of_range set.
+Certainty out_of_range_certainty(int precision);
+
+/// True when `x`, computed by a rung that raised MPFR's underflow or overflow flag
+/// (`range_exceeded`), cannot be trusted: it is 0, ±∞ or NaN, the values a step that left
+/// the range produces (exp(−10³⁰) → 0, exp(10³⁰) → ∞, 0·∞ → NaN) or leads to (1/∞ → 0).
+/// A finite non-zero value of such a rung is judged as usual.
+bool range_artefact(const Real& x, bool range_exceeded);
 
 /// The certainty of a number still unsettled at the ladder's last rung (lo at lo_digits,
 /// hi at hi_digits): the most leading digits both agree in; or, when none agree and the

@@ -7,7 +7,10 @@
 /// or a cancellation that lost every digit at both rungs — climb on, a zero to the cap, a
 /// non-zero value until it was the same at every rung up to kIdenticalTrusted digits.
 /// Numbers still unsettled at the cap are printed with the digits the last
-/// two rungs agree in, or as zero within a bound. The computation is any function that
+/// two rungs agree in, or as zero within a bound. A rung whose arithmetic underflowed or
+/// overflowed (MPFR's flags, watched per rung: RangeWatch) certifies none of its numbers
+/// that are 0, ±∞ or NaN: they are not established (Certainty::out_of_range), since every
+/// rung has the same exponent range (real.hpp). The computation is any function that
 /// fills a list of numbers at the current precision (PrecisionScope), in the same order at
 /// every rung.
 

@@ -23,13 +23,18 @@ std::string integer_digits(std::string mantissa, int exponent) {
     return (negative ? "-" : "") + mantissa;
 }
 
+// The decimal exponent of Boost's scientific text "4.81e+12". A long long: MPFR's widened
+// range (real.hpp) reaches exponents of ±1.388e18, beyond an int.
+long long decimal_exponent(const std::string& scientific) {
+    return std::stoll(scientific.substr(scientific.find('e') + 1));
+}
+
 // x rounded to `digits` significant digits in scientific notation: "4.812345679e+12". For
 // one digit Boost cannot be asked (precision 0 means "every digit"), so the leading digit
 // is rounded here: x / 10^e rounded to an integer, 10 carrying into the exponent.
 std::string rounded_scientific(const Real& x, int digits) {
     if (digits > 1) return x.str(digits - 1, std::ios_base::scientific);
-    const std::string all = x.str(0, std::ios_base::scientific);
-    int exponent = std::stoi(all.substr(all.find('e') + 1));
+    long long exponent = decimal_exponent(x.str(0, std::ios_base::scientific));
     Real lead = boost::multiprecision::round(x / boost::multiprecision::pow(Real(10), exponent));
     if (boost::multiprecision::abs(lead) == 10) {
         lead /= 10;
@@ -66,6 +71,12 @@ bool within_guard(const Real& x, const std::string& d, int guard) {
 
 }  // namespace
 
+std::string range_limit_text() {
+    // 2^emax = 10^(emax·log10 2) at the current precision; 4 digits are plenty.
+    const Real decimal = Real(mpfr_get_emax()) * boost::multiprecision::log10(Real(2));
+    return "10^±" + format_number(decimal, 4);
+}
+
 bool is_short_decimal(const Real& x, int digits) {
     if (digits < 1 || digits > 40)
         throw std::invalid_argument("chainrule: digits must be between 1 and 40, got " + std::to_string(digits));
@@ -83,7 +94,7 @@ std::string format_number(const Real& x, int digits) {
     // Round once, in scientific notation, to learn the decimal exponent after rounding.
     const std::string sci = rounded_scientific(x, digits);
     const auto e = sci.find('e');
-    const int exponent = std::stoi(sci.substr(e + 1));
+    const long long exponent = decimal_exponent(sci);
     // Scientific notation also when the integer part has more digits than are significant:
     // 253449584010000 at 10 digits is 2.534495840e14, not 253449584000000 (false zeros).
     // Trailing zeros are digits too, except in a number that is a short decimal.
@@ -93,7 +104,7 @@ std::string format_number(const Real& x, int digits) {
         if (short_decimal) trim_fraction_zeros(mantissa);
         return mantissa + "e" + std::to_string(exponent);
     }
-    if (exponent >= digits - 1) return integer_digits(sci.substr(0, e), exponent);
+    if (exponent >= digits - 1) return integer_digits(sci.substr(0, e), static_cast<int>(exponent));  // < 15
     std::string fixed = x.str(digits - 1 - exponent, std::ios_base::fixed);
     if (short_decimal) trim_fraction_zeros(fixed);
     return fixed;
@@ -109,6 +120,8 @@ std::string latex_number(const Real& x, int digits) {
 }
 
 std::string format_number(const Real& x, const Certainty& c, int digits) {
+    // Before NaN: a NaN from a range artefact (0·∞) is not established, not undefined.
+    if (c.out_of_range) return "? (underflow or overflow: a step leaves the arithmetic's range, " + range_limit_text() + ")";
     if (boost::multiprecision::isnan(x)) return "undefined";
     if (c.zero_below) return "0 (±1e" + std::to_string(*c.zero_below) + ")";
     if (c.digits == 0) return "? (cancellation: no digit certain)";
@@ -117,11 +130,14 @@ std::string format_number(const Real& x, const Certainty& c, int digits) {
 }
 
 std::string latex_number(const Real& x, const Certainty& c, int digits) {
+    if (c.out_of_range) return "\\text{?}";  // like a number with no certain digit
     if (boost::multiprecision::isnan(x)) return "\\text{undefined}";
     if (c.zero_below) return "0_{\\pm 10^{" + std::to_string(*c.zero_below) + "}}";
     if (c.digits == 0) return "\\text{?}";
     if (c.digits >= digits) return latex_number(x, digits);
-    return latex_number(x, c.digits) + "^{\\dagger}";
+    const std::string certain = latex_number(x, c.digits);
+    // 1.5 \times 10^{-12} has a superscript already: the dagger goes on an empty group.
+    return certain + (certain.find('^') == std::string::npos ? "^{\\dagger}" : "{}^{\\dagger}");
 }
 
 bool is_negative_text(const std::string& formatted) { return !formatted.empty() && formatted.front() == '-'; }

@@ -57,11 +57,18 @@ std::string latex_number(const Real& x, int digits);
 
 /// Plain text of a certified number: format_number with min(digits, c.digits) digits and,
 /// when fewer than asked for are certain, a trailing "(k digits certain)"; a zero within a
-/// bound as "0 (±1e-800)"; no digit certain: "? (cancellation)"; NaN as "undefined".
+/// bound as "0 (±1e-800)"; no digit certain: "? (cancellation)"; NaN as "undefined"; a
+/// value not established because the arithmetic left its range (Certainty::out_of_range,
+/// even a NaN) as "? (underflow or overflow: … 10^±1.388e18)".
 std::string format_number(const Real& x, const Certainty& c, int digits);
 
+/// The magnitude where the arithmetic's range ends, as text: "10^±1.388e18" (2^(2^62 − 1),
+/// the widened range of real.hpp; the smallest positive number is about its reciprocal).
+std::string range_limit_text();
+
 /// LaTeX of a certified number: fewer digits get a dagger (0.4999^{\dagger}), a zero within
-/// a bound prints 0_{\pm 10^{-800}}, no digit certain \text{?}, NaN \text{undefined}.
+/// a bound prints 0_{\pm 10^{-800}}, no digit certain or out of range \text{?}, NaN
+/// \text{undefined}.
 std::string latex_number(const Real& x, const Certainty& c, int digits);
 
 /// True when the formatted number begins with a minus sign (so that a product or a

@@ -281,7 +281,12 @@ std::string label_latex(std::string_view label) {
 void validate_latex_label(std::string_view label) { label_latex(label); }
 
 void validate_latex_number(std::string_view text) {
-    static const std::regex number(R"(-?[0-9]+(\.[0-9]+)?( \\(times|cdot) 10\^\{-?[0-9]+\})?)");
+    // A decimal or scientific number, and what precision/number_format.hpp prints for a
+    // number the precision ladder could not settle: a dagger (fewer digits certain), a zero
+    // within a bound, a ? (no digit certain, or out of the arithmetic's range).
+    static const std::regex number(
+        R"re((-?[0-9]+(\.[0-9]+)?(( \\(times|cdot) 10\^\{-?[0-9]+\})(\{\}\^\{\\dagger\})?|\^\{\\dagger\})?))re"
+        R"re(|0_\{\\pm 10\^\{-?[0-9]+\}\}|\\text\{\?\})re");
     if (!std::regex_match(text.begin(), text.end(), number))
         throw std::invalid_argument("chainrule: \"" + escape_text_for_message(text) +
                                     "\" is not the LaTeX of a number (expected e.g. -0.25 or 1.5 \\times 10^{-12})");

@@ -28,6 +28,12 @@ void add_digits(CLI::App* cmd, int& digits) {
         ->check(CLI::Range(1, 40))
         ->capture_default_str();
 }
+void add_language(CLI::App* cmd, std::string& language) {
+    cmd->add_option("--lang", language, "The language of the document's own words: en (English) | zh (Chinese)")
+        ->check(CLI::IsMember({"en", "zh"}))
+        ->type_name("LANG")
+        ->capture_default_str();
+}
 void add_format(CLI::App* cmd, std::string& format, std::vector<std::string> formats) {
     std::string names;
     for (const std::string& f : formats) names += (names.empty() ? "" : "|") + f;
@@ -48,8 +54,10 @@ CLI::App* worksheet_command(CLI::App& app, WorksheetArgs& a) {
         ->check(CLI::IsMember({"auto", "paths", "deltas", "both"}))
         ->type_name("STYLE");
     add_digits(cmd, a.digits);
-    cmd->add_option("--title", a.title, "The worksheet's title (default: Chain-rule derivation of …)")
+    cmd->add_option("--title", a.title,
+                    "The worksheet's title (default: the model's title line, else Chain-rule derivation of …)")
         ->type_name("TEXT");
+    add_language(cmd, a.language);
     add_output(cmd, a.output);
     cmd->footer("Example:\n  chainrule worksheet examples/bp_network.chain --wrt w5,w1 --format tex -o bp.tex\n"
                 "  (--format pdf runs pdflatex; without -o it writes MODEL.pdf here)\n");
@@ -137,6 +145,10 @@ CLI::App* check_command(CLI::App& app, CheckArgs& a) {
     cmd->add_option("--points", a.points, "Random points at which each formula claim is checked")
         ->check(CLI::Range(std::size_t{20}, std::size_t{10000}))
         ->capture_default_str();
+    cmd->add_option("--title", a.title, "The report's title in md, tex and pdf (default: the model's title line, "
+                                        "else Claim check)")
+        ->type_name("TEXT");
+    add_language(cmd, a.language);
     add_output(cmd, a.output);
     cmd->footer("Example:\n  chainrule check examples/bp_network_hand.chain\n"
                 "  (exit code 1 when a claim is wrong; carried-forward claims are not wrong)\n");

@@ -23,7 +23,8 @@ struct WorksheetArgs {
     std::string format = "md";
     std::string style = "auto";
     int digits = 10;
-    std::string title;
+    std::string title;  ///< empty: the model's `title`, else the library's default
+    std::string language = "en";  ///< the sheet's prose: en | zh
     std::string output;
 };
 
@@ -73,6 +74,8 @@ struct CheckArgs {
     std::string format = "text";
     int digits = 10;
     std::size_t points = 24;
+    std::string title;  ///< empty: the model's `title`, else "Claim check"
+    std::string language = "en";  ///< the report's own words: en | zh
     std::string output;
 };
 

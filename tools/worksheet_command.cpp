@@ -24,12 +24,14 @@ StyleChoice style_of(const std::string& s) {
     return StyleChoice::Auto;
 }
 
-std::string rendered(const derivations::Worksheet& w, const std::string& format) {
-    if (format == "tex") return derivations::render_latex(derivations::worksheet_document(w));
-    if (format == "pdf") return latex_to_pdf(derivations::render_latex(derivations::worksheet_document(w)));
-    if (format == "json") return derivations::render_json(w);
-    if (format == "dot") return derivations::render_dot(w);
-    return derivations::render_markdown(derivations::worksheet_document(w));
+std::string rendered(const derivations::Worksheet& w, const WorksheetArgs& args) {
+    const derivations::Language language = *derivations::parse_language(args.language);  // checked by the CLI
+    if (args.format == "json") return derivations::render_json(w);
+    if (args.format == "dot") return derivations::render_dot(w);
+    const derivations::Document doc = derivations::worksheet_document(w, language);
+    if (args.format == "tex") return derivations::render_latex(doc);
+    if (args.format == "pdf") return latex_to_pdf(derivations::render_latex(doc));
+    return derivations::render_markdown(doc);
 }
 
 // "--wrt 'w5, w1'" is as good as "--wrt w5,w1".
@@ -48,7 +50,7 @@ int run_worksheet(const WorksheetArgs& args, Streams io) {
     const lang::Model model = load_model(args.model);
     const lang::WorksheetRequest request{trimmed(args.wrt), style_of(args.style), args.digits, args.title};
     const derivations::Worksheet w = lang::model_worksheet(model, request);
-    emit(rendered(w, args.format), output_path(args.model, args.format, args.output), io.out);
+    emit(rendered(w, args), output_path(args.model, args.format, args.output), io.out);
     int status = 0;
     for (const derivations::GradientDerivation& d : w.derivations) {
         if (derivations::agrees_with_reverse_mode(d, args.digits)) continue;

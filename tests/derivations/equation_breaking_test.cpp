@@ -196,3 +196,155 @@ TEST_CASE("equation breaking: break_formula gives lines that start with their op
     CHECK(lines[1] == "= 0.021469535265811107286");
     CHECK(break_formula("a + b", 40, MathStyle::Text) == std::vector<std::string>{"a + b"});
 }
+
+namespace {
+
+// A formula without spaces and without the sizes of its delimiters (\left, \bigl, …): what
+// opening a group may change.
+std::string unsized(std::string s) {
+    for (const char* size : {"\\left", "\\right", "\\biggl", "\\biggr", "\\Bigl", "\\Bigr", "\\bigl", "\\bigr"})
+        for (std::size_t p; (p = s.find(size)) != std::string::npos;) s.erase(p, std::string(size).size());
+    return without_spaces(s);
+}
+
+// Plain opening minus closing delimiters ( [ \{ of a row; those of an opened \bigl( … \bigr)
+// group are not counted (they may stand on different rows).
+int plain_balance(std::string s) {
+    for (const char* opened : {"\\bigl", "\\bigr", "\\Bigl", "\\Bigr", "\\biggl", "\\biggr"})
+        for (std::size_t p; (p = s.find(opened)) != std::string::npos;) s.erase(p, std::string(opened).size() + 1);
+    return count(s, "(") + count(s, "[") + count(s, "\\{") - count(s, ")") - count(s, "]") - count(s, "\\}");
+}
+
+std::string args(int n, const std::string& sep = ", ") {
+    std::string s;
+    for (int k = 1; k <= n; ++k) s += (k > 1 ? sep : "") + "z_{" + std::to_string(k) + "} + b_{" + std::to_string(k) + "}";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("equation breaking: plain ( ), [ ] and \\{ \\} nest like \\left … \\right", "[breaking]") {
+    // Each formula is a sum of terms with a group inside; each term fits a row alone.
+    const std::vector<std::string> formulas{
+        "g(x_{1} + x_{2} + x_{3}) + h(y_{1} + y_{2} + y_{3}) + k(z_{1} + z_{2} + z_{3})",
+        "[a_{1} + a_{2} + a_{3}] \\cdot [b_{1} - b_{2}] + [c_{1} + c_{2} - c_{3}] - [d_{1} + d_{2}]",
+        "\\{u_{1} + u_{2} + u_{3}\\} + \\{v_{1} - v_{2}\\} + \\{p_{1} + p_{2} + p_{3}\\}",
+        "f(g(x + y) + h(x - y)) + f(x) - f(g(y - x) \\cdot h(x + y))",
+        "\\operatorname{logsumexp}(a_{1} + 1, a_{2} + 2) + \\operatorname{logsumexp}(a_{3} - 3, a_{4} + 4) + c",
+    };
+    for (const std::string& f : formulas)
+        for (double width : {14.0, 18.0, 24.0}) {
+            INFO(f << " at " << width << " em");
+            const Equations in{{{"s", f}}};
+            const Equations out = break_equations(in, width);
+            if (block_width(in) > width) CHECK(out.rows.size() > 1);
+            CHECK(rejoined(out) == without_spaces(f));  // nothing opened: the terms fit
+            for (const EquationRow& r : out.rows) CHECK(plain_balance(r.rhs) == 0);
+            CHECK(block_width(out) <= width);
+        }
+}
+
+TEST_CASE("equation breaking: an argument list wider than a row is cut after its commas", "[breaking]") {
+    // logsumexp of 12 sums (about 60 em), in \left( … \right) as chainrule prints it and in
+    // plain parentheses; each argument fits a row of 20 em, so no argument is cut.
+    for (const std::string& f : {"\\operatorname{logsumexp}\\left(" + args(12) + "\\right)",
+                                 "\\operatorname{logsumexp}(" + args(12) + ")",
+                                 "\\max\\left(" + args(8) + "\\right) - c"}) {
+        INFO(f);
+        const Equations out = break_equations(Equations{{{"L", f}}}, 20);
+        REQUIRE(out.rows.size() >= 3);
+        CHECK(out.rows[0].rhs.find("\\bigl(") != std::string::npos);
+        std::size_t last = 0;  // the row that closes the list
+        while (last < out.rows.size() && out.rows[last].rhs.find("\\bigr)") == std::string::npos) ++last;
+        REQUIRE(last >= 1);
+        REQUIRE(last < out.rows.size());
+        for (std::size_t i = 0; i <= last; ++i) {
+            INFO(out.rows[i].rhs);
+            if (i < last) CHECK(out.rows[i].rhs.back() == ',');  // each row ends after an argument's comma
+            if (i > 0) CHECK(out.rows[i].continues);
+            if (i > 0) CHECK(out.rows[i].rhs.rfind("z_{", 0) == 0);  // and the next starts with an argument
+        }
+        CHECK(unsized(rejoined(out)) == unsized(f));
+        CHECK(block_width(out) <= 20);
+    }
+}
+
+TEST_CASE("equation breaking: one argument wider than a row is cut inside, the others stay whole", "[breaking]") {
+    std::string sum;  // a_1 + … + a_16: about 30 em
+    for (int k = 1; k <= 16; ++k) sum += (k > 1 ? " + a_{" : "a_{") + std::to_string(k) + "}";
+    for (const std::string& f : {"F\\left(" + sum + ", b_{1} + b_{2}\\right)", "F(c, " + sum + ", b)",
+                                 "\\sigma\\left(\\sigma\\left(" + sum + "\\right) + c\\right)"}) {
+        INFO(f);
+        const Equations out = break_equations(Equations{{{"y", f}}}, 16);
+        CHECK(unsized(rejoined(out)) == unsized(f));
+        CHECK(block_width(out) <= 16);
+        int sums = 0;
+        for (const EquationRow& r : out.rows) sums += r.rhs.rfind("+ a_{", 0) == 0;
+        CHECK(sums >= 1);  // the long argument goes on over rows
+        for (const EquationRow& r : out.rows) {  // the short argument b_1 + b_2 stays on one row
+            const bool b1 = r.rhs.find("b_{1} +") != std::string::npos, b2 = r.rhs.find("b_{2}") != std::string::npos;
+            CHECK(b1 == b2);
+        }
+    }
+}
+
+TEST_CASE("equation breaking: unmatched plain delimiters neither crash nor lose anything", "[breaking]") {
+    for (const std::string& f : {"(a_{1} + a_{2} + a_{3} + a_{4} + a_{5} + a_{6} + a_{7} + a_{8}",
+                                 "a_{1} + a_{2}) + a_{3} + a_{4} + a_{5} + a_{6} + a_{7} + a_{8} + a_{9}",
+                                 "[a_{1} + a_{2} + a_{3} + a_{4}) + a_{5} + a_{6} + a_{7} + a_{8} + a_{9}"}) {
+        const Equations out = break_equations(Equations{{{"y", f}}}, 8);
+        CHECK(unsized(rejoined(out)) == unsized(f));  // cut where it may be, never lost
+    }
+}
+
+TEST_CASE("equation breaking: long numbers are cut between groups of five digits, in table cells only", "[breaking]") {
+    const std::string forty = "0.0214695352658111072860214695352658111072";
+    // By hand: the 40 digits after the point in groups of five.
+    const std::vector<std::string> groups{"0.02146", "95352", "65811", "10728", "60214", "69535", "26581", "11072"};
+    CHECK(break_formula(forty, 0, MathStyle::Text, LongNumbers::Cut) == groups);
+    CHECK(break_formula(forty, 0, MathStyle::Text) == std::vector<std::string>{forty});  // whole by default
+    CHECK(break_equations(Equations{{{"x", forty}}}, 10).rows.size() == 1);              // and in rows
+    // At 12 em: lines of whole groups, that fit and give the number back.
+    const std::vector<std::string> lines = break_formula(forty, 12, MathStyle::Text, LongNumbers::Cut);
+    REQUIRE(lines.size() >= 2);
+    std::string all;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        CHECK(((i ? 1.0 : 0.0) + math_width(lines[i], MathStyle::Text)) <= 12);
+        CHECK((lines[i].size() - (i ? 0 : 2)) % 5 == 0);
+        all += lines[i];
+    }
+    CHECK(all == forty);
+    // Not cut: twelve characters or fewer, integers, what follows the number.
+    CHECK(break_formula("0.1234567891", 0, MathStyle::Text, LongNumbers::Cut).size() == 1);
+    CHECK(break_formula("123456789012345", 0, MathStyle::Text, LongNumbers::Cut).size() == 1);
+    CHECK(break_formula("-1.234567890123456789 \\times 10^{-12}", 0, MathStyle::Text, LongNumbers::Cut) ==
+          std::vector<std::string>{"-1.23456", "78901", "23456", "789 \\times 10^{-12}"});
+    CHECK(break_formula("\\partial E/\\partial w = 0.4999999999999999^{\\dagger}", 0, MathStyle::Text, LongNumbers::Cut) ==
+          std::vector<std::string>{"\\partial E/\\partial w", "= 0.49999", "99999", "999999^{\\dagger}"});
+}
+
+TEST_CASE("equation breaking: random sums of functions of sums: nothing lost, plain groups kept or opened",
+          "[breaking]") {
+    std::mt19937 rng(20261207);
+    std::uniform_int_distribution<int> terms(1, 8), inner(1, 6), kind(0, 3);
+    for (int trial = 0; trial < 200; ++trial) {
+        std::string rhs;
+        const int n = terms(rng);
+        for (int k = 0; k < n; ++k) {
+            if (k) rhs += kind(rng) == 0 ? " - " : " + ";
+            std::string sum;
+            for (int j = 0, m = inner(rng); j < m; ++j) sum += (j ? " + x_{" : "x_{") + std::to_string(j) + "}";
+            switch (kind(rng)) {
+                case 0: rhs += "f(" + sum + ")"; break;
+                case 1: rhs += "\\operatorname{g}\\left(" + sum + ", y_{" + std::to_string(k) + "}\\right)"; break;
+                case 2: rhs += "[" + sum + "] \\cdot h(" + sum + ", " + sum + ")"; break;
+                default: rhs += "w_{" + std::to_string(k) + "}"; break;
+            }
+        }
+        const double width = 8 + trial % 25;
+        const Equations out = break_equations(Equations{{{"y", rhs}}}, width);
+        INFO(rhs << " at " << width << " em");
+        CHECK(unsized(rejoined(out)) == unsized(rhs));
+        for (const EquationRow& r : out.rows) CHECK(plain_balance(r.rhs) == 0);
+    }
+}

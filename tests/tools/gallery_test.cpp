@@ -88,7 +88,16 @@ TEST_CASE("gallery: at least eight models, each listed in its README with its op
     }
 }
 
-TEST_CASE("gallery: every worksheet compiles with pdflatex, no line more than 3pt into the margin") {
+namespace {
+
+// The document's body: the preamble defines \resizebox for equation blocks.
+std::string body_of(const std::string& tex) { return tex.substr(tex.find("\\begin{document}")); }
+
+// Compiles each gallery model's worksheet (its options, then `extra`, whose --digits
+// replaces the model's) with pdflatex: no line
+// more than 3pt into the margin, no equation block or table shrunk, no table set smaller
+// than \footnotesize (9 pt, 0.82 of the text) or too wide for the line.
+void compile_gallery(const std::vector<std::string>& extra) {
     const auto pdflatex = test_support::require_on_path("pdflatex");
     if (!pdflatex) return;
     const auto kpsewhich = test_support::find_on_path("kpsewhich");
@@ -98,7 +107,15 @@ TEST_CASE("gallery: every worksheet compiles with pdflatex, no line more than 3p
         INFO(model.filename());
         const std::string stem = model.stem().string();
         std::vector<std::string> args{"worksheet", model.string(), "--format", "tex", "-o", (dir / (stem + ".tex")).string()};
-        for (const std::string& o : options_of(model)) args.push_back(o);
+        const std::vector<std::string> own = options_of(model);
+        for (std::size_t i = 0; i < own.size(); ++i) {
+            if (own[i] == "--digits" && std::find(extra.begin(), extra.end(), own[i]) != extra.end()) {
+                ++i;  // `extra` sets the digits
+                continue;
+            }
+            args.push_back(own[i]);
+        }
+        args.insert(args.end(), extra.begin(), extra.end());
         const Result r = run(args);
         REQUIRE(r.exit_code == 0);
         const std::string tex = read_file(dir / (stem + ".tex"));
@@ -115,8 +132,75 @@ TEST_CASE("gallery: every worksheet compiles with pdflatex, no line more than 3p
             CHECK(std::stod((*it)[1]) <= 3.0);
         }
         CHECK_THAT(log, !Contains("was shrunk to the line width"));  // rows were broken, not shrunk
+        CHECK_THAT(log, !Contains("a table is wider than the line"));
+        for (const char* smaller : {"\\scriptsize", "\\tiny", "\\resizebox", "\\scalebox"})
+            CHECK_THAT(body_of(tex), !Contains(smaller));  // tables wrap, they are not made small
         CHECK_THAT(log, !Contains("Missing character"));
         CHECK_THAT(tex, !Contains("\\missingglyph{"));  // every character had a font
+    }
+}
+
+}  // namespace
+
+TEST_CASE("gallery: every worksheet compiles with pdflatex, no line more than 3pt into the margin") {
+    compile_gallery({});
+}
+
+TEST_CASE("gallery: at 40 digits too, tables wrap (numbers cut in their cells) and nothing is shrunk") {
+    compile_gallery({"--digits", "40"});
+}
+
+TEST_CASE("gallery: a wide Notation table wraps its definition at the text's size") {
+    const fs::path model = kGallery / "11_wide_sum.chain";
+    std::vector<std::string> args{"worksheet", model.string(), "--format", "tex"};
+    const Result r = run(args);
+    REQUIRE(r.exit_code == 0);
+    const std::string notation = r.out.substr(r.out.find("\\subsection*{Notation}"));
+    const std::string table = notation.substr(0, notation.find("\\end{longtable}"));
+    CHECK_THAT(table, StartsWith("\\subsection*{Notation}"));
+    CHECK_THAT(table, !Contains("\\small") && !Contains("\\footnotesize"));  // the text's own size
+    CHECK_THAT(table, Contains("\\begin{longtable}{ll>{\\raggedright\\arraybackslash}p{"));  // the definition wraps
+    CHECK_THAT(table, Contains("$\\newline$\\quad{}+ w_{"));  // at a +, onto a second line of its cell
+}
+
+TEST_CASE("gallery: a title with underscores is plain text in every format, names in formulas are subscripts") {
+    const fs::path model = kGallery / "11_wide_sum.chain";
+    const std::vector<std::string> options = options_of(model);
+    REQUIRE(options.size() == 2);
+    REQUIRE(options[0] == "--title");
+    REQUIRE(options[1] == "neuron_10: loss_total by w_1, w_10 and b");
+    // Three titles: the gallery's, one that is nothing but underscores and TeX's script
+    // characters, and the default (which names loss_total).
+    for (const std::string& title : {options[1], std::string("_a_ ^b^ __init__ x_{1}")}) {
+        INFO(title);
+        Result md = run({"worksheet", model.string(), "--title", title});
+        REQUIRE(md.exit_code == 0);
+        std::string escaped;  // Markdown escapes _ ^ { } … so that the viewer shows them
+        for (char c : title) escaped += std::string(std::string_view("_{}").find(c) != std::string_view::npos ? "\\" : "") + c;
+        CHECK_THAT(md.out, StartsWith("# " + escaped + "\n"));
+        Result tex = run({"worksheet", model.string(), "--title", title, "--format", "tex"});
+        REQUIRE(tex.exit_code == 0);
+        CHECK_THAT(tex.out, Contains("w_{10}"));  // w_10 in a formula: w with subscript 10
+        CHECK_THAT(tex.out, Contains("\\mathrm{loss}_{\\mathrm{total}}"));
+    }
+    const Result tex = run({"worksheet", model.string(), "--title", options[1], "--format", "tex"});
+    CHECK_THAT(tex.out, Contains("\\Large neuron\\_10: loss\\_total by w\\_1, w\\_10 and b\\end{center}"));
+    const Result fallback = run({"worksheet", model.string()});
+    CHECK_THAT(fallback.out, StartsWith("# ") && Contains("loss\\_total"));
+}
+
+TEST_CASE("gallery: the underscores of a title reach the PDF text") {
+    const auto pdflatex = test_support::require_on_path("pdflatex");
+    const auto pdftotext = test_support::require_on_path("pdftotext");
+    if (!pdflatex || !pdftotext) return;
+    ScratchDir dir;
+    const fs::path model = kGallery / "11_wide_sum.chain";
+    for (const std::string& title : {std::string("neuron_10: loss_total by w_1, w_10 and b"), std::string("_a_ ^b^ __init__ x_{1}")}) {
+        INFO(title);
+        const Result r = run({"worksheet", model.string(), "--format", "pdf", "-o", (dir / "t.pdf").string(), "--title", title});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        CHECK_THAT(pdf_text(*pdftotext, dir / "t.pdf"), StartsWith(squeezed(title)));  // the first line, as typed
     }
 }
 
