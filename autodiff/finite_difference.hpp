@@ -2,7 +2,7 @@
 /// \file finite_difference.hpp
 /// Reference derivatives by central finite differences of a recorded tape, evaluated by
 /// replaying the tape in a (usually wider) scalar type U. This is the independent check
-/// of the reverse sweep: it uses only op values (op_rules_*::value), never the partials.
+/// of the reverse sweep: it uses only op values (ops/rules_*.hpp value), never the partials.
 ///
 /// Typical use, checking a Tape<double> against 50-digit differences:
 /// \code

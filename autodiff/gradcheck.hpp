@@ -4,7 +4,7 @@
 /// caller claims, e.g. one derived by hand) against a numeric derivative that is exact to
 /// far more digits than T has — central differences of the same tape replayed in
 /// `cpp_bin_float_50` (`cpp_bin_float_100` for T of more than 30 digits), refined by
-/// Richardson extrapolation. The numeric side uses only op values (op_rules_*::value), never
+/// Richardson extrapolation. The numeric side uses only op values (ops/rules_*.hpp value), never
 /// the partial rules, so it checks those rules independently.
 ///
 /// \code

@@ -93,11 +93,11 @@ void reverse_sweep_impl(Tape<T>& tape, NodeIndex from) {
         switch (r.op) {
             case OpKind::Input:
             case OpKind::Const: continue;
-#define CHAINRULE_SWEEP_UNARY(name, text) \
+#define CHAINRULE_SWEEP_UNARY(name, ...) \
     case OpKind::name: adj[r.in0] += a * ops::name::partial(v[r.in0], v[i]); break;
-#define CHAINRULE_SWEEP_PARAM(name, text) \
+#define CHAINRULE_SWEEP_PARAM(name, ...) \
     case OpKind::name: adj[r.in0] += a * ops::name::partial(v[r.in0], v[i], p[r.in1]); break;
-#define CHAINRULE_SWEEP_BINARY(name, text)                                       \
+#define CHAINRULE_SWEEP_BINARY(name, ...)                                        \
     case OpKind::name: {                                                          \
         const ops::Partials<T> d = ops::name::partials(v[r.in0], v[r.in1], v[i]); \
         adj[r.in0] += a * d.da;                                                   \

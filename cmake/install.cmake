@@ -4,7 +4,7 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-foreach(layer precision symbolic graph autodiff derivations models)
+foreach(layer precision ops symbolic graph autodiff derivations models)
     install(DIRECTORY ${PROJECT_SOURCE_DIR}/${layer}/
             DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/chainrule/${layer}
             FILES_MATCHING PATTERN "*.hpp")

@@ -12,7 +12,7 @@ namespace {
 
 std::string num(const Real& x) { return format_number(x, 10); }
 
-Real unit_of(const ClaimResult& r) { return last_digit_unit(std::get<ClaimedNumber>(r.claim.claimed).text); }
+Real unit_of(const ClaimResult& r) { return claimed_unit(std::get<ClaimedNumber>(r.claim.claimed)); }
 
 bool is_number(const ClaimResult& r) { return std::holds_alternative<ClaimedNumber>(r.claim.claimed); }
 

@@ -1,6 +1,9 @@
 #include "claim_truth.hpp"
 
 #include "../graph/op_dispatch.hpp"
+#include "../symbolic/evaluate.hpp"
+#include "../symbolic/exact_value.hpp"
+#include "../symbolic/rational.hpp"
 
 #include <boost/multiprecision/cpp_bin_float.hpp>
 
@@ -119,6 +122,22 @@ Real last_digit_unit(std::string_view text) {
     if (dot == std::string_view::npos && (zero || text.find_first_of("eE") == std::string_view::npos)) return Real(0);
     const int decimals = dot == std::string_view::npos ? 0 : static_cast<int>(parts.mantissa.size() - dot - 1);
     return boost::multiprecision::pow(Real(10), parts.exponent - decimals);
+}
+
+Real claimed_unit(const ClaimedNumber& number) { return number.exact ? Real(0) : last_digit_unit(number.text); }
+
+Real claimed_value(const ClaimedNumber& number) {
+    if (!number.exact) return decimal_value(number.text);
+    const Real v = symbolic::evaluate<Real>(*number.exact, std::map<std::string, Real>{});
+    if (!boost::multiprecision::isfinite(v))
+        throw Error("chainrule: the claimed value " + number.text + " is not a finite number");
+    return v;
+}
+
+std::optional<symbolic::Rational> claimed_rational(const ClaimedNumber& number) {
+    if (number.exact) return symbolic::exact_rational_value(*number.exact, {});
+    if (last_digit_unit(number.text) != 0) return std::nullopt;
+    return symbolic::parse_decimal(number.text);  // an integer or 0e5: exactly its value
 }
 
 bool within(const Real& a, const Real& b, const Real& unit) {

@@ -48,6 +48,18 @@ Real last_digit_unit(std::string_view text);
 /// The literal as a 50-digit number (correctly rounded). Throws Error when malformed.
 Real decimal_value(std::string_view text);
 
+/// The unit of a claimed number (0 for an exact constant, else last_digit_unit).
+Real claimed_unit(const ClaimedNumber& number);
+
+/// A claimed number's value at the current precision (an exact constant evaluated).
+/// Throws Error when it is malformed or not a finite number.
+Real claimed_value(const ClaimedNumber& number);
+
+/// The claimed number as an exact rational when it claims one: an exact constant whose
+/// value is rational (151/125, 12/10, 2^-3), an integer, a zero without decimals. Nothing
+/// for a decimal with a precision (0.5) or an irrational constant (sqrt(2)/2).
+std::optional<symbolic::Rational> claimed_rational(const ClaimedNumber& number);
+
 /// |a − b| ≤ unit (a tiny relative slack absorbs the 50-digit rounding of both sides).
 bool within(const Real& a, const Real& b, const Real& unit);
 

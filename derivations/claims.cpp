@@ -11,6 +11,7 @@
 #include "singular_points.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace chainrule::derivations {
 
@@ -21,6 +22,7 @@ std::string_view verdict_name(ClaimVerdict v) {
         case ClaimVerdict::Wrong: return "wrong";
         case ClaimVerdict::HoldsIdentically: return "holds identically";
         case ClaimVerdict::HoldsAtThisPointOnly: return "holds at this point only";
+        case ClaimVerdict::CannotBeChecked: return "cannot be checked";
     }
     return "?";
 }
@@ -46,13 +48,14 @@ std::string quantity_text(const ClaimQuantity& q) {
 
 Claim value_claim(std::string of, std::string number) {
     std::string text = of + " = " + number;
-    return Claim{{ClaimQuantity::Kind::Value, std::move(of), "", {}}, ClaimedNumber{std::move(number)}, std::move(text)};
+    return Claim{{ClaimQuantity::Kind::Value, std::move(of), "", {}}, ClaimedNumber{std::move(number), std::nullopt},
+                 std::move(text)};
 }
 
 Claim derivative_claim(std::string of, std::string wrt, std::string number) {
     std::string text = "d" + of + "/d" + wrt + " = " + number;
-    return Claim{{ClaimQuantity::Kind::Derivative, std::move(of), std::move(wrt), {}}, ClaimedNumber{std::move(number)},
-                 std::move(text)};
+    return Claim{{ClaimQuantity::Kind::Derivative, std::move(of), std::move(wrt), {}},
+                 ClaimedNumber{std::move(number), std::nullopt}, std::move(text)};
 }
 
 Claim derivative_formula_claim(std::string of, std::string wrt, symbolic::Expr formula) {
@@ -63,7 +66,15 @@ Claim derivative_formula_claim(std::string of, std::string wrt, symbolic::Expr f
 Claim update_claim(std::string param, std::string number, Real learning_rate) {
     std::string text = param + "+ = " + number;
     return Claim{{ClaimQuantity::Kind::Update, std::move(param), "", std::move(learning_rate)},
-                 ClaimedNumber{std::move(number)}, std::move(text)};
+                 ClaimedNumber{std::move(number), std::nullopt}, std::move(text)};
+}
+
+Claim exact_claim(ClaimQuantity quantity, symbolic::Expr value) {
+    std::string number = symbolic::to_text(value);
+    if (!symbolic::free_symbols(value).empty())
+        throw Error("chainrule: the exact value " + number + " of a claim has a symbol (claim a formula instead)");
+    std::string text = quantity_text(quantity) + " = " + number;
+    return Claim{std::move(quantity), ClaimedNumber{std::move(number), std::move(value)}, std::move(text)};
 }
 
 bool ClaimReport::any_wrong() const {
@@ -158,11 +169,37 @@ bool judge_one_sided(QuantityTruth& truth, ClaimResult& r, const Real& unit) {
     return false;
 }
 
+// The exact truth the caller gave for claim i, when it is the tape's truth to 40 digits
+// (relative, absolute below 1: an exact 0 is the truth of a cancellation that left 10⁻⁵⁰
+// on the tape); a disagreement would mean the two computations differ: not trusted.
+std::optional<symbolic::Rational> exact_truth(const ClaimCheckOptions& o, std::size_t i, const Real& right) {
+    using boost::multiprecision::abs;
+    if (i >= o.exact_truths.size() || !o.exact_truths[i] || !boost::multiprecision::isfinite(right)) return std::nullopt;
+    const symbolic::Rational& q = *o.exact_truths[i];
+    const Real value = Real(numerator(q).str()) / Real(denominator(q).str());
+    if (abs(value - right) > Real("1e-40") * std::max(Real(1), Real(abs(right)))) return std::nullopt;
+    return q;
+}
+
+// An exact claim (unit 0: an integer, 151/125) whose value and truth are both known
+// rationals agrees only when they are equal — not when they agree to 40 digits; r then
+// keeps the exact truth (exact_right). Every other claim: detail::agreement at its unit.
+std::optional<Agreement> agreement_with_truth(ClaimResult& r, const Real& unit,
+                                              const std::optional<symbolic::Rational>& exact) {
+    if (unit == 0 && exact)
+        if (const auto claimed = detail::claimed_rational(std::get<ClaimedNumber>(r.claim.claimed))) {
+            r.exact_right = exact;
+            return *claimed == *exact ? std::optional(Agreement::Exact) : std::nullopt;
+        }
+    return detail::agreement(*r.claimed, r.right, unit);
+}
+
 // Correct, carried forward from earlier claims, or wrong (a numeric claim).
-void judge_number(QuantityTruth& truth, const std::vector<ClaimResult>& earlier, ClaimResult& r) {
-    const std::string& text = std::get<ClaimedNumber>(r.claim.claimed).text;
-    const Real unit = detail::last_digit_unit(text);
-    r.claimed = detail::decimal_value(text);
+void judge_number(QuantityTruth& truth, const std::vector<ClaimResult>& earlier, ClaimResult& r,
+                  const std::optional<symbolic::Rational>& exact) {
+    const ClaimedNumber& number = std::get<ClaimedNumber>(r.claim.claimed);
+    const Real unit = detail::claimed_unit(number);
+    r.claimed = detail::claimed_value(number);
     r.difference = *r.claimed - r.right;
     if (!boost::multiprecision::isfinite(r.right)) {
         r.verdict = ClaimVerdict::Wrong;
@@ -182,7 +219,7 @@ void judge_number(QuantityTruth& truth, const std::vector<ClaimResult>& earlier,
         r.verdict = r.agreement ? ClaimVerdict::Correct : ClaimVerdict::Wrong;
         return;
     }
-    r.agreement = detail::agreement(*r.claimed, r.right, unit);
+    r.agreement = agreement_with_truth(r, unit, exact);
     r.verdict = ClaimVerdict::Correct;
     if (r.agreement) {
         if (const std::optional<OneSided>& s = sides)
@@ -238,7 +275,55 @@ void link_errors(ClaimReport& report) {
     if (report.first_error) rs[*report.first_error].first_error = true;
 }
 
+// The values a claim stands for (detail::agreement): within one unit of it, and for a
+// nonzero claim not below half a unit in size (its leading digit is significant).
+Enclosure accepted_values(const Real& claimed, const Real& unit) {
+    Enclosure a{claimed - unit, claimed + unit};
+    if (claimed > 0) a.lo = std::max(a.lo, Real(unit / 2));
+    if (claimed < 0) a.hi = std::min(a.hi, Real(-unit / 2));
+    return a;
+}
+
+// The verdict on a numeric claim whose right value is only known to lie in `known`
+// (nothing: not known at all). The values a claim stands for form an interval, so its
+// ends decide whether all of `known` is within it, or none.
+void judge_against_interval(ClaimResult& r, const std::optional<Enclosure>& known) {
+    const Real unit = detail::claimed_unit(std::get<ClaimedNumber>(r.claim.claimed));
+    const Real& claimed = *r.claimed;
+    if (known && detail::matches(claimed, known->lo, unit) && detail::matches(claimed, known->hi, unit)) {
+        r.verdict = ClaimVerdict::Correct;
+        r.agreement = detail::within(claimed, known->lo, unit / 2) && detail::within(claimed, known->hi, unit / 2)
+                          ? Agreement::Rounded
+                          : Agreement::WithinOneUnit;
+        return;
+    }
+    const Enclosure accepted = accepted_values(claimed, unit);
+    const bool none = known && (known->hi < accepted.lo || known->lo > accepted.hi);
+    if (none && (r.verdict == ClaimVerdict::Wrong || r.verdict == ClaimVerdict::CarriedForward)) return;
+    r.verdict = ClaimVerdict::CannotBeChecked;
+    r.agreement.reset();
+}
+
 }  // namespace
+
+void apply_right_certainty(ClaimReport& report, std::span<const Certainty> certainty) {
+    if (certainty.size() != report.results.size())
+        throw std::invalid_argument("chainrule: apply_right_certainty needs one certainty per claim");
+    for (std::size_t i = 0; i < certainty.size(); ++i) {
+        ClaimResult& r = report.results[i];
+        r.right_certainty = certainty[i];
+        if (certainty[i].complete() || !is_number(r.claim) || !r.claimed || r.exact_right) continue;
+        judge_against_interval(r, enclosure(r.right, certainty[i]));
+    }
+    report.first_error.reset();
+    for (ClaimResult& r : report.results) {
+        r.first_error = false;
+        r.root_errors.clear();
+        r.carried_to.clear();
+        if (r.verdict != ClaimVerdict::Wrong) r.diagnosis.clear();
+    }
+    link_errors(report);
+}
 
 std::vector<Real> claim_truths(const Tape<Real>& tape, std::span<const Claim> claims, const ClaimCheckOptions& options) {
     QuantityTruth truth(tape);
@@ -254,7 +339,8 @@ ClaimReport check_claims(const Tape<Real>& tape, std::span<const Claim> claims, 
         ClaimResult r;
         r.claim = resolved(c, options, truth);
         r.right = truth.quantity(r.claim.quantity);
-        if (is_number(r.claim)) judge_number(truth, report.results, r);
+        if (is_number(r.claim))
+            judge_number(truth, report.results, r, exact_truth(options, report.results.size(), r.right));
         else judge_formula(truth, options, r);
         report.results.push_back(std::move(r));
     }

@@ -13,17 +13,22 @@
 ///     partial \f$\partial A/\partial B\f$.
 ///   - an update:     \f$p^{+} = p - \eta\,\mathrm{d}E/\mathrm{d}p\f$ for the model's
 ///     output E (`w5+ = 0.45906664745 lr=0.5`).
-/// and claims either a decimal number or a formula over named nodes.
+/// and claims either a number (a decimal, as precise as its digits, or an exact constant
+/// such as 151/125) or a formula over named nodes.
 ///
 /// Verdicts, in file order (the algorithm is described in docs/claims.md):
 ///   - **correct**: |claimed − true| ≤ one unit of the claim's last shown digit
 ///     (and whether the claim is exact, correctly rounded, truncated, or only within one unit);
+///     an exact claim (an integer, an exact constant such as 151/125) only when it is equal;
 ///   - **carried forward**: not correct, but within one unit of what the chain rule over the
 ///     named graph (or the update rule) gives from the claimant's earlier claimed numbers;
 ///   - **wrong**: neither. The first wrong claim is the first error; each wrong claim lists
 ///     the later claims carried forward from it, and gets a diagnosis when a simple slip
 ///     explains it (another named quantity, the negative, double or half, one factor of
 ///     the right product replaced by another named value).
+///   - **cannot be checked**: the right value is not settled (the precision ladder gave it
+///     fewer digits, zero within a bound, ? or out of range: Certainty) and what is known of
+///     it neither confirms nor refutes the claim (apply_right_certainty);
 ///   - formula claims: **holds identically** (at the model's point and at every random
 ///     point, parameters, inputs and targets perturbed, 50-digit arithmetic), **holds at
 ///     this point only**, or **wrong**.
@@ -49,9 +54,15 @@ struct ClaimQuantity {
     std::optional<Real> learning_rate;  ///< an update's η (empty: the check's default)
 };
 
-/// A claimed decimal number, kept as written so that its last shown digit is known.
+/// A claimed number: a decimal literal, kept as written so that its last shown digit is
+/// known (it is as precise as its digits: docs/claims.md), or an exact constant.
 struct ClaimedNumber {
-    std::string text;  ///< "0.6456563062", "-1.5e-3"
+    std::string text;  ///< "0.6456563062", "-1.5e-3"; an exact constant as symbolic::to_text prints it ("151/125")
+    /// An exact constant: an expression without symbols whose value is claimed exactly —
+    /// a fraction (151/125, -6/125, 12/10) or an irrational constant (sqrt(2)/2, pi/4).
+    /// Empty: `text` is a decimal literal. Like an integer, an exact constant is right
+    /// only when it equals the true value (no unit of a last digit).
+    std::optional<symbolic::Expr> exact;
 };
 
 /// One claim. `text` is the claim as the user wrote it (reports quote it).
@@ -61,7 +72,7 @@ struct Claim {
     std::string text;
 };
 
-enum class ClaimVerdict { Correct, CarriedForward, Wrong, HoldsIdentically, HoldsAtThisPointOnly };
+enum class ClaimVerdict { Correct, CarriedForward, Wrong, HoldsIdentically, HoldsAtThisPointOnly, CannotBeChecked };
 
 /// How a correct (or carried-forward) number agrees with the value it is compared with.
 enum class Agreement {
@@ -71,7 +82,8 @@ enum class Agreement {
     WithinOneUnit,  ///< within one unit of the last digit, neither rounded nor truncated
 };
 
-/// "correct", "carried forward", "wrong", "holds identically", "holds at this point only".
+/// "correct", "carried forward", "wrong", "holds identically", "holds at this point only",
+/// "cannot be checked".
 std::string_view verdict_name(ClaimVerdict v);
 /// "exact", "rounded", "truncated", "within one unit".
 std::string_view agreement_name(Agreement a);
@@ -83,6 +95,10 @@ struct ClaimResult {
     Real right;                               ///< the true value
     Certainty right_certainty;                ///< what the precision ladder established about it
     Real difference;                          ///< claimed − right
+    /// The right value as an exact rational (ClaimCheckOptions::exact_truths), when the
+    /// verdict rests on it: an exact claim compared as rationals. The precision ladder's
+    /// certainty of `right` does not change such a verdict.
+    std::optional<symbolic::Rational> exact_right;
     std::optional<Agreement> agreement;       ///< for correct and carried-forward numbers
     bool first_error = false;                 ///< the first wrong claim of the list
     std::vector<std::size_t> carried_from;    ///< carried forward: the earlier claims it used
@@ -113,6 +129,12 @@ struct ClaimCheckOptions {
     /// The named leaves perturbed for formula identity checks (empty: every named leaf).
     std::vector<std::string> perturbed;
     std::size_t identity_points = 24;  ///< random points per formula (≥ 20)
+    /// Per claim (claim order; shorter or nullopt: unknown) the true value as an exact
+    /// rational, when the caller can compute it (lang: from the model's decimals). An exact
+    /// claim (an integer or an exact constant) whose value is rational is then judged by
+    /// comparing rationals; without it, by the 50-digit truth to 40 significant digits.
+    /// A value that disagrees with the tape's truth beyond 40 digits is ignored.
+    std::vector<std::optional<symbolic::Rational>> exact_truths;
     std::uint64_t seed = 20261129;     ///< of the random points (the same seed, the same points)
 };
 
@@ -121,6 +143,19 @@ struct ClaimCheckOptions {
 /// respect to one it does not depend on is fine (its value is 0), an update of a node that
 /// is not an independent variable, or an update without a learning rate or output.
 ClaimReport check_claims(const Tape<Real>& tape, std::span<const Claim> claims, const ClaimCheckOptions& options = {});
+
+/// Sets each result's right_certainty (what the precision ladder established about its
+/// right value; one per claim, in claim order) and judges again every numeric claim whose
+/// right value is not settled (Certainty::complete false): the truth is then only known
+/// to lie in an interval (enclosure: 0 ± 10^-1598 for a rounding artefact), or not at
+/// all (?, out of range). The claim is correct when every value of the interval is within
+/// one unit of its last digit ("correctly rounded" when within half a unit, else "within
+/// one unit" — never "exact"), keeps its verdict wrong or carried forward when none is,
+/// and otherwise cannot be checked: `E = 0` against 0 ± 10^-1598 is neither confirmed nor
+/// refuted, nor is the true value 1.135483865e-4343. The first error and the links
+/// between wrong and carried-forward claims are worked out again. Throws
+/// std::invalid_argument when the counts differ.
+void apply_right_certainty(ClaimReport& report, std::span<const Certainty> certainty);
 
 /// The true value of every claim's quantity, in claim order, at the current precision: the
 /// numbers the precision ladder certifies (lang/claims.cpp) before the claims are judged.
@@ -143,5 +178,9 @@ Claim derivative_claim(std::string of, std::string wrt, std::string number);
 Claim derivative_formula_claim(std::string of, std::string wrt, symbolic::Expr formula);
 /// p⁺ = p − η·dE/dp; the output E comes from ClaimCheckOptions::output.
 Claim update_claim(std::string param, std::string number, Real learning_rate);
+/// Any quantity claimed to be exactly `value`, an expression without symbols
+/// (ClaimedNumber::exact): `exact_claim({Kind::Derivative, "E", "w"}, Expr(Rational(151, 125)))`.
+/// Throws Error when `value` has a symbol (a formula claim is claimed as a formula).
+Claim exact_claim(ClaimQuantity quantity, symbolic::Expr value);
 
 }  // namespace chainrule::derivations

@@ -1,6 +1,7 @@
 #include "claims_document.hpp"
 
 #include "../precision/number_format.hpp"
+#include "claim_truth.hpp"
 #include "prose.hpp"
 
 #include <algorithm>
@@ -37,6 +38,7 @@ Phrase verdict_phrase(ClaimVerdict v) {
         case ClaimVerdict::CarriedForward: return Phrase::VerdictCarriedForward;
         case ClaimVerdict::Wrong: return Phrase::VerdictWrong;
         case ClaimVerdict::HoldsIdentically: return Phrase::VerdictHoldsIdentically;
+        case ClaimVerdict::CannotBeChecked: return Phrase::VerdictCannotBeChecked;
         case ClaimVerdict::HoldsAtThisPointOnly: break;
     }
     return Phrase::VerdictHoldsAtThisPointOnly;
@@ -57,7 +59,7 @@ std::string wrong_note(const ClaimReport& report, const ClaimResult& r, Language
     parts.push_back(r.carried_to.empty() ? say_text(language, Phrase::NothingCarried)
                                          : say_text(language, Phrase::CarriedInto, {refs(report, r.carried_to, language)}));
     std::string note;
-    for (const std::string& p : parts) note += (note.empty() ? "" : "; ") + p;
+    for (const std::string& p : parts) note += (note.empty() ? "" : say_text(language, Phrase::SummarySemicolon)) + p;
     return note;
 }
 
@@ -74,11 +76,24 @@ int significant_digits(const std::string& text) {
     return std::max(n, 1);
 }
 
+// An exact claim (151/125, an integer) has no last digit to show one more than; a
+// wrong one is printed down to the first digit where the right value differs from it,
+// and one more (1/3 against 0.33333333333333333334: 21 digits).
+int digits_to_difference(const ClaimResult& r) {
+    using boost::multiprecision::abs;
+    if (r.verdict == ClaimVerdict::Correct || r.difference == 0 || r.right == 0 ||
+        !boost::multiprecision::isfinite(r.difference) || !boost::multiprecision::isfinite(r.right))
+        return 0;
+    const Real places = boost::multiprecision::floor(boost::multiprecision::log10(abs(r.right) / abs(r.difference)));
+    return places < 0 ? 1 : places > 40 ? 40 : places.convert_to<int>() + 2;
+}
+
 }  // namespace
 
 int right_value_digits(const ClaimResult& r, int digits) {
     const auto* number = std::get_if<ClaimedNumber>(&r.claim.claimed);
-    const int shown = number ? significant_digits(number->text) + 1 : 0;
+    if (!number) return std::min(40, digits);
+    const int shown = detail::claimed_unit(*number) == 0 ? digits_to_difference(r) : significant_digits(number->text) + 1;
     return std::min(40, std::max(digits, shown));
 }
 
@@ -88,16 +103,19 @@ std::string claim_note(const ClaimReport& report, std::size_t i, Language langua
     const ClaimResult& r = report.results[i];
     switch (r.verdict) {
         case ClaimVerdict::Correct:
-            return say_text(language, agreement_phrase(*r.agreement)) + (r.note.empty() ? "" : "; " + r.note);
+            return say_text(language, agreement_phrase(*r.agreement)) +
+                   (r.note.empty() ? "" : say_text(language, Phrase::SummarySemicolon) + r.note);
         case ClaimVerdict::CarriedForward: return carried_note(report, r, language);
         case ClaimVerdict::Wrong:
             if (std::holds_alternative<symbolic::Expr>(r.claim.claimed))
-                return (r.first_error ? say_text(language, Phrase::FirstError) + "; " : "") +
+                return (r.first_error ? say_text(language, Phrase::FirstError) + say_text(language, Phrase::SummarySemicolon) : "") +
                        say_text(language, Phrase::FormulaGives, {format_number(*r.claimed, 10)});
             return wrong_note(report, r, language);
         case ClaimVerdict::HoldsIdentically:
         case ClaimVerdict::HoldsAtThisPointOnly:
             return say_text(language, Phrase::HoldsAtPoints, {std::to_string(r.points_holding), std::to_string(r.points_checked)});
+        case ClaimVerdict::CannotBeChecked:
+            return say_text(language, Phrase::RightValueUnsettled, {format_number(r.right, r.right_certainty, 10)});
     }
     return {};
 }
@@ -107,10 +125,15 @@ std::string claims_summary(const ClaimReport& report, Language language) {
     for (const ClaimResult& r : report.results) ++count[r.verdict];
     const std::size_t n = report.results.size();
     std::string s = n == 1 ? say_text(language, Phrase::ClaimCountOne) : say_text(language, Phrase::ClaimCountMany, {std::to_string(n)});
-    std::vector<std::string> parts;
-    for (const auto& [verdict, k] : count) parts.push_back(std::to_string(k) + " " + verdict_text(verdict, language));
-    for (std::size_t k = 0; k < parts.size(); ++k) s += (k == 0 ? ": " : ", ") + parts[k];
-    if (report.first_error) s += "; " + say_text(language, Phrase::FirstErrorIs, {ref(report, *report.first_error)});
+    const char* sep = nullptr;
+    for (const auto& [verdict, k] : count) {
+        s += say_text(language, sep ? Phrase::SummaryComma : Phrase::SummaryColon);
+        s += say_text(language, Phrase::VerdictCount, {std::to_string(k), verdict_text(verdict, language)});
+        sep = ",";
+    }
+    if (report.first_error)
+        s += say_text(language, Phrase::SummarySemicolon) +
+             say_text(language, Phrase::FirstErrorIs, {ref(report, *report.first_error)});
     return s;
 }
 
@@ -125,7 +148,8 @@ Document claims_document(const ClaimReport& report, int digits, std::string titl
                 word(Phrase::HeaderDifference), word(Phrase::HeaderNote)};
     for (std::size_t i = 0; i < report.results.size(); ++i) {
         const ClaimResult& r = report.results[i];
-        const bool show_difference = std::holds_alternative<ClaimedNumber>(r.claim.claimed) &&
+        // No difference from a right value that is not settled: it would be noise.
+        const bool show_difference = std::holds_alternative<ClaimedNumber>(r.claim.claimed) && r.right_certainty.complete() &&
                                      !(r.verdict == ClaimVerdict::Correct && *r.agreement == Agreement::Exact);
         t.rows.push_back({text(std::to_string(i + 1)), text(r.claim.text), text(verdict_text(r.verdict, language)),
                           math(latex_number(r.right, r.right_certainty, right_value_digits(r, digits))),

@@ -19,7 +19,9 @@ namespace chainrule::derivations {
 std::string claim_note(const ClaimReport& report, std::size_t i, Language language = Language::English);
 
 /// Significant digits to print claim i's right value with: at least `digits`, and one
-/// more than the claim shows, so that the first digit where it differs is visible.
+/// more than the claim shows, so that the first digit where it differs is visible (a wrong
+/// exact claim, 151/125 or an integer: down to the first digit where they differ, and one
+/// more); at most 40.
 int right_value_digits(const ClaimResult& r, int digits);
 
 /// One line: "23 claims: 17 correct, 5 carried forward, 3 wrong; first error: #8 E_o1".

@@ -19,9 +19,11 @@ struct Text {
     std::string text;
 };
 
-/// Inline LaTeX math (without the surrounding $ … $).
+/// Inline LaTeX math (without the surrounding $ … $), and optionally its plain-text face
+/// for the text renderer ("dJ/dx" for \partial J/\partial x; empty: the LaTeX is shown).
 struct Math {
     std::string latex;
+    std::string text;
 };
 
 using Inline = std::variant<Text, Math>;
@@ -32,6 +34,8 @@ struct Heading {
     Line content;
 };
 
+/// A paragraph. In plain text one paragraph is one line and an empty paragraph a blank
+/// line (a terminal report's layout); Markdown and LaTeX skip empty paragraphs.
 struct Paragraph {
     Line content;
 };
@@ -52,10 +56,15 @@ struct Equations {
     std::vector<EquationRow> rows;
 };
 
+/// How a table column lines up: text left, numbers of a numeric table right.
+enum class Align { Left, Right };
+
 /// A table of inline cells.
 struct Table {
     std::vector<Line> header;
     std::vector<std::vector<Line>> rows;
+    /// Per column (missing: Left).
+    std::vector<Align> align = {};
     /// The last column holds running text (notes): renderers that lay out pages let it
     /// take the rest of the line width and wrap.
     bool wrap_last_column = false;
@@ -69,13 +78,22 @@ struct Document {
 };
 
 /// The body of an aligned block, shared by every LaTeX-math renderer: `lhs &= rhs`
-/// rows, continuation rows as `&\quad rhs`, separated by `\\`.
-inline std::string aligned_rows(const Equations& e) {
+/// rows, continuation rows as `&\quad rhs`, separated by `\\`. With `keep_equations_whole`
+/// (amsmath's align, which may break a display across pages) the rows of one equation —
+/// a row and the `= …` or continuation rows after it — are joined by `\\*`, so that a page
+/// breaks only between equations, never before an equation's result.
+inline std::string aligned_rows(const Equations& e, bool keep_equations_whole = false) {
     std::string out;
     for (std::size_t i = 0; i < e.rows.size(); ++i) {
         const EquationRow& r = e.rows[i];
         out += r.continues ? " &\\quad " + r.rhs : r.lhs + " &= " + r.rhs;
-        out += i + 1 < e.rows.size() ? " \\\\\n" : "\n";
+        if (i + 1 == e.rows.size()) {
+            out += "\n";
+            continue;
+        }
+        const EquationRow& next = e.rows[i + 1];
+        const bool same_equation = next.continues || next.lhs.empty();
+        out += keep_equations_whole && same_equation ? " \\\\*\n" : " \\\\\n";
     }
     return out;
 }

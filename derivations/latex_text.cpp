@@ -1,5 +1,7 @@
 #include "latex_text.hpp"
 
+#include "gb2312.hpp"
+
 #include "../symbolic/latex_names.hpp"
 
 #include <algorithm>
@@ -31,11 +33,13 @@ constexpr Range kFontEncodings[] = {
     {0x27E8, 0x27E9}, {0x3008, 0x3009}, {0xFB00, 0xFB06}, {0xFEFF, 0xFEFF},
 };
 
-// The characters gbsn sets through CJKutf8: its Unicode subfonts are gbsnu30–32 (CJK
-// punctuation, kana), gbsnu4e–9c and 9e–9f (the unified ideographs; there is no 9d),
-// gbsnufe–ff (compatibility and full-width forms). A character of another block would
-// need a subfont that does not exist, which stops pdflatex; within a block, a character
-// the font lacks is left out with a warning.
+// The blocks of gbsn's Unicode subfonts in the CJK range: gbsnu30–32 (CJK punctuation,
+// kana), gbsnu4e–9c and 9e–9f (the unified ideographs; there is no 9d), gbsnufe–ff
+// (compatibility and full-width forms). A character of another block would need a
+// subfont that does not exist, which stops pdflatex. Within them the font has the
+// characters of GB2312 (gb2312.hpp); any other would be left out of the PDF with only a
+// warning in the log. (gbsn has subfonts below U+3000 too — Cyrillic, Greek, ①: those
+// are framed code points, so that a document without Chinese never needs the CJK package.)
 constexpr Range kCjk[] = {
     {0x3000, 0x32FF}, {0x4E00, 0x9CFF}, {0x9E00, 0x9FFF}, {0xFE30, 0xFE4F}, {0xFF00, 0xFFEF},
 };
@@ -107,6 +111,34 @@ std::string hex(char32_t cp) {
     return buf;
 }
 
+// The T1 fonts' ligatures that make other characters of typed text: -- and --- are the
+// en and em dash (also with a typed – or —, declared as -- and ---), ,, is the low quote
+// „, !` and ?` (also with a typed ‘) are ¡ and ¿, `` and '' the double quotes “ ”
+// (<< and >> are guillemets, but < and > are escaped as commands). An empty group
+// between the two characters ends the ligature.
+bool dash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014; }
+
+bool joins(char32_t prev, char32_t cp) {
+    return (dash(prev) && dash(cp)) || (prev == ',' && cp == ',') || ((prev == '!' || prev == '?') && cp == 0x2018);
+}
+
+// A letter next to an apostrophe: ASCII or accented Latin (the T1/TS1 table, mostly
+// letters).
+bool letter(char32_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && text_glyph(c) == TextGlyph::Latin);
+}
+
+// An ASCII character as LaTeX, between `prev` and `next`: special characters escaped (no
+// text becomes a command), and ` and ' as themselves, the ASCII grave accent and straight
+// quote — in T1 they would be the quotes ‘ ’, and pairs of them “ ”. An apostrophe within
+// a word (node's, don't, l'été) is the exception: T1 sets it as the apostrophe ’, which is
+// what it means there.
+std::string escape_ascii(std::string_view c, char32_t prev, char32_t next) {
+    if (c == "`") return "\\textasciigrave{}";
+    if (c == "'") return letter(prev) && letter(next) ? "'" : "\\textquotesingle{}";
+    return symbolic::escape_text_for_latex(c);
+}
+
 }  // namespace
 
 TextGlyph text_glyph(char32_t cp) {
@@ -114,23 +146,34 @@ TextGlyph text_glyph(char32_t cp) {
     if (std::any_of(std::begin(kDeclared), std::end(kDeclared), [cp](const Declared& d) { return d.cp == cp; }))
         return TextGlyph::Declared;
     if (in(std::begin(kFontEncodings), std::end(kFontEncodings), cp)) return TextGlyph::Latin;
-    if (in(std::begin(kCjk), std::end(kCjk), cp)) return TextGlyph::Cjk;
+    if (in(std::begin(kCjk), std::end(kCjk), cp) && in_gb2312(cp)) return TextGlyph::Cjk;
     return TextGlyph::Missing;
 }
 
+// Ligatures are broken between the characters as printed: a control character, which is
+// dropped, does not separate two hyphens.
 std::string escape_latex_text(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
+    char32_t prev = 0;
     for (std::size_t i = 0; i < utf8.size();) {
         const auto [cp, n] = decode(utf8, i);
         const std::string_view bytes = utf8.substr(i, n);
         i += n;
+        std::string latex;
         switch (text_glyph(cp)) {
-            case TextGlyph::Ascii: out += symbolic::escape_text_for_latex(bytes); break;
-            case TextGlyph::Missing: out += "\\missingglyph{" + hex(cp) + "}"; break;
-            default: out += bytes;  // a character the preamble's fonts set
+            case TextGlyph::Ascii: latex = escape_ascii(bytes, prev, i < utf8.size() ? decode(utf8, i).first : 0); break;
+            case TextGlyph::Missing: latex = "\\missingglyph{" + hex(cp) + "}"; break;
+            default: latex = bytes;  // a character the preamble's fonts set
         }
+        if (latex.empty()) continue;
+        if (joins(prev, cp)) out += "{}";
+        out += latex;
+        prev = cp;
     }
+    // The renderers join the escaped pieces of a line: a piece that starts with a hyphen
+    // must not make a dash with a hyphen that ends this one.
+    if (dash(prev)) out += "{}";
     return out;
 }
 

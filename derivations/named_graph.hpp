@@ -146,7 +146,7 @@ void fold_node(const Tape<T>& tape, NodeIndex i, UnnamedExpressions& e) {
     const NodeRecord& r = tape.node(i);
     if (r.op == OpKind::Const) return e.set(i, tape.template constant_in<Expr>(i));  // π, e exact
     const auto param = [&] { return scalar_cast<Expr>(tape.param(i)); };
-    switch (r.op) {  // each case is op_value<Expr> of its op (graph/op_rules_arithmetic.hpp)
+    switch (r.op) {  // each case is op_value<Expr> of its op (ops/rules_arithmetic.hpp)
         case OpKind::Add: return e.add(i, r.in0, e.get(r.in1));
         case OpKind::Sub: return e.add(i, r.in0, -e.get(r.in1));
         case OpKind::AddConst: return e.add(i, r.in0, param());

@@ -107,10 +107,14 @@ constexpr std::array kCatalogue{
     Entry{P::SingularWhere, "{0} at {1} (in the definition of {2})", "{0} 在 {1} 处（{2} 的定义中）"},
     // {0}: where (SingularWhere), {1}: the function, {2}: left derivative, {3}: right, {4}: the convention
     Entry{P::SingularKink,
-          "{0} is a kink: the derivative of {1} is {2} from the left and {3} from the right. This worksheet uses the "
-          "convention {4}, as chainrule does everywhere; either one-sided value is as good an answer as the convention's.",
-          "{0} 是一个折点：{1} 的左导数为 {2}，右导数为 {3}。本讲义采用约定 {4}（chainrule 处处如此）；"
+          "{0} is a kink: the derivative of {1} is {2} from the left and {3} from the right. The convention used here "
+          "(as everywhere in chainrule): {4}. Either one-sided value is as good an answer as the convention's.",
+          "{0}是一个折点：{1} 的左导数为 {2}，右导数为 {3}。本讲义采用的约定（chainrule 处处如此）：{4}。"
           "两个单侧导数中的任何一个都与约定值一样是正确答案。"},
+    // {0}: where, {1}: the function, {2}: the convention
+    Entry{P::SingularJump,
+          "{0} is a jump of {1}: its derivative is 0 on both sides. The convention used here: {2}.",
+          "{0}是 {1} 的跳跃点：两侧导数都是 0。本讲义采用的约定：{2}。"},
     // {0}: where, {1}: the convention
     Entry{P::SingularInfiniteDerivative, "{0}: {1}, so every derivative through this step is infinite here.",
           "{0}：{1}，所以经过这一步的每个导数在此处都是无穷大。"},
@@ -129,10 +133,9 @@ constexpr std::array kCatalogue{
           "在这个折点处梯度有两个单侧值：从左侧（{1} 略小）为 {0}，从右侧为 {2}；上面的数值是按约定取的。"},
     Entry{P::ConventionRelu, "relu'(0) = 0, as in PyTorch", "relu'(0) = 0，与 PyTorch 相同"},
     Entry{P::ConventionAbs, "|x|'(0) = 0, the subgradient of least norm", "|x|'(0) = 0，即范数最小的次梯度"},
-    Entry{P::ConventionJump, "a jump: the derivative is 0 on both sides and taken as 0 at the jump",
-          "跳跃点：两侧导数都是 0，跳跃点处也取 0"},
+    Entry{P::ConventionJump, "the derivative is taken as 0 at the jump too", "跳跃点处导数也取 0"},
     Entry{P::ConventionLeakyRelu, "leaky_relu'(0) = its slope", "leaky_relu'(0) 取其斜率"},
-    Entry{P::ConventionTie, "a tie: each argument gets half of the derivative", "两个参数相等：各分得导数的一半"},
+    Entry{P::ConventionTie, "at a tie each argument gets half of the derivative", "两个参数相等时各分得导数的一半"},
     Entry{P::ConventionHypot, "hypot' = 0 at the origin", "hypot 在原点处的导数取 0"},
     Entry{P::ConventionAtan2, "atan2 is undefined at the origin; its partials are taken as 0", "atan2 在原点无定义；其偏导数取 0"},
     Entry{P::ConventionCbrt, "cbrt'(0) is infinite", "cbrt'(0) 为无穷大"},
@@ -147,20 +150,25 @@ constexpr std::array kCatalogue{
     Entry{P::CrossCheckOf, "Cross-check of {0}", "{0} 的验算"},
     // {0}: CrossCheck or CrossCheckOf, {1}: the reverse-mode value
     Entry{P::CrossCheckAgrees, "{0}: the reverse-mode gradient of the same tape is {1} — it agrees in every printed digit.",
-          "{0}：反向模式在同一条 tape 上算出的梯度为 {1}——每一位打印数字都一致。"},
+          "{0}：反向模式对同一计算算出的梯度为 {1}——每一位打印数字都一致。"},
     Entry{P::CrossCheckDisagrees, "{0}: the reverse-mode gradient of the same tape is {1} — it DISAGREES with the derivation above.",
-          "{0}：反向模式在同一条 tape 上算出的梯度为 {1}——与上面的推导不一致！"},
+          "{0}：反向模式对同一计算算出的梯度为 {1}——与上面的推导不一致！"},
     Entry{P::CrossCheckUndefined,
           "{0}: the reverse-mode gradient of the same tape is undefined here (an infinite local partial met a zero or an "
           "opposite infinity in the sweep: see the points where a function is not differentiable), so it cannot confirm "
           "the derivation above, whose simplified formula is finite.",
-          "{0}：反向模式在同一条 tape 上算出的梯度在此处无定义（反向扫描中一个无穷大的局部偏导数遇到了 0 或符号相反的无穷大，"
+          "{0}：反向模式对同一计算算出的梯度在此处无定义（反向扫描中一个无穷大的局部偏导数遇到了 0 或符号相反的无穷大，"
           "见函数不可导的点），因此无法验证上面的推导；推导化简后的公式是有限的。"},
+    // {0}: CrossCheck or CrossCheckOf, {1}: the reverse-mode value, {2}: the highest precision (digits)
+    Entry{P::CrossCheckCannotConfirm,
+          "{0}: the reverse-mode gradient of the same tape is {1} — it cannot confirm the derivation above: the two "
+          "numbers are not both settled at {2} digits.",
+          "{0}：反向模式对同一计算算出的梯度为 {1}——无法验证上面的推导：这两个数在 {2} 位精度下仍未都确定。"},
     Entry{P::CrossCheckAllOne, "Cross-check: the reverse-mode gradient of the same tape agrees with it in every printed digit.",
-          "验算：反向模式在同一条 tape 上算出的梯度与它的每一位打印数字都一致。"},
+          "验算：反向模式对同一计算算出的梯度与它的每一位打印数字都一致。"},
     Entry{P::CrossCheckAllMany,
           "Cross-check: the reverse-mode gradients of the same tape agree with each of these in every printed digit.",
-          "验算：反向模式在同一条 tape 上算出的各个梯度与上面每一个的每一位打印数字都一致。"},
+          "验算：反向模式对同一计算算出的各个梯度与上面各个结果的每一位打印数字都一致。"},
     Entry{P::UpdateHeading, "Gradient-descent update", "梯度下降更新"},
     // {0}: η = value
     Entry{P::UpdateIntro, "One step with learning rate {0}:", "学习率 {0}，更新一步："},
@@ -171,6 +179,7 @@ constexpr std::array kCatalogue{
     Entry{P::HeaderAfterStep, "after one step", "更新一步后"},
     Entry{P::AgreesWithReverseMode, "agrees with reverse mode", "与反向模式一致"},
     Entry{P::Disagrees, "DISAGREES", "不一致"},
+    Entry{P::CannotConfirm, "cannot confirm (not settled)", "无法验证（数值未确定）"},
     Entry{P::ClaimTitle, "Claim check", "推导核对"},
     Entry{P::HeaderClaim, "claim", "断言"},
     Entry{P::HeaderVerdict, "verdict", "判定"},
@@ -182,11 +191,17 @@ constexpr std::array kCatalogue{
     Entry{P::VerdictWrong, "wrong", "错误"},
     Entry{P::VerdictHoldsIdentically, "holds identically", "恒成立"},
     Entry{P::VerdictHoldsAtThisPointOnly, "holds at this point only", "仅在此点成立"},
+    Entry{P::VerdictCannotBeChecked, "cannot be checked", "无法核对"},
     Entry{P::ClaimCountOne, "1 claim", "1 条断言"},
     // {0}: how many
     Entry{P::ClaimCountMany, "{0} claims", "{0} 条断言"},
     // {0}: "#3 dE/dw5"
     Entry{P::FirstErrorIs, "first error: {0}", "第一个错误：{0}"},
+    // {0}: how many claims, {1}: the verdict
+    Entry{P::VerdictCount, "{0} {1}", "{1} {0} 条"},
+    Entry{P::SummaryColon, ": ", "："},
+    Entry{P::SummaryComma, ", ", "，"},
+    Entry{P::SummarySemicolon, "; ", "；"},
     Entry{P::AgreementExact, "exact", "精确"},
     Entry{P::AgreementRounded, "correctly rounded", "正确舍入"},
     Entry{P::AgreementTruncated, "truncated, not rounded", "截断而非舍入"},
@@ -202,6 +217,11 @@ constexpr std::array kCatalogue{
     Entry{P::FormulaGives, "the formula gives {0} here", "该公式在此处的值为 {0}"},
     // {0}: points where it holds, {1}: points checked
     Entry{P::HoldsAtPoints, "holds at {0} of {1} random points", "在 {1} 个随机点中的 {0} 个成立"},
+    // {0}: the right value as far as it is known ("0 (±1e-1598)")
+    Entry{P::RightValueUnsettled,
+          "the right value is not settled to the claim's last digit (it is {0}), so the claim can be neither confirmed "
+          "nor refuted",
+          "正确值未能确定到断言的末位（只知道它是 {0}），因此这条断言既不能确认也不能否定"},
 };
 
 constexpr bool in_enum_order() {

@@ -41,21 +41,22 @@ enum class Phrase {
     // the deltas style
     DeltasHeading, DeltasIntro, DeltasGradientOne, DeltasGradientMany,
     // singular points and one-sided values
-    SingularHeading, SingularWhere, SingularKink, SingularInfiniteDerivative, SingularOther, BothSidesAgree,
+    SingularHeading, SingularWhere, SingularKink, SingularJump, SingularInfiniteDerivative, SingularOther, BothSidesAgree,
     TwoOneSidedValues,
     // the ops' conventions at their singular points ({0}: the function's name where it varies)
     ConventionRelu, ConventionAbs, ConventionJump, ConventionLeakyRelu, ConventionTie, ConventionHypot,
     ConventionAtan2, ConventionCbrt, ConventionAsinAcos, ConventionLogZero, ConventionLogNegative,
     ConventionFractionalPowerOfNegative, ConventionPowerInfiniteDerivative, ConventionPowerInfiniteValue,
     // cross-checks, update, summary
-    CrossCheck, CrossCheckOf, CrossCheckAgrees, CrossCheckDisagrees, CrossCheckUndefined, CrossCheckAllOne,
-    CrossCheckAllMany, UpdateHeading, UpdateIntro, SummaryHeading, HeaderParameter, HeaderGradient,
-    HeaderCheck, HeaderAfterStep, AgreesWithReverseMode, Disagrees,
+    CrossCheck, CrossCheckOf, CrossCheckAgrees, CrossCheckDisagrees, CrossCheckUndefined, CrossCheckCannotConfirm,
+    CrossCheckAllOne, CrossCheckAllMany, UpdateHeading, UpdateIntro, SummaryHeading, HeaderParameter, HeaderGradient,
+    HeaderCheck, HeaderAfterStep, AgreesWithReverseMode, Disagrees, CannotConfirm,
     // claim checks
     ClaimTitle, HeaderClaim, HeaderVerdict, HeaderRightValue, HeaderDifference, HeaderNote, VerdictCorrect,
-    VerdictCarriedForward, VerdictWrong, VerdictHoldsIdentically, VerdictHoldsAtThisPointOnly, ClaimCountOne,
-    ClaimCountMany, FirstErrorIs, AgreementExact, AgreementRounded, AgreementTruncated, AgreementWithinOneUnit,
-    CarriedFrom, FollowsFrom, FirstError, NothingCarried, CarriedInto, FormulaGives, HoldsAtPoints,
+    VerdictCarriedForward, VerdictWrong, VerdictHoldsIdentically, VerdictHoldsAtThisPointOnly, VerdictCannotBeChecked,
+    ClaimCountOne,
+    ClaimCountMany, FirstErrorIs, VerdictCount, SummaryColon, SummaryComma, SummarySemicolon, AgreementExact, AgreementRounded, AgreementTruncated, AgreementWithinOneUnit,
+    CarriedFrom, FollowsFrom, FirstError, NothingCarried, CarriedInto, FormulaGives, HoldsAtPoints, RightValueUnsettled,
     Count_
 };
 

@@ -88,7 +88,11 @@ public:
         }
         j["result"] = number(d.result, d.result_certainty);
         j["reverse_mode"] = number(d.reverse_mode, d.reverse_mode_certainty);
-        j["agrees_with_reverse_mode"] = agrees_with_reverse_mode(d, w_.options.digits);
+        const ReverseModeCheck check = reverse_mode_check(d, w_.options.digits);
+        j["agrees_with_reverse_mode"] = check == ReverseModeCheck::Agrees;  // false when it cannot confirm
+        j["cross_check"] = check == ReverseModeCheck::Agrees      ? "agrees"
+                           : check == ReverseModeCheck::Disagrees ? "disagrees"
+                                                                  : "cannot confirm";
         if (d.after_update) j["after_update"] = number(*d.after_update, d.after_update_certainty);
         return j;
     }

@@ -46,7 +46,7 @@ std::string block(const Paragraph& p) {
 // Rows too wide for the page are broken (equation_breaking.hpp); \equationblock (see the
 // preamble) still shrinks a block that TeX finds wider than the line.
 std::string block(const Equations& e) {
-    return "\\equationblock{\n" + aligned_rows(break_equations(e, kPageWidthEm)) + "}\n";
+    return "\\equationblock{\n" + aligned_rows(break_equations(e, kPageWidthEm), true) + "}\n";
 }
 
 // A cell of a capped column: a formula alone is cut into lines that fit (a \left … \right
@@ -81,7 +81,7 @@ std::string block(const Table& t) {
         else if (layout.wrap[i])
             columns += fmt::format(">{{\\raggedright\\arraybackslash}}p{{{:.1f}pt}}", *layout.wrap[i] * 10.95);
         else
-            columns += "l";
+            columns += i < t.align.size() && t.align[i] == Align::Right ? "r" : "l";
     }
     auto row = [&](const std::vector<Line>& cells) {
         std::string r;
@@ -134,6 +134,8 @@ std::string render_latex(const Document& doc) {
     std::string body;
     if (!doc.title.empty()) body += "\\begin{center}\\Large " + escape_latex_text(doc.title) + "\\end{center}\n\n";
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+        const auto* p = std::get_if<Paragraph>(&doc.blocks[i]);
+        if (p && p->content.empty()) continue;  // a blank line of the plain-text layout
         // A display belongs to the paragraph that introduces it: no blank line between them.
         const bool display_after_text =
             i > 0 && std::holds_alternative<Equations>(doc.blocks[i]) && std::holds_alternative<Paragraph>(doc.blocks[i - 1]);

@@ -52,7 +52,7 @@ std::string block(const Heading& h) {
     return std::string(static_cast<std::size_t>(h.level), '#') + " " + line(h.content, false, true) + "\n";
 }
 
-std::string block(const Paragraph& p) { return line(p.content) + "\n"; }
+std::string block(const Paragraph& p) { return line(p.content) + "\n"; }  // (empty ones are skipped)
 
 // Rows wider than a screen are broken (equation_breaking.hpp).
 std::string block(const Equations& e) {
@@ -63,7 +63,8 @@ std::string block(const Table& t) {
     std::string out = "|";
     for (const Line& h : t.header) out += " " + line(h, true) + " |";
     out += "\n|";
-    for (std::size_t i = 0; i < t.header.size(); ++i) out += " --- |";
+    for (std::size_t i = 0; i < t.header.size(); ++i)
+        out += i < t.align.size() && t.align[i] == Align::Right ? " ---: |" : " --- |";
     out += "\n";
     for (const auto& row : t.rows) {
         out += "|";
@@ -78,7 +79,14 @@ std::string block(const Table& t) {
 std::string render_markdown(const Document& doc) {
     std::string out;
     if (!doc.title.empty()) out += "# " + escape(doc.title, false) + "\n\n";
-    for (const Block& b : doc.blocks) out += std::visit([](const auto& x) { return block(x); }, b) + "\n";
+    // Blocks are separated by a blank line; the document ends with its last block's newline.
+    bool first = true;
+    for (const Block& b : doc.blocks) {
+        const auto* p = std::get_if<Paragraph>(&b);
+        if (p && p->content.empty()) continue;  // a blank line of the plain-text layout
+        out += (first ? "" : "\n") + std::visit([](const auto& x) { return block(x); }, b);
+        first = false;
+    }
     return out;
 }
 

@@ -141,8 +141,13 @@ Worksheet make_worksheet(const Recorder& record, WorksheetOptions options) {
         cap = ladder_cap(max_input_exponent(record().tape));
     }
     const std::vector<Certainty> certainty = run_ladder(evaluate, w.options.digits, numbers, cap);
+    // The values of the last rung: the ladder's last call of `evaluate` may have been a run
+    // with its operations rounded up or down (a test of its zeros).
     std::size_t k = 0;
-    for_each_number(w, [&](Real&, Certainty& c) { c = certainty.at(k++); });
+    for_each_number(w, [&](Real& x, Certainty& c) {
+        x = numbers.at(k);
+        c = certainty.at(k++);
+    });
     w.singular_points = find_singular_points(w.graph);
     one_sided_gradients(w, record);
     return w;
@@ -190,17 +195,52 @@ LadderSummary ladder_summary(const Worksheet& w) {
     return s;
 }
 
-bool agrees_with_reverse_mode(const GradientDerivation& d, int digits) {
+namespace {
+
+// Two settled values agree in every printed digit (relative difference below
+// 10^−(digits+2)), or are the same infinity, or both undefined.
+bool agree_in_print(const Real& a, const Real& b, int digits) {
     using boost::multiprecision::abs;
     using boost::multiprecision::isfinite;
     using boost::multiprecision::isnan;
     using boost::multiprecision::pow;
-    if (!isfinite(d.result) || !isfinite(d.reverse_mode)) {
-        if (isnan(d.result) || isnan(d.reverse_mode)) return isnan(d.result) && isnan(d.reverse_mode);
-        return d.result == d.reverse_mode;  // the same infinity
+    if (!isfinite(a) || !isfinite(b)) {
+        if (isnan(a) || isnan(b)) return isnan(a) && isnan(b);
+        return a == b;  // the same infinity
     }
-    const Real scale = abs(d.reverse_mode) > abs(d.result) ? abs(d.reverse_mode) : abs(d.result);
-    return abs(d.result - d.reverse_mode) <= scale * pow(Real(10), -(digits + 2));
+    const Real scale = abs(b) > abs(a) ? abs(b) : abs(a);
+    return abs(a - b) <= scale * pow(Real(10), -(digits + 2));
+}
+
+// True when no number can lie in both enclosures (beyond the printing tolerance).
+bool apart(const Enclosure& a, const Enclosure& b, int digits) {
+    using boost::multiprecision::abs;
+    using boost::multiprecision::pow;
+    const Real scale = std::max({Real(abs(a.lo)), Real(abs(a.hi)), Real(abs(b.lo)), Real(abs(b.hi))});
+    const Real slack = scale * pow(Real(10), -(digits + 2));
+    return a.hi + slack < b.lo || b.hi + slack < a.lo;  // false with a NaN
+}
+
+}  // namespace
+
+ReverseModeCheck reverse_mode_check(const GradientDerivation& d, int digits) {
+    if (d.result_certainty.complete() && d.reverse_mode_certainty.complete())
+        return agree_in_print(d.result, d.reverse_mode, digits) ? ReverseModeCheck::Agrees : ReverseModeCheck::Disagrees;
+    // One is not settled: equal printed values prove nothing, but what each is known to lie
+    // in may still rule agreement out.
+    const std::optional<Enclosure> a = enclosure(d.result, d.result_certainty);
+    const std::optional<Enclosure> b = enclosure(d.reverse_mode, d.reverse_mode_certainty);
+    if (a && b && apart(*a, *b, digits)) return ReverseModeCheck::Disagrees;
+    return ReverseModeCheck::CannotConfirm;
+}
+
+bool agrees_with_reverse_mode(const GradientDerivation& d, int digits) {
+    return reverse_mode_check(d, digits) == ReverseModeCheck::Agrees;
+}
+
+int unsettled_precision(const GradientDerivation& d) {
+    const auto unsettled = [](const Certainty& c) { return c.complete() ? 0 : c.precision; };
+    return std::max(unsettled(d.result_certainty), unsettled(d.reverse_mode_certainty));
 }
 
 }  // namespace chainrule::derivations

@@ -92,9 +92,28 @@ LadderSummary ladder_summary(const Worksheet& w);
 /// `language` (prose.hpp); formulas and numbers are the same in every language.
 Document worksheet_document(const Worksheet& w, Language language = Language::English);
 
-/// True when the derivation's result and the reverse-mode gradient agree in every digit
-/// the worksheet prints (relative difference below 10^−(digits+2)), or are the same
-/// infinity, or are both undefined (NaN).
+/// What comparing a derivation's result with the reverse-mode gradient of the same tape
+/// establishes.
+enum class ReverseModeCheck {
+    Agrees,         ///< both settled, and the same in every printed digit
+    Disagrees,      ///< provably different
+    CannotConfirm,  ///< one is not settled (Certainty not complete) and may be the other
+};
+
+/// Agrees when the derivation's result and the reverse-mode gradient are both settled
+/// (Certainty::complete) and agree in every digit the worksheet prints (relative
+/// difference below 10^−(digits+2)), or are the same infinity, or are both undefined
+/// (NaN); Disagrees when both are settled and do not. When either is not settled (fewer
+/// digits, zero within a bound, ?, out of range), Disagrees only when what each is known
+/// to lie in (enclosure) cannot hold the same number, else CannotConfirm: 2·? = ? next
+/// to a reverse-mode 2.6e-1303 confirms nothing.
+ReverseModeCheck reverse_mode_check(const GradientDerivation& d, int digits);
+
+/// reverse_mode_check(d, digits) == ReverseModeCheck::Agrees.
 bool agrees_with_reverse_mode(const GradientDerivation& d, int digits);
+
+/// The precision (decimal digits) at which the derivation's result or the reverse-mode
+/// gradient was still not settled (the larger of the two); 0 when both are settled.
+int unsettled_precision(const GradientDerivation& d);
 
 }  // namespace chainrule::derivations

@@ -342,7 +342,8 @@ Line singular_where(const Layout& L, const SingularPoint& p) {
     if (p.function == "max" || p.function == "min")  // a tie: both arguments, and their value unless it is shown
         at = L.formula(p.argument) + " = " + L.formula(p.other) +
              (symbolic::is_constant(p.other) ? "" : " = " + value);
-    if (p.function == "hypot" || p.function == "atan2") at = L.formula(p.argument) + " = " + L.formula(p.other) + " = 0";
+    if (p.function == "hypot" || p.function == "atan2")  // both arguments 0: "z = c = 0", or "z = 0" when c is the number 0
+        at = L.formula(p.argument) + (symbolic::is_constant(p.other) ? "" : " = " + L.formula(p.other)) + " = 0";
     return L.say(Phrase::SingularWhere, {text(p.function), math(at), math(L.sym(p.node))});
 }
 
@@ -352,7 +353,9 @@ void singular_points(const Layout& L, Document& doc) {
     for (const SingularPoint& p : L.w().singular_points) {
         const Line where = singular_where(L, p);
         const Line convention = text(convention_text(p, L.language()));
-        if (p.kind == SingularKind::Kink)
+        if (p.kind == SingularKind::Kink && *p.left == *p.right)  // step, sign: a jump, flat on both sides
+            doc.blocks.push_back(Paragraph{L.say(Phrase::SingularJump, {where, text(p.function), convention})});
+        else if (p.kind == SingularKind::Kink)
             doc.blocks.push_back(Paragraph{L.say(Phrase::SingularKink, {where, text(p.function), math(L.num(*p.left)),
                                                                         math(L.num(*p.right)), convention})});
         else
@@ -376,14 +379,21 @@ void one_sided(const Layout& L, const GradientDerivation& d, Document& doc) {
 
 // `named`: several gradients share one section (deltas), so the sentence says which.
 void cross_check(const Layout& L, const GradientDerivation& d, Document& doc, bool named = false) {
-    const bool ok = agrees_with_reverse_mode(d, L.w().options.digits);
+    const ReverseModeCheck check = reverse_mode_check(d, L.w().options.digits);
     const Line what = named ? L.say(Phrase::CrossCheckOf, {math(L.dfrac(d.output, d.wrt))}) : L.say(Phrase::CrossCheck);
-    if (!ok && boost::multiprecision::isnan(d.reverse_mode) && !boost::multiprecision::isnan(d.result)) {
+    if (check != ReverseModeCheck::Agrees && boost::multiprecision::isnan(d.reverse_mode) &&
+        !boost::multiprecision::isnan(d.result)) {
         doc.blocks.push_back(Paragraph{L.say(Phrase::CrossCheckUndefined, {what})});
         return;
     }
-    doc.blocks.push_back(Paragraph{L.say(ok ? Phrase::CrossCheckAgrees : Phrase::CrossCheckDisagrees,
-                                         {what, math(L.num(d.reverse_mode, d.reverse_mode_certainty))})});
+    const Line value = math(L.num(d.reverse_mode, d.reverse_mode_certainty));
+    if (check == ReverseModeCheck::CannotConfirm) {
+        doc.blocks.push_back(
+            Paragraph{L.say(Phrase::CrossCheckCannotConfirm, {what, value, text(std::to_string(unsettled_precision(d)))})});
+        return;
+    }
+    doc.blocks.push_back(
+        Paragraph{L.say(check == ReverseModeCheck::Agrees ? Phrase::CrossCheckAgrees : Phrase::CrossCheckDisagrees, {what, value})});
 }
 
 // After the deltas section: one sentence when every gradient agrees with reverse mode,
@@ -434,6 +444,15 @@ void update(const Layout& L, Document& doc) {
     doc.blocks.push_back(std::move(eq));
 }
 
+Phrase check_word(ReverseModeCheck c) {
+    switch (c) {
+        case ReverseModeCheck::Agrees: return Phrase::AgreesWithReverseMode;
+        case ReverseModeCheck::Disagrees: return Phrase::Disagrees;
+        case ReverseModeCheck::CannotConfirm: break;
+    }
+    return Phrase::CannotConfirm;
+}
+
 void summary(const Layout& L, Document& doc) {
     doc.blocks.push_back(Heading{2, text(L.words(Phrase::SummaryHeading))});
     const bool lr = L.w().options.learning_rate.has_value();
@@ -447,8 +466,7 @@ void summary(const Layout& L, Document& doc) {
         const NamedNode& p = L.g().nodes[d.wrt];
         std::vector<Line> row{math(L.sym(d.wrt)), math(L.num(p.value, p.value_certainty)),
                               math(L.slash_dfrac(d.output, d.wrt) + " = " + L.exact(d.result, d.result_certainty, d.exact_result, true)),
-                              text(L.words(agrees_with_reverse_mode(d, L.w().options.digits) ? Phrase::AgreesWithReverseMode
-                                                                                                          : Phrase::Disagrees))};
+                              text(L.words(check_word(reverse_mode_check(d, L.w().options.digits))))};
         if (lr) row.push_back(math(L.num(*d.after_update, d.after_update_certainty)));
         t.rows.push_back(std::move(row));
     }

@@ -15,7 +15,7 @@
 ///     `softmax_cross_entropy(Z, Y)` (one-hot rows) or `(Z, labels)` (integer labels).
 /// Errors: ShapeError naming the op and both shapes; TapeMismatchError/StaleHandleError as
 /// for Var. Values and partials of the elementwise functions are the scalar rules of
-/// op_rules_*.hpp, with the same conventions (docs/conventions.md).
+/// ops/rules_*.hpp, with the same conventions (docs/conventions.md).
 
 #include "mat_record.hpp"
 #include "var_functions.hpp"
@@ -165,16 +165,23 @@ Mat<T> operator*(const Mat<T>& a, const C& p) {
     return detail::map(OpKind::MulConst, a, T(p));
 }
 
-// Every function of one argument, elementwise: exp(A), sigmoid(A), relu(A), -A, …
+// Every function of one argument, elementwise, under its name and aliases (the catalogue,
+// ops/catalogue.hpp): exp(A), sigmoid(A), relu(A), -A, sqrt(A), …
 #define CHAINRULE_MAT_UNARY(fn, Op)                   \
     template <class T>                                \
     Mat<T> fn(const Mat<T>& x) {                      \
         return detail::map(OpKind::Op, x);            \
     }
-CHAINRULE_UNARY_FUNCTIONS(CHAINRULE_MAT_UNARY)
+#define CHAINRULE_MAT_UNARY_ROW(Op, fn, ...) \
+    CHAINRULE_MAT_UNARY(fn, Op) CHAINRULE_EACH_ALIAS(CHAINRULE_MAT_UNARY, Op, __VA_ARGS__)
+CHAINRULE_UNARY_FUNCTIONS(CHAINRULE_MAT_UNARY_ROW)
+CHAINRULE_MAT_UNARY(operator-, Neg)
+CHAINRULE_MAT_UNARY(sqrt, Sqrt)
+#undef CHAINRULE_MAT_UNARY_ROW
 #undef CHAINRULE_MAT_UNARY
 
-// atan2, hypot, min, max elementwise with broadcasting (Mat or scalar Var operands).
+// atan2, hypot, min, max, logaddexp and pow elementwise with broadcasting (Mat or scalar
+// Var operands).
 #define CHAINRULE_MAT_BINARY(fn, Op)                               \
     template <class T>                                             \
     Mat<T> fn(const Mat<T>& a, const Mat<T>& b) {                  \
@@ -188,7 +195,10 @@ CHAINRULE_UNARY_FUNCTIONS(CHAINRULE_MAT_UNARY)
     Mat<T> fn(const Var<T>& a, const Mat<T>& b) {                  \
         return detail::zip(OpKind::Op, a, b);                      \
     }
-CHAINRULE_BINARY_FUNCTIONS(CHAINRULE_MAT_BINARY)
+#define CHAINRULE_MAT_BINARY_ROW(Op, fn, ...) CHAINRULE_MAT_BINARY(fn, Op)
+CHAINRULE_BINARY_FUNCTIONS(CHAINRULE_MAT_BINARY_ROW)
+#undef CHAINRULE_MAT_BINARY_ROW
+CHAINRULE_MAT_BINARY(logaddexp, LogAddExp)
 CHAINRULE_MAT_BINARY(pow, Pow)
 #undef CHAINRULE_MAT_BINARY
 

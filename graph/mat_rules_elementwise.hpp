@@ -1,6 +1,6 @@
 #pragma once
 /// \file mat_rules_elementwise.hpp
-/// Elementwise matrix ops, built from the scalar op rules (op_rules_*.hpp) so that each
+/// Elementwise matrix ops, built from the scalar op rules (ops/rules_*.hpp) so that each
 /// function is written once: `MatMap` applies a unary or param op to every element
 /// (Y_ij = f(X_ij), adjoint G_ij·f'(X_ij, Y_ij)); `MatZip` applies a binary op (+ − ⊙ ÷,
 /// pow, atan2, hypot, min, max) with broadcasting: two shapes fit when each dimension is
@@ -23,9 +23,9 @@ namespace detail {
 template <class F>
 decltype(auto) visit_map_op(OpKind elem, F&& f) {
     switch (elem) {
-#define CHAINRULE_VISIT_UNARY(name, text) \
+#define CHAINRULE_VISIT_UNARY(name, ...) \
     case OpKind::name: return f.template operator()<ops::name, false>();
-#define CHAINRULE_VISIT_PARAM(name, text) \
+#define CHAINRULE_VISIT_PARAM(name, ...) \
     case OpKind::name: return f.template operator()<ops::name, true>();
         CHAINRULE_UNARY_OPS(CHAINRULE_VISIT_UNARY)
         CHAINRULE_PARAM_OPS(CHAINRULE_VISIT_PARAM)
@@ -39,7 +39,7 @@ decltype(auto) visit_map_op(OpKind elem, F&& f) {
 template <class F>
 decltype(auto) visit_zip_op(OpKind elem, F&& f) {
     switch (elem) {
-#define CHAINRULE_VISIT_BINARY(name, text) \
+#define CHAINRULE_VISIT_BINARY(name, ...) \
     case OpKind::name: return f.template operator()<ops::name>();
         CHAINRULE_BINARY_OPS(CHAINRULE_VISIT_BINARY)
 #undef CHAINRULE_VISIT_BINARY

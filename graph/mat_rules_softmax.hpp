@@ -12,7 +12,7 @@
 /// [−431, 279, 427]; softplus is evaluated without overflow (scalar_math.hpp).
 
 #include "mat_rules_common.hpp"
-#include "op_rules_piecewise.hpp"
+#include "../ops/rules_piecewise.hpp"
 
 namespace chainrule {
 namespace detail {

@@ -5,9 +5,7 @@
 /// reverse sweep. One switch, no virtual calls.
 
 #include "op_kind.hpp"
-#include "op_rules_arithmetic.hpp"
-#include "op_rules_piecewise.hpp"
-#include "op_rules_transcendental.hpp"
+#include "../ops/rules.hpp"
 
 #include <stdexcept>
 
@@ -18,11 +16,11 @@ namespace chainrule {
 template <class T>
 T op_value(OpKind op, const T& a, const T& b, const T& p) {
     switch (op) {
-#define CHAINRULE_CASE_UNARY(name, text) \
+#define CHAINRULE_CASE_UNARY(name, ...) \
     case OpKind::name: return ops::name::value(a);
-#define CHAINRULE_CASE_PARAM(name, text) \
+#define CHAINRULE_CASE_PARAM(name, ...) \
     case OpKind::name: return ops::name::value(a, p);
-#define CHAINRULE_CASE_BINARY(name, text) \
+#define CHAINRULE_CASE_BINARY(name, ...) \
     case OpKind::name: return ops::name::value(a, b);
         CHAINRULE_UNARY_OPS(CHAINRULE_CASE_UNARY)
         CHAINRULE_PARAM_OPS(CHAINRULE_CASE_PARAM)
@@ -40,11 +38,11 @@ T op_value(OpKind op, const T& a, const T& b, const T& p) {
 template <class T>
 ops::Partials<T> op_partials(OpKind op, const T& a, const T& b, const T& y, const T& p) {
     switch (op) {
-#define CHAINRULE_CASE_UNARY(name, text) \
+#define CHAINRULE_CASE_UNARY(name, ...) \
     case OpKind::name: return {ops::name::partial(a, y), T(0)};
-#define CHAINRULE_CASE_PARAM(name, text) \
+#define CHAINRULE_CASE_PARAM(name, ...) \
     case OpKind::name: return {ops::name::partial(a, y, p), T(0)};
-#define CHAINRULE_CASE_BINARY(name, text) \
+#define CHAINRULE_CASE_BINARY(name, ...) \
     case OpKind::name: return ops::name::partials(a, b, y);
         CHAINRULE_UNARY_OPS(CHAINRULE_CASE_UNARY)
         CHAINRULE_PARAM_OPS(CHAINRULE_CASE_PARAM)

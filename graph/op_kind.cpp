@@ -1,7 +1,6 @@
 #include "op_kind.hpp"
 
 #include <array>
-#include <utility>
 
 namespace chainrule {
 namespace {
@@ -16,9 +15,9 @@ struct OpInfo {
 constexpr std::array<OpInfo, static_cast<std::size_t>(OpKind::MatrixEnd_)> kOpInfo = {{
     {"input", 0, false},
     {"const", 0, false},
-#define CHAINRULE_UNARY_INFO(name, text) {text, 1, false},
-#define CHAINRULE_PARAM_INFO(name, text) {text, 1, true},
-#define CHAINRULE_BINARY_INFO(name, text) {text, 2, false},
+#define CHAINRULE_UNARY_INFO(name, fn, ...) {#fn, 1, false},
+#define CHAINRULE_PARAM_INFO(name, fn, ...) {#fn, 1, true},
+#define CHAINRULE_BINARY_INFO(name, fn, ...) {#fn, 2, false},
     CHAINRULE_UNARY_OPS(CHAINRULE_UNARY_INFO) CHAINRULE_PARAM_OPS(CHAINRULE_PARAM_INFO)
         CHAINRULE_BINARY_OPS(CHAINRULE_BINARY_INFO)
     {"count_", 0, false},
@@ -30,21 +29,19 @@ constexpr std::array<OpInfo, static_cast<std::size_t>(OpKind::MatrixEnd_)> kOpIn
 #undef CHAINRULE_BINARY_INFO
 }};
 
-constexpr std::array<std::pair<std::string_view, OpKind>, 13> kAliases = {{
-    {"ln", OpKind::Log},
-    {"tg", OpKind::Tan},
-    {"ctg", OpKind::Cot},
-    {"arcsin", OpKind::Asin},
-    {"arccos", OpKind::Acos},
-    {"arctan", OpKind::Atan},
-    {"arctg", OpKind::Atan},
-    {"arcctg", OpKind::Acot},
-    {"arccot", OpKind::Acot},
-    {"logistic", OpKind::Sigmoid},
-    {"heaviside", OpKind::Step},
-    {"pow", OpKind::Pow},
-    {"logsigmoid", OpKind::LogSigmoid},
-}};
+// The names a user may call: each unary function under its name and aliases, sqrt,
+// leaky_relu, and the binary ops that are functions (pow, atan2, …, logaddexp); not the
+// operators (neg, add, …) and not the param ops a tape records for x^p, p^x, x + p, ….
+#define CHAINRULE_NAME_ENTRY(alias, Name) FunctionName{#alias, OpKind::Name},
+#define CHAINRULE_FUNCTION_NAMES(Name, fn, ...) \
+    CHAINRULE_NAME_ENTRY(fn, Name) CHAINRULE_EACH_ALIAS(CHAINRULE_NAME_ENTRY, Name, __VA_ARGS__)
+constexpr FunctionName kFunctionNames[] = {
+    CHAINRULE_UNARY_FUNCTIONS(CHAINRULE_FUNCTION_NAMES) CHAINRULE_BINARY_FUNCTIONS(CHAINRULE_FUNCTION_NAMES)
+    CHAINRULE_NAME_ENTRY(sqrt, Sqrt) CHAINRULE_NAME_ENTRY(leaky_relu, LeakyRelu) CHAINRULE_NAME_ENTRY(pow, Pow)
+    CHAINRULE_NAME_ENTRY(logaddexp, LogAddExp)
+};
+#undef CHAINRULE_FUNCTION_NAMES
+#undef CHAINRULE_NAME_ENTRY
 
 const OpInfo& info(OpKind op) noexcept { return kOpInfo[static_cast<std::size_t>(op)]; }
 
@@ -55,14 +52,11 @@ bool has_param(OpKind op) noexcept { return info(op).param; }
 std::string_view op_name(OpKind op) noexcept { return info(op).name; }
 bool is_matrix_valued(OpKind op) noexcept { return info(op).matrix_valued; }
 
+std::span<const FunctionName> function_table() noexcept { return kFunctionNames; }
+
 std::optional<OpKind> find_function(std::string_view name) noexcept {
-    for (const auto& [alias, op] : kAliases)
-        if (alias == name) return op;
-    for (std::size_t i = 2; i < static_cast<std::size_t>(OpKind::Count_); ++i) {
-        const auto op = static_cast<OpKind>(i);
-        if (kOpInfo[i].name == name && !has_param(op) && op != OpKind::Neg) return op;
-    }
-    if (name == "leaky_relu") return OpKind::LeakyRelu;
+    for (const FunctionName& f : kFunctionNames)
+        if (f.name == name) return f.op;
     return std::nullopt;
 }
 

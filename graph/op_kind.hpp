@@ -1,37 +1,17 @@
 #pragma once
 /// \file op_kind.hpp
-/// The op table: every kind of node a tape can record, its arity and its name.
-/// The X-macro lists below are the single source of truth; the value and local
-/// partials of each op live in op_rules_*.hpp (struct ops::<Name>), and the
-/// conventions at singular points in docs/conventions.md.
+/// The op table: every kind of node a tape can record, its arity and its name. The scalar
+/// ops are the rows of the op catalogue (ops/catalogue.hpp: CHAINRULE_UNARY_OPS,
+/// CHAINRULE_PARAM_OPS, CHAINRULE_BINARY_OPS, each row X(Name, fn, aliases…)), whose
+/// rule structs ops::<Name> hold value, partials and facts (ops/rules_*.hpp); the matrix
+/// ops are listed below.
+
+#include "../ops/catalogue.hpp"
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
-
-// X(Name, "name"): unary ops y = f(x).
-#define CHAINRULE_UNARY_OPS(X)                                                              \
-    X(Neg, "neg") X(Exp, "exp") X(Log, "log") X(Sin, "sin") X(Cos, "cos") X(Tan, "tan")     \
-    X(Cot, "cot") X(Asin, "asin") X(Acos, "acos") X(Atan, "atan") X(Acot, "acot")           \
-    X(Sinh, "sinh") X(Cosh, "cosh") X(Tanh, "tanh") X(Coth, "coth") X(Sech, "sech")         \
-    X(Csch, "csch") X(Sqrt, "sqrt") X(Cbrt, "cbrt") X(Abs, "abs") X(Sign, "sign")           \
-    X(Expm1, "expm1") X(Log1p, "log1p") X(Sigmoid, "sigmoid") X(Relu, "relu")               \
-    X(Softplus, "softplus") X(LogSigmoid, "log_sigmoid") X(Step, "step")
-
-// X(Name, "name"): unary ops with one constant parameter p stored on the tape:
-// x^p, p^x, log_p(x), leaky_relu(x; slope p), and arithmetic with a plain number
-// (x + p, p + x, x − p, p − x, p·x and x·p, x/p, p/x): one node instead of a Const leaf
-// plus a binary op.
-#define CHAINRULE_PARAM_OPS(X)                                                                    \
-    X(PowConst, "pow_const") X(ExpBase, "exp_base") X(LogBase, "log_base") X(LeakyRelu, "leaky_relu") \
-    X(AddConst, "add_const") X(ConstAdd, "const_add") X(SubConst, "sub_const")                    \
-    X(ConstSub, "const_sub") X(MulConst, "mul_const") X(DivConst, "div_const")                    \
-    X(ConstDiv, "const_div")
-
-// X(Name, "name"): binary ops y = f(a, b).
-#define CHAINRULE_BINARY_OPS(X)                                                              \
-    X(Add, "add") X(Sub, "sub") X(Mul, "mul") X(Div, "div") X(Pow, "pow") X(Atan2, "atan2") \
-    X(Hypot, "hypot") X(Min, "min") X(Max, "max") X(LogAddExp, "logaddexp")
 
 // X(Name, "name", arity, MatrixValued): matrix ops (graph/mat_*.hpp, docs/matrix.md). Their
 // values live in the tape's matrix store; a scalar-valued one (sum, mean, the losses) has
@@ -53,7 +33,7 @@ namespace chainrule {
 enum class OpKind : std::uint8_t {
     Input,
     Const,
-#define CHAINRULE_ENUM(name, text) name,
+#define CHAINRULE_ENUM(name, ...) name,
     CHAINRULE_UNARY_OPS(CHAINRULE_ENUM) CHAINRULE_PARAM_OPS(CHAINRULE_ENUM)
         CHAINRULE_BINARY_OPS(CHAINRULE_ENUM)
     /// The number of scalar op kinds: loops over [0, Count_) visit the scalar ops only.
@@ -83,10 +63,20 @@ bool has_param(OpKind op) noexcept;
 /// The op's name as used in messages ("sin", "mul", "pow_const", …).
 std::string_view op_name(OpKind op) noexcept;
 
-/// The op a user-typed function name refers to, with the seeds' aliases: ln → log,
-/// tg → tan, ctg → cot, arcsin/arccos/arctan/arcctg → asin/acos/atan/acot,
-/// logistic → sigmoid, heaviside → step. `pow` maps to the binary Pow. Returns
-/// nothing for unknown names.
+/// The op a user-typed function name refers to: the name of a unary function, sqrt,
+/// leaky_relu, pow, atan2, hypot, min, max, logaddexp, or an alias of the catalogue (ln →
+/// log, tg → tan, ctg → cot, arcsin/arccos/arctan/arcctg → asin/acos/atan/acot, logistic →
+/// sigmoid, heaviside → step, …). Returns nothing for unknown names, for operators (add,
+/// neg, …) and for the internal param ops (pow_const, …).
 std::optional<OpKind> find_function(std::string_view name) noexcept;
+
+/// A name find_function accepts, with its op.
+struct FunctionName {
+    std::string_view name;
+    OpKind op;
+};
+
+/// Every name find_function accepts (names, then aliases, in catalogue order).
+std::span<const FunctionName> function_table() noexcept;
 
 }  // namespace chainrule

@@ -1,9 +1,10 @@
 #pragma once
 /// \file scalar_traits.hpp
 /// What the tape needs to know about a scalar type T: whether it is a number
-/// (float, double, long double, Boost.Multiprecision) or something else (a symbolic
-/// expression, a Var for higher order), how to test it for zero, and how to convert
-/// a value of one scalar type into another (used by replay).
+/// (NumericScalar, is_zero, is_finite: ops/numeric_scalar.hpp), how to print it in
+/// messages, and how to convert a value of one scalar type into another (used by replay).
+
+#include "../ops/numeric_scalar.hpp"
 
 #include <boost/multiprecision/number.hpp>
 
@@ -14,29 +15,6 @@
 #include <type_traits>
 
 namespace chainrule {
-
-/// A numeric scalar: a built-in floating-point type or a Boost.Multiprecision number.
-/// Numeric scalars have values that can be compared, so ops may apply their documented
-/// conventions at singular points (e.g. ∂atan2 = 0 at the origin) by branching.
-template <class T>
-concept NumericScalar = std::is_floating_point_v<T> || boost::multiprecision::is_number<T>::value;
-
-/// Numeric zero test. Non-numeric scalars (symbolic::Expr) provide their own
-/// `is_zero` found by argument-dependent lookup.
-template <NumericScalar T>
-bool is_zero(const T& x) {
-    return x == 0;
-}
-
-/// True when x is neither infinite nor NaN.
-template <NumericScalar T>
-bool is_finite(const T& x) {
-    using std::isfinite;
-    if constexpr (std::is_floating_point_v<T>)
-        return std::isfinite(x);
-    else
-        return boost::multiprecision::isfinite(x);
-}
 
 /// Decimal text of a numeric value with `digits` significant digits (for messages).
 template <NumericScalar T>

@@ -2,14 +2,13 @@
 /// \file var_functions.hpp
 /// Operators and elementary functions on Var<T>: each call records one node (two for
 /// atan2, hypot, min and max with a plain number, which is first recorded as a Const
-/// leaf; + − · / with a plain number record one param op). Names and aliases follow
-/// the seed notes' derivative table: ln, tg, ctg, arcsin, arccos, arctan, arcctg,
-/// logistic. Values and local partials: op_rules_*.hpp; conventions: docs/conventions.md.
+/// leaf; + − · / with a plain number record one param op). The functions are generated
+/// from the op catalogue (ops/catalogue.hpp): every unary function under its name and its
+/// aliases (the seed notes' ln, tg, ctg, arcsin, arccos, arctan, arcctg, logistic, …).
+/// Values and local partials: ops/rules_*.hpp; conventions: docs/conventions.md.
 
 #include "op_kind.hpp"
-#include "op_rules_arithmetic.hpp"
-#include "op_rules_piecewise.hpp"
-#include "op_rules_transcendental.hpp"
+#include "../ops/rules.hpp"
 #include "tape.hpp"
 
 #include <concepts>
@@ -36,23 +35,19 @@ CHAINRULE_ALWAYS_INLINE Var<T> constant_like(const Var<T>& x, const C& c) {
 }  // namespace detail
 
 // ---------------------------------------------------------------- unary functions
-// X(fn, Op): the functions of one argument, with the seed notes' aliases (applied to
-// matrices elementwise by graph/mat_functions.hpp).
-#define CHAINRULE_UNARY_FUNCTIONS(X) \
-    X(operator-, Neg) X(exp, Exp) X(log, Log) X(ln, Log) X(expm1, Expm1) X(log1p, Log1p) \
-    X(sin, Sin) X(cos, Cos) X(tan, Tan) X(tg, Tan) X(cot, Cot) X(ctg, Cot) X(asin, Asin) \
-    X(arcsin, Asin) X(acos, Acos) X(arccos, Acos) X(atan, Atan) X(arctan, Atan) \
-    X(acot, Acot) X(arcctg, Acot) X(sinh, Sinh) X(cosh, Cosh) X(tanh, Tanh) X(coth, Coth) \
-    X(sech, Sech) X(csch, Csch) X(sqrt, Sqrt) X(cbrt, Cbrt) X(abs, Abs) X(sign, Sign) \
-    X(sigmoid, Sigmoid) X(logistic, Sigmoid) X(relu, Relu) X(softplus, Softplus) \
-    X(log_sigmoid, LogSigmoid) X(step, Step)
-
+// Every unary op of the catalogue under its name and aliases: exp(x), ln(x), sigmoid(x), …,
+// and −x, sqrt(x) (applied to matrices elementwise by graph/mat_functions.hpp).
 #define CHAINRULE_VAR_UNARY(fn, Op)                                            \
     template <class T>                                                         \
     CHAINRULE_ALWAYS_INLINE Var<T> fn(const Var<T>& x) {                       \
         return x.tape().template record_unary<ops::Op>(OpKind::Op, x);         \
     }
-CHAINRULE_UNARY_FUNCTIONS(CHAINRULE_VAR_UNARY)
+#define CHAINRULE_VAR_UNARY_ROW(Op, fn, ...) \
+    CHAINRULE_VAR_UNARY(fn, Op) CHAINRULE_EACH_ALIAS(CHAINRULE_VAR_UNARY, Op, __VA_ARGS__)
+CHAINRULE_UNARY_FUNCTIONS(CHAINRULE_VAR_UNARY_ROW)
+CHAINRULE_VAR_UNARY(operator-, Neg)
+CHAINRULE_VAR_UNARY(sqrt, Sqrt)
+#undef CHAINRULE_VAR_UNARY_ROW
 #undef CHAINRULE_VAR_UNARY
 
 /// Unary plus: the same node.
@@ -70,11 +65,9 @@ CHAINRULE_ALWAYS_INLINE Var<T> leaky_relu(const Var<T>& x, const C& slope = C(0.
 }
 
 // ---------------------------------------------------------------- binary functions
-// X(fn, Op): the functions of two arguments (applied to matrices elementwise by
+// atan2, hypot, min, max (CHAINRULE_BINARY_FUNCTIONS) and logaddexp, with a plain number on
+// either side recorded as a Const leaf (applied to matrices elementwise by
 // graph/mat_functions.hpp).
-#define CHAINRULE_BINARY_FUNCTIONS(X) \
-    X(atan2, Atan2) X(hypot, Hypot) X(min, Min) X(max, Max) X(logaddexp, LogAddExp)
-
 #define CHAINRULE_VAR_BINARY(fn, Op)                                                     \
     template <class T>                                                                   \
     CHAINRULE_ALWAYS_INLINE Var<T> fn(const Var<T>& a, const Var<T>& b) {                \
@@ -90,7 +83,10 @@ CHAINRULE_ALWAYS_INLINE Var<T> leaky_relu(const Var<T>& x, const C& slope = C(0.
     CHAINRULE_ALWAYS_INLINE Var<T> fn(const C& a, const Var<T>& b) {                     \
         return fn(detail::constant_like(b, a), b);                                       \
     }
-CHAINRULE_BINARY_FUNCTIONS(CHAINRULE_VAR_BINARY)
+#define CHAINRULE_VAR_BINARY_ROW(Op, fn, ...) CHAINRULE_VAR_BINARY(fn, Op)
+CHAINRULE_BINARY_FUNCTIONS(CHAINRULE_VAR_BINARY_ROW)
+CHAINRULE_VAR_BINARY(logaddexp, LogAddExp)
+#undef CHAINRULE_VAR_BINARY_ROW
 #undef CHAINRULE_VAR_BINARY
 
 /// logsumexp(a₁, …, aₙ) = ln Σ e^{aᵢ} (n ≥ 1), stable for any logits: n − 1 logaddexp

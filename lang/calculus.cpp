@@ -128,6 +128,22 @@ void add_exact_results(Gradient& g, const ExprNode& expression, const Source& so
             agreeing(symbolic::exact_rational_value(d(symbolic::Expr::symbol(point.names[i])), at), g.partials[i]));
 }
 
+// A result that is an exact rational at the point's decimals is settled by it, whatever
+// the ladder could establish: exp(x) − exp(x) is 0 at every rung, but mixed rounding
+// moves it (two separately rounded e^x), so the ladder gives only 0 within a bound.
+void settle_by_exact(Real& x, Certainty& c, const std::optional<Rational>& exact) {
+    if (!exact || c.complete()) return;
+    x = Real(numerator(*exact).str()) / Real(denominator(*exact).str());
+    c = Certainty{};
+    c.same_at_every_rung = true;
+}
+
+void settle_exact_results(Gradient& g) {
+    settle_by_exact(g.value, g.value_certainty, g.exact_value);
+    for (std::size_t i = 0; i < g.exact_partials.size() && i < g.partials.size(); ++i)
+        settle_by_exact(g.partials[i], g.partial_certainty[i], g.exact_partials[i]);
+}
+
 }  // namespace
 
 Gradient gradient_at(const ExprNode& typed, const Source& source, const Point& point, std::string_view option,
@@ -141,6 +157,7 @@ Gradient gradient_at(const ExprNode& typed, const Source& source, const Point& p
         numbers.push_back(f.value());
         if (!variables.empty())
             for (Real& d : grad(f, variables)) numbers.push_back(std::move(d));
+        if (!rounds_to_nearest()) return;  // a test of the ladder's zeros: not the point's ops
         if (const std::optional<SingularOp> s = first_singular_op(tape, f.index())) g.singular = s->description;
     };
     int max_exponent = 0;
@@ -158,6 +175,7 @@ Gradient gradient_at(const ExprNode& typed, const Source& source, const Point& p
     g.partial_certainty.assign(c.begin() + 1, c.end());
     require_defined(g, point, source);
     add_exact_results(g, expression, source, point);
+    settle_exact_results(g);
     return g;
 }
 

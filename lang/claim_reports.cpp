@@ -1,8 +1,8 @@
 #include "claim_reports.hpp"
 
-#include "text_table.hpp"
 
 #include "../derivations/claims_document.hpp"
+#include "../derivations/render_text.hpp"
 #include "../precision/number_format.hpp"
 
 #include <nlohmann/json.hpp>
@@ -53,16 +53,22 @@ Json claim_json(const ClaimReport& report, std::size_t i, int digits) {
 
 std::string claims_text(const ClaimReport& report, int digits, derivations::Language language) {
     using derivations::Phrase;
-    const auto word = [&](Phrase p) { return derivations::say_text(language, p); };
-    std::vector<std::vector<std::string>> rows{
-        {"#", word(Phrase::HeaderClaim), word(Phrase::HeaderVerdict), word(Phrase::HeaderRightValue), word(Phrase::HeaderNote)}};
+    using derivations::text;
+    const auto word = [&](Phrase p) { return text(derivations::say_text(language, p)); };
+    derivations::Table t;
+    t.header = {text("#"), word(Phrase::HeaderClaim), word(Phrase::HeaderVerdict), word(Phrase::HeaderRightValue),
+                word(Phrase::HeaderNote)};
     for (std::size_t i = 0; i < report.results.size(); ++i) {
         const ClaimResult& r = report.results[i];
-        rows.push_back({std::to_string(i + 1), r.claim.text, derivations::verdict_text(r.verdict, language),
-                        chainrule::format_number(r.right, r.right_certainty, derivations::right_value_digits(r, digits)),
-                        derivations::claim_note(report, i, language)});
+        t.rows.push_back({text(std::to_string(i + 1)), text(r.claim.text), text(derivations::verdict_text(r.verdict, language)),
+                          text(chainrule::format_number(r.right, r.right_certainty, derivations::right_value_digits(r, digits))),
+                          text(derivations::claim_note(report, i, language))});
     }
-    return derivations::claims_summary(report, language) + "\n\n" + left_aligned_columns(rows);
+    derivations::Document doc;
+    doc.blocks.push_back(derivations::Paragraph{text(derivations::claims_summary(report, language))});
+    doc.blocks.push_back(derivations::Paragraph{});  // a blank line
+    doc.blocks.push_back(std::move(t));
+    return derivations::render_text(doc);
 }
 
 std::string claims_json(const ClaimReport& report, int digits) {

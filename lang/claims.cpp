@@ -2,7 +2,11 @@
 
 #include "../precision/ladder.hpp"
 
+#include "../symbolic/evaluate.hpp"
+#include "../symbolic/text_printer.hpp"
+
 #include "constants.hpp"
+#include "exact_claims.hpp"
 #include "numbers.hpp"
 #include "parser.hpp"
 #include "to_symbolic.hpp"
@@ -26,8 +30,8 @@ public:
         if (s.kind == ClaimSyntax::Kind::Derivative) claim.quantity.wrt = known(s.wrt);
         if (s.kind == ClaimSyntax::Kind::Update) resolve_update(s, claim.quantity);
         else if (s.learning_rate) fail(s.learning_rate->offset, "only an update (p+ = …) takes a learning rate");
-        if (auto number = signed_number(s.claimed)) claim.claimed = derivations::ClaimedNumber{*number};
-        else claim.claimed = formula(s.claimed);
+        if (auto number = signed_number(s.claimed)) claim.claimed = derivations::ClaimedNumber{*number, std::nullopt};
+        else claim.claimed = expression(s.claimed);
         return claim;
     }
 
@@ -73,15 +77,26 @@ private:
         return std::nullopt;
     }
 
-    // pi and e are the constants unless the model names a node so.
-    symbolic::Expr formula(const ExprNode& typed) const {
+    // A formula over the model's names; or, written without names, an exact constant
+    // (151/125, (12/10), sqrt(2)/2): a number claimed exactly and judged as a number — as
+    // a formula it would be checked at random points, where the truth moves and a right
+    // constant "holds at this point only". pi and e are the constants unless the model
+    // names a node so.
+    std::variant<derivations::ClaimedNumber, symbolic::Expr> expression(const ExprNode& typed) const {
         const ExprNode e = bind_constants(typed, [this](std::string_view n) { return model_.names.contains(n); });
-        check_names(e);
-        return to_symbolic(e, model_.source);
+        const bool has_names = check_names(e);
+        symbolic::Expr f = to_symbolic(e, model_.source);
+        if (has_names) return f;
+        if (!boost::multiprecision::isfinite(symbolic::evaluate<Real>(f, std::map<std::string, Real>{})))
+            fail(e.offset, "the claimed value is not a finite number", "a number, e.g. 151/125 or sqrt(2)/2");
+        return derivations::ClaimedNumber{symbolic::to_text(f), f};
     }
-    void check_names(const ExprNode& e) const {
-        if (e.kind == ExprNode::Kind::Name) known(Name{e.text, e.offset});
-        for (const ExprNode& o : e.operands) check_names(o);
+    // Checks that every name is the model's; true when there is one.
+    bool check_names(const ExprNode& e) const {
+        bool any = e.kind == ExprNode::Kind::Name;
+        if (any) known(Name{e.text, e.offset});
+        for (const ExprNode& o : e.operands) any = check_names(o) || any;
+        return any;
     }
 
     const Model& model_;
@@ -110,6 +125,7 @@ derivations::ClaimReport check_model_claims(const Model& model, std::size_t poin
     options.output = model.output;
     options.learning_rate = model.learning_rate;
     options.identity_points = points;
+    options.exact_truths = exact_claim_truths(model, claims);  // exact claims (151/125) compare as rationals
     for (const std::string& name : model.order)
         if (model.at(name).kind != NameKind::Definition && model.at(name).kind != NameKind::Const)
             options.perturbed.push_back(name);
@@ -126,7 +142,7 @@ derivations::ClaimReport check_model_claims(const Model& model, std::size_t poin
         if (!c.same_at_every_rung) precision = std::max(precision, c.precision);
     PrecisionScope scope(precision);
     derivations::ClaimReport report = derivations::check_claims(record_again(model).tape, claims, options);
-    for (std::size_t i = 0; i < report.results.size(); ++i) report.results[i].right_certainty = certainty.at(i);
+    derivations::apply_right_certainty(report, certainty);  // unsettled right values: verdicts revised
     return report;
 }
 

@@ -7,6 +7,8 @@
 
 namespace chainrule::lang {
 
+std::string message_text(std::string_view text) { return symbolic::escape_text_for_message(text); }
+
 namespace {
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }

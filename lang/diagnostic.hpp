@@ -26,6 +26,11 @@
 
 namespace chainrule::lang {
 
+/// Any text made safe to print in a message: control characters, direction overrides,
+/// zero-width characters and invalid UTF-8 spelled out (`\x1b`, `\u202e`, `\xff`), as
+/// symbolic::escape_text_for_message does for every message of the language.
+std::string message_text(std::string_view text);
+
 /// A text to parse, with the name messages give it: a file path, "expression", "--at".
 struct Source {
     std::string name;

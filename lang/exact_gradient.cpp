@@ -16,14 +16,6 @@ namespace {
 using symbolic::Expr;
 using Values = std::map<std::string, Rational, std::less<>>;
 
-// The model read again from its text, exactly: the definitions as symbolic expressions
-// in file order, the names with a rational value, and the learning rate.
-struct ExactModel {
-    std::vector<std::pair<std::string, Expr>> definitions;
-    Values values;
-    std::optional<Rational> learning_rate;
-};
-
 unsigned bits(const symbolic::Integer& i) {
     return i == 0 ? 0u : static_cast<unsigned>(boost::multiprecision::msb(abs(i))) + 1u;
 }
@@ -31,6 +23,8 @@ unsigned bits(const symbolic::Integer& i) {
 bool small_enough(const Rational& r) {
     return bits(numerator(r)) <= kExactGradientBits && bits(denominator(r)) <= kExactGradientBits;
 }
+
+}  // namespace
 
 // The text parsed again: a built model's text parses, and to_symbolic accepts what the
 // recorder accepted (the same functions and arities), but for a divisor that simplifies
@@ -57,7 +51,7 @@ ExactModel exact_model(const Model& model) {
 
 // Reverse accumulation over the definitions (file order is topological). An adjoint
 // that is nullopt is unknown: some term of it is not rational.
-Values adjoints_of(const ExactModel& m, std::string_view output) {
+Values exact_adjoints(const ExactModel& m, std::string_view output) {
     std::map<std::string, std::optional<Rational>, std::less<>> adjoint;
     adjoint.emplace(std::string(output), Rational(1));
     for (auto it = m.definitions.rbegin(); it != m.definitions.rend(); ++it) {
@@ -81,6 +75,8 @@ Values adjoints_of(const ExactModel& m, std::string_view output) {
     return out;
 }
 
+namespace {
+
 // r is the number the ladder certified x as (within 10⁻⁴⁰ relative: x has at least 50
 // correct digits), so that a fraction never stands next to a different decimal.
 bool agrees(const Rational& r, const Real& x) {
@@ -100,7 +96,7 @@ bool is_power_of_ten(symbolic::Integer n) {
 std::map<std::string, Rational, std::less<>> exact_adjoints(const Model& model, std::string_view output) {
     if (model.at(output).kind != NameKind::Definition)
         throw std::out_of_range("chainrule::lang: '" + std::string(output) + "' is not a definition of the model");
-    return adjoints_of(exact_model(model), output);
+    return exact_adjoints(exact_model(model), output);
 }
 
 bool fraction_worth_showing(const Rational& r) {
@@ -115,7 +111,7 @@ void add_exact_results(const Model& model, derivations::Worksheet& w) {
     } catch (const LangError&) {  // a divisor only simplification finds to be 0 (y − y): no fractions
         return;
     }
-    const Values adjoint = adjoints_of(m, w.graph.nodes[w.graph.output].name);
+    const Values adjoint = exact_adjoints(m, w.graph.nodes[w.graph.output].name);
     for (derivations::GradientDerivation& d : w.derivations) {
         const std::string& wrt = w.graph.nodes[d.wrt].name;
         const auto g = adjoint.find(wrt);

@@ -28,11 +28,30 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace chainrule::lang {
 
 /// Largest numerator or denominator (bits) carried through the exact computation.
 inline constexpr unsigned kExactGradientBits = 1024;
+
+/// The model read again from its text, exactly (steps 1 and 2 above): its definitions as
+/// symbolic expressions in file order, the names whose value is rational (declared
+/// values, definitions computed exactly), and the `lr` line's value.
+struct ExactModel {
+    std::vector<std::pair<std::string, symbolic::Expr>> definitions;
+    std::map<std::string, Rational, std::less<>> values;
+    std::optional<Rational> learning_rate;
+};
+
+/// The model's ExactModel. Throws LangError (as to_symbolic) for a divisor that
+/// simplifies to 0, such as x/(y − y).
+ExactModel exact_model(const Model& model);
+
+/// ∂(output)/∂name (step 3 above) for every name whose derivative is rational; `output`
+/// may be any name (a leaf has only ∂output/∂output = 1).
+std::map<std::string, Rational, std::less<>> exact_adjoints(const ExactModel& model, std::string_view output);
 
 /// ∂(output)/∂name for every name the output reads (directly or through other
 /// definitions) whose derivative is an exact rational (step 3 above); a name whose

@@ -1,21 +1,10 @@
 #include "functions.hpp"
 
 #include <algorithm>
-#include <array>
 
 namespace chainrule::lang {
 
 namespace {
-
-// Names that are not op names themselves: the core's aliases (op_kind.cpp's table; a
-// name the core stops accepting simply drops out of function_names()) and logsumexp.
-constexpr std::array<std::string_view, 13> kAliases = {"ln",       "tg",        "ctg",        "arcsin", "arccos",
-                                                       "arctan",   "arctg",     "arcctg",     "arccot", "logistic",
-                                                       "heaviside", "logsigmoid", "logsumexp"};
-
-bool is_operator(OpKind op) {
-    return op == OpKind::Add || op == OpKind::Sub || op == OpKind::Mul || op == OpKind::Div;
-}
 
 std::string arity_text(const FunctionInfo& f) {
     if (f.max_args == kAnyNumberOfArguments) return "at least " + std::to_string(f.min_args) + " argument";
@@ -36,7 +25,7 @@ std::string usage(std::string_view name, const FunctionInfo& f) {
 std::optional<FunctionInfo> find_language_function(std::string_view name) {
     if (name == "logsumexp") return FunctionInfo{OpKind::LogAddExp, 1, kAnyNumberOfArguments};
     const std::optional<OpKind> op = find_function(name);
-    if (!op || is_operator(*op)) return std::nullopt;
+    if (!op) return std::nullopt;  // find_function knows no operators (add, neg, …)
     if (*op == OpKind::Log) return FunctionInfo{*op, 1, name == "log" ? 2u : 1u};
     if (*op == OpKind::LeakyRelu) return FunctionInfo{*op, 1, 2};
     const std::size_t n = arity(*op) == 2 ? 2 : 1;
@@ -45,13 +34,9 @@ std::optional<FunctionInfo> find_language_function(std::string_view name) {
 
 const std::vector<std::string>& function_names() {
     static const std::vector<std::string> names = [] {
-        std::vector<std::string> out;
-        for (int i = 0; i < static_cast<int>(OpKind::Count_); ++i) {
-            const std::string_view name = op_name(static_cast<OpKind>(i));
-            if (find_language_function(name)) out.emplace_back(name);
-        }
-        for (std::string_view alias : kAliases)
-            if (find_language_function(alias)) out.emplace_back(alias);
+        std::vector<std::string> out{"logsumexp"};
+        for (const FunctionName& f : function_table())
+            if (find_language_function(f.name)) out.emplace_back(f.name);
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
         return out;

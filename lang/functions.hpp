@@ -1,9 +1,10 @@
 #pragma once
 /// \file functions.hpp
-/// The functions an expression may call: every function of the core (graph/op_kind.hpp)
-/// under its name and its aliases (ln, tg, ctg, arcsin … arcctg, logistic, heaviside),
-/// with the number of arguments each takes. The arithmetic ops (add, mul, …) are
-/// operators, not functions.
+/// The functions an expression may call: every function of the core under its name and
+/// its aliases (the op catalogue, ops/catalogue.hpp, through graph/op_kind.hpp's
+/// function_table: ln, tg, ctg, arcsin … arcctg, logistic, heaviside, …), and
+/// logsumexp, with the number of arguments each takes. The arithmetic ops (add, mul, …)
+/// are operators, not functions.
 ///
 /// apply_unary / apply_binary call the function of that name on any value type whose
 /// namespace provides the functions — Var<T> (graph/var_functions.hpp) and
@@ -45,53 +46,32 @@ const std::vector<std::string>& function_names();
 /// arguments fits; throws LangError at the call otherwise.
 FunctionInfo resolve_call(const ExprNode& call, const Source& source);
 
-/// f(x) for the unary ops of the core (Neg … Step).
+/// f(x) for the unary ops of the core: −x, sqrt and every unary function of the op
+/// catalogue (ops/catalogue.hpp), called by its C++ name.
 template <class V>
 V apply_unary(OpKind op, const V& x) {
     switch (op) {
         case OpKind::Neg: return -x;
-        case OpKind::Exp: return exp(x);
-        case OpKind::Log: return log(x);
-        case OpKind::Sin: return sin(x);
-        case OpKind::Cos: return cos(x);
-        case OpKind::Tan: return tan(x);
-        case OpKind::Cot: return cot(x);
-        case OpKind::Asin: return asin(x);
-        case OpKind::Acos: return acos(x);
-        case OpKind::Atan: return atan(x);
-        case OpKind::Acot: return acot(x);
-        case OpKind::Sinh: return sinh(x);
-        case OpKind::Cosh: return cosh(x);
-        case OpKind::Tanh: return tanh(x);
-        case OpKind::Coth: return coth(x);
-        case OpKind::Sech: return sech(x);
-        case OpKind::Csch: return csch(x);
         case OpKind::Sqrt: return sqrt(x);
-        case OpKind::Cbrt: return cbrt(x);
-        case OpKind::Abs: return abs(x);
-        case OpKind::Sign: return sign(x);
-        case OpKind::Expm1: return expm1(x);
-        case OpKind::Log1p: return log1p(x);
-        case OpKind::Sigmoid: return sigmoid(x);
-        case OpKind::Relu: return relu(x);
-        case OpKind::Softplus: return softplus(x);
-        case OpKind::LogSigmoid: return log_sigmoid(x);
-        case OpKind::Step: return step(x);
+#define CHAINRULE_LANG_UNARY(Name, fn, ...) \
+    case OpKind::Name: return fn(x);
+        CHAINRULE_UNARY_FUNCTIONS(CHAINRULE_LANG_UNARY)
+#undef CHAINRULE_LANG_UNARY
         default: break;
     }
     throw std::logic_error("chainrule::lang: op '" + std::string(op_name(op)) + "' is not a unary function");
 }
 
-/// f(a, b) for pow, atan2, hypot, min, max, logaddexp.
+/// f(a, b) for pow, logaddexp and the catalogue's binary functions (atan2, hypot, min, max).
 template <class V>
 V apply_binary(OpKind op, const V& a, const V& b) {
     switch (op) {
         case OpKind::Pow: return pow(a, b);
-        case OpKind::Atan2: return atan2(a, b);
-        case OpKind::Hypot: return hypot(a, b);
-        case OpKind::Min: return min(a, b);
-        case OpKind::Max: return max(a, b);
         case OpKind::LogAddExp: return logaddexp(a, b);
+#define CHAINRULE_LANG_BINARY(Name, fn, ...) \
+    case OpKind::Name: return fn(a, b);
+        CHAINRULE_BINARY_FUNCTIONS(CHAINRULE_LANG_BINARY)
+#undef CHAINRULE_LANG_BINARY
         default: break;
     }
     throw std::logic_error("chainrule::lang: op '" + std::string(op_name(op)) + "' is not a binary function");

@@ -1,5 +1,7 @@
 #include "reports.hpp"
 
+#include "../derivations/render_markdown.hpp"
+#include "../derivations/render_text.hpp"
 #include "../precision/number_format.hpp"
 #include "../symbolic/latex_names.hpp"
 #include "../symbolic/latex_printer.hpp"
@@ -24,20 +26,13 @@ Json named_numbers(const std::vector<std::string>& names, const std::vector<Real
     return out;
 }
 
-// The header of a descent table: step, the variables, J, the partials; `name` and
-// `partial` format a variable's name and ∂J/∂name for the output format.
-template <class Name, class Partial>
-std::vector<std::string> descent_header(const Descent& run, Name name, Partial partial) {
-    std::vector<std::string> header{"step"};
-    for (const std::string& n : run.names) header.push_back(name(n));
-    header.emplace_back("J");
-    for (const std::string& n : run.names) header.push_back(partial(n));
-    return header;
-}
-
+// The header of the CSV form: step, the variables, J, dJ/d(each variable).
 std::vector<std::string> plain_header(const Descent& run) {
-    return descent_header(run, [](const std::string& n) { return n; },
-                          [](const std::string& n) { return "dJ/d" + n; });
+    std::vector<std::string> header{"step"};
+    header.insert(header.end(), run.names.begin(), run.names.end());
+    header.emplace_back("J");
+    for (const std::string& n : run.names) header.push_back("dJ/d" + n);
+    return header;
 }
 
 // One row of cells per step: step, point, J, gradient.
@@ -82,14 +77,15 @@ std::string gradient_text(const Point& point, const Gradient& g, int digits) {
         const std::optional<std::string> f = short_fraction(exact);
         return (f ? *f + " = " : "") + format_number(x, c, digits);
     };
-    std::string out = "f = " + shown(g.value, g.value_certainty, g.exact_value) + "\n";
+    derivations::Document doc;
+    const auto line = [&doc](std::string s) { doc.blocks.push_back(derivations::Paragraph{derivations::text(std::move(s))}); };
+    line("f = " + shown(g.value, g.value_certainty, g.exact_value));
     for (std::size_t i = 0; i < point.names.size(); ++i)
-        out += "∂f/∂" + point.names[i] + " = " +
-               shown(g.partials[i], i < g.partial_certainty.size() ? g.partial_certainty[i] : Certainty{},
-                     i < g.exact_partials.size() ? g.exact_partials[i] : std::nullopt) +
-               "\n";
-    if (!g.singular.empty()) out += "not finite here: " + g.singular + "\n";
-    return out;
+        line("∂f/∂" + point.names[i] + " = " +
+             shown(g.partials[i], i < g.partial_certainty.size() ? g.partial_certainty[i] : Certainty{},
+                   i < g.exact_partials.size() ? g.exact_partials[i] : std::nullopt));
+    if (!g.singular.empty()) line("not finite here: " + g.singular);
+    return derivations::render_text(doc);
 }
 
 std::string gradient_json(const Point& point, const Gradient& g) {
@@ -132,30 +128,30 @@ std::string derivative_json(const symbolic::Expr& f, std::string_view wrt, const
     return j.dump(2) + "\n";
 }
 
-std::string descent_table(const Descent& run, int digits) {
-    auto rows = descent_rows(run, digits);
-    rows.insert(rows.begin(), plain_header(run));
-    std::vector<std::size_t> width(rows.front().size(), 0);
-    for (const auto& row : rows)
-        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
-    std::string out;
-    for (const auto& row : rows) {
-        std::string line;
-        for (std::size_t c = 0; c < row.size(); ++c)
-            line += (c ? "  " : "") + std::string(width[c] - row[c].size(), ' ') + row[c];
-        out += line + "\n";
+derivations::Document descent_document(const Descent& run, int digits) {
+    using derivations::Line;
+    using derivations::Math;
+    derivations::Table t;
+    t.header.push_back(derivations::text("step"));
+    for (const std::string& n : run.names) t.header.push_back(Line{Math{symbolic::latex_name(n), n}});
+    t.header.push_back(derivations::text("J"));
+    for (const std::string& n : run.names) t.header.push_back(Line{Math{"\\partial J/\\partial " + symbolic::latex_name(n), "dJ/d" + n}});
+    t.align.assign(t.header.size(), derivations::Align::Right);
+    for (const auto& row : descent_rows(run, digits)) {
+        std::vector<Line> cells;
+        for (const std::string& c : row) cells.push_back(derivations::text(c));
+        t.rows.push_back(std::move(cells));
     }
-    return out + ending_line(run, "");
+    derivations::Document doc;
+    doc.blocks.push_back(std::move(t));
+    if (run.ending.failed()) doc.blocks.push_back(derivations::Paragraph{derivations::text(run.ending.message)});
+    return doc;
 }
 
+std::string descent_table(const Descent& run, int digits) { return derivations::render_text(descent_document(run, digits)); }
+
 std::string descent_markdown(const Descent& run, int digits) {
-    const auto header = descent_header(
-        run, [](const std::string& n) { return std::string("$").append(symbolic::latex_name(n)).append("$"); },
-        [](const std::string& n) { return "$\\partial J/\\partial " + symbolic::latex_name(n) + "$"; });
-    std::string out = joined_row(header, "| ", " | ", " |");
-    out += joined_row(std::vector<std::string>(header.size(), "---:"), "| ", " | ", " |");
-    for (const auto& row : descent_rows(run, digits)) out += joined_row(row, "| ", " | ", " |");
-    return out + ending_line(run, "\n");  // a paragraph after the table
+    return derivations::render_markdown(descent_document(run, digits));
 }
 
 std::string descent_csv(const Descent& run, int digits) {

@@ -4,6 +4,7 @@
 /// `digits` significant digits, each of them correct (derivations/number_format.hpp);
 /// JSON forms give the nearest double of the 50-digit value.
 
+#include "../derivations/document.hpp"
 #include "../symbolic/expr.hpp"
 #include "calculus.hpp"
 
@@ -42,10 +43,12 @@ struct DescentReport {
     std::optional<std::string> until;
 };
 
-/// Aligned columns: step, the variables, J, dJ/d(each variable); after the rows of a
-/// failed run, its ending line ("overflow at step 4: …").
+/// The run as a document: a table (step, the variables, J, ∂J/∂ each variable; numbers
+/// right-aligned), then for a failed run the paragraph saying how it ended ("overflow at
+/// step 4: …").
+derivations::Document descent_document(const Descent& run, int digits);
+/// That document as aligned text columns, and as a Markdown pipe table.
 std::string descent_table(const Descent& run, int digits);
-/// The same as a Markdown pipe table (a failed run's ending as a paragraph after it).
 std::string descent_markdown(const Descent& run, int digits);
 /// The same as CSV (header row, then one row per step; a failed run's ending as a last
 /// line starting with "# ").

@@ -95,7 +95,7 @@ Var<T> binary_cross_entropy(const Var<T>& a, const Y& y) {
 /// \f[ \ell(z, y) = -\bigl[y \ln\sigma(z) + (1 - y)\ln(1 - \sigma(z))\bigr]
 ///               = \operatorname{softplus}(z) - y z, \qquad
 ///     \frac{\partial \ell}{\partial z} = \sigma(z) - y, \f]
-/// with softplus(z) = ln(1 + e^z) = max(z, 0) + log1p(e^{−|z|}) (graph/scalar_math.hpp):
+/// with softplus(z) = ln(1 + e^z) = max(z, 0) + log1p(e^{−|z|}) (ops/scalar_math.hpp):
 /// finite for every finite z (z = ±800 gives 0 or 800 − 800y, not ∞ − ∞). Any real z,
 /// 0 ≤ y ≤ 1. Source: the same identity as torch.nn.BCEWithLogitsLoss.
 template <class T, class Y>

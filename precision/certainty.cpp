@@ -2,6 +2,7 @@
 
 #include "number_format.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace chainrule {
@@ -40,6 +41,48 @@ bool settles(const Real& lo, const Real& hi, int digits) {
     using boost::multiprecision::isfinite;
     if (!isfinite(lo) || !isfinite(hi)) return same_non_finite(lo, hi);
     return format_number(lo, digits) == format_number(hi, digits);
+}
+
+std::optional<Enclosure> enclosure(const Real& x, const Certainty& c) {
+    using boost::multiprecision::abs;
+    using boost::multiprecision::floor;
+    using boost::multiprecision::log10;
+    using boost::multiprecision::pow;
+    if (c.out_of_range) return std::nullopt;
+    if (c.zero_below) {
+        const Real bound = pow(Real(10), Real(*c.zero_below));
+        return Enclosure{-bound, bound};
+    }
+    if (c.digits == 0 || (!boost::multiprecision::isfinite(x) && !c.complete())) return std::nullopt;
+    if (c.complete() || x == 0) return Enclosure{x, x};
+    // d certain digits: the truth is within one unit of the d-th significant digit.
+    const Real unit = pow(Real(10), floor(log10(abs(x))) - (c.digits - 1));
+    return Enclosure{x - unit, x + unit};
+}
+
+Certainty rounding_artefact_certainty(const Real& dev_lo, const Real& dev_hi, int lo_digits, int hi_digits,
+                                      unsigned long long operations) {
+    using boost::multiprecision::isfinite;
+    Certainty c;
+    c.digits = 0;
+    c.precision = hi_digits;
+    c.rounding_sensitive = true;
+    if (!isfinite(dev_lo) || !isfinite(dev_hi)) return c;
+    const Real ops(std::max<unsigned long long>(operations, 1));
+    const Real shrink = boost::multiprecision::pow(Real(10), -(hi_digits - lo_digits) / 2);
+    if (dev_hi == 0) {
+        // No directed rounding moved it at the top rung: what moved it at lo_digits, scaled
+        // down to hi_digits (or 10^-hi_digits when nothing did at either).
+        using boost::multiprecision::pow;
+        const Real scaled = dev_lo == 0 ? pow(Real(10), -hi_digits) : dev_lo * pow(Real(10), -(hi_digits - lo_digits));
+        c.zero_below = decimal_ceiling(scaled * ops);
+    } else if (dev_hi <= dev_lo * shrink) {
+        c.zero_below = decimal_ceiling(dev_hi * ops);
+    }
+    // A bound of 1 or more says nothing a reader can use (exp(10⁴)·((1 + e^−10⁴) − 1) is
+    // 0 within 10^2744): no bound.
+    if (c.zero_below && *c.zero_below >= 0) c.zero_below.reset();
+    return c;
 }
 
 Certainty final_certainty(const Real& lo, const Real& hi, int lo_digits, int hi_digits, int digits) {

@@ -124,6 +124,8 @@ std::string format_number(const Real& x, const Certainty& c, int digits) {
     if (c.out_of_range) return "? (underflow or overflow: a step leaves the arithmetic's range, " + range_limit_text() + ")";
     if (boost::multiprecision::isnan(x)) return "undefined";
     if (c.zero_below) return "0 (±1e" + std::to_string(*c.zero_below) + ")";
+    if (c.digits == 0 && c.rounding_sensitive)
+        return "? (cannot be settled: rounding at every precision up to " + std::to_string(c.precision) + " digits)";
     if (c.digits == 0) return "? (cancellation: no digit certain)";
     if (c.digits >= digits) return format_number(x, digits);
     return format_number(x, c.digits) + " (" + std::to_string(c.digits) + " digits certain)";

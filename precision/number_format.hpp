@@ -57,7 +57,9 @@ std::string latex_number(const Real& x, int digits);
 
 /// Plain text of a certified number: format_number with min(digits, c.digits) digits and,
 /// when fewer than asked for are certain, a trailing "(k digits certain)"; a zero within a
-/// bound as "0 (±1e-800)"; no digit certain: "? (cancellation)"; NaN as "undefined"; a
+/// bound as "0 (±1e-800)"; no digit certain: "? (cancellation)", or for a rounding
+/// artefact with no bound "? (cannot be settled: rounding at every precision up to 1600
+/// digits)" (Certainty::rounding_sensitive); NaN as "undefined"; a
 /// value not established because the arithmetic left its range (Certainty::out_of_range,
 /// even a NaN) as "? (underflow or overflow: … 10^±1.388e18)".
 std::string format_number(const Real& x, const Certainty& c, int digits);

@@ -1,65 +1,27 @@
-// The derivative table: local partial derivatives of every node kind.
+// The derivative table: local partial derivatives of every node kind. A function's
+// partial is its rule's symbolic derivative (ops/rules_*.hpp, through
+// function_rules.hpp), written apart from the tape's numeric partial so that each
+// checks the other (tests/lang/op_catalogue_test.cpp).
 #include <stdexcept>
 
 #include "diff.hpp"
+#include "function_rules.hpp"
 #include "functions.hpp"
 
 namespace chainrule::symbolic {
 namespace {
 
-Expr half() { return Expr::rational(1, 2); }
-
-Expr square(const Expr& u) { return pow(u, 2); }
-Expr reciprocal(const Expr& u) { return pow(u, -1); }
-
-// d f(u) / du for the unary functions; `self` is the node f(u) itself.
+// d f(u) / du for the unary functions: the rule's symbolic derivative (ops/rules_*.hpp);
+// `self` is the node f(u) itself.
 Expr unary_partial(Function f, const Expr& u, const Expr& self) {
-    switch (f) {
-    case Function::exp: return self;
-    case Function::log: return reciprocal(u);
-    case Function::sin: return cos(u);
-    case Function::cos: return -sin(u);
-    case Function::tan: return 1 + square(self);
-    case Function::cot: return -(1 + square(self));
-    case Function::asin: return pow(1 - square(u), Expr::rational(-1, 2));
-    case Function::acos: return -pow(1 - square(u), Expr::rational(-1, 2));
-    case Function::atan: return reciprocal(1 + square(u));
-    case Function::acot: return -reciprocal(1 + square(u));
-    case Function::sinh: return cosh(u);
-    case Function::cosh: return sinh(u);
-    case Function::tanh: return 1 - square(self);
-    case Function::coth: return 1 - square(self);
-    case Function::sech: return -(self * tanh(u));
-    case Function::csch: return -(self * coth(u));
-    case Function::cbrt: return Expr::rational(1, 3) * pow(self, -2);
-    case Function::abs: return sign(u);
-    case Function::sign:
-    case Function::step: return Expr(0);
-    case Function::expm1: return exp(u);
-    case Function::log1p: return reciprocal(1 + u);
-    case Function::sigmoid: return self * (1 - self);
-    case Function::relu: return 1 - step(-u);
-    case Function::softplus: return sigmoid(u);
-    case Function::log_sigmoid: return sigmoid(-u);
-    default: break;
-    }
-    throw std::logic_error("unary_partial: not a unary function");
+    return visit_unary_rule(f, [&]<class Rule>() { return Rule::derivative(u, self); });
 }
 
-// d f(a, b) / d(a or b); i selects the argument.
+// d f(a, b) / d(a or b); i selects the argument. xlogy is Expr's own; the others are the
+// catalogue's (atan2, hypot, min, max, leaky_relu).
 Expr binary_partial(Function f, const Expr& a, const Expr& b, std::size_t i, const Expr& self) {
-    switch (f) {
-    case Function::atan2:  // atan2(y = a, x = b)
-        return (i == 0 ? b : -a) / (square(b) + square(a));
-    case Function::hypot: return (i == 0 ? a : b) / self;
-    case Function::max: return half() * (i == 0 ? 1 + sign(a - b) : 1 - sign(a - b));
-    case Function::min: return half() * (i == 0 ? 1 - sign(a - b) : 1 + sign(a - b));
-    case Function::xlogy: return i == 0 ? log(b) : a / b;
-    case Function::leaky_relu:  // leaky_relu(x = a, alpha = b)
-        return i == 0 ? b + (1 - b) * (1 - step(-a)) : a * step(-a);
-    default: break;
-    }
-    throw std::logic_error("binary_partial: not a binary function");
+    if (f == Function::xlogy) return i == 0 ? log(b) : a / b;
+    return visit_binary_rule(f, [&]<class Rule>() { return Rule::derivative(a, b, static_cast<int>(i), self); });
 }
 
 Expr product_of_others(const Expr& product, std::size_t i) {

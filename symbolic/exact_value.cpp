@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "function_rules.hpp"
 #include "rational.hpp"
 
 namespace chainrule::symbolic {
@@ -70,16 +71,17 @@ private:
             if (!v) return std::nullopt;
             a.push_back(*v);
         }
-        switch (e.function()) {
-        case Function::abs: return Rational(abs(a[0]));
-        case Function::sign: return Rational(a[0] > 0 ? 1 : a[0] < 0 ? -1 : 0);
-        case Function::step: return Rational(a[0] >= 0 ? 1 : 0);
-        case Function::relu: return a[0] > 0 ? a[0] : Rational(0);
-        case Function::min: return a[1] < a[0] ? a[1] : a[0];
-        case Function::max: return a[0] < a[1] ? a[1] : a[0];
-        case Function::leaky_relu: return a[0] > 0 ? a[0] : Rational(a[1] * a[0]);
-        default: return std::nullopt;
-        }
+        // The functions exact on rationals (|x|, sign, step, relu, min, max, leaky_relu, ...):
+        // the rule's value in Rational (ops/facts.hpp, exact_on_rationals).
+        const Function f = e.function();
+        const auto exact = [&]<class Rule>() -> Value {
+            if constexpr (!Rule::facts.exact_on_rationals) return std::nullopt;
+            else if constexpr (requires { Rule::value(a[0]); }) return Rational(Rule::value(a[0]));
+            else return Rational(Rule::value(a[0], a[1]));
+        };
+        if (is_unary_rule(f)) return visit_unary_rule(f, exact);
+        if (is_binary_rule(f)) return visit_binary_rule(f, exact);
+        return std::nullopt;
     }
 
     const std::map<std::string, Rational, std::less<>>& values_;

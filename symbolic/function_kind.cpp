@@ -5,14 +5,13 @@
 namespace chainrule::symbolic {
 namespace {
 
-// Indexed by the enumerator value; order must match the enum.
+// Indexed by the enumerator value: generated from the same lists as the enum.
+#define CHAINRULE_FUNCTION_NAME(Name, fn, ...) #fn,
 constexpr std::array<std::string_view, function_count> names = {
-    "exp",  "log",  "sin",  "cos",  "tan",   "cot",   "asin",    "acos",
-    "atan", "acot", "sinh", "cosh", "tanh",  "coth",  "sech",    "csch",
-    "cbrt", "abs",  "sign", "expm1", "log1p", "sigmoid", "relu", "softplus",
-    "log_sigmoid", "step", "atan2", "hypot", "min", "max", "xlogy", "leaky_relu",
-    "logsumexp", "pi", "e",
+    CHAINRULE_UNARY_FUNCTIONS(CHAINRULE_FUNCTION_NAME) CHAINRULE_BINARY_FUNCTIONS(CHAINRULE_FUNCTION_NAME)
+    "xlogy", "leaky_relu", "logsumexp", "pi", "e",
 };
+#undef CHAINRULE_FUNCTION_NAME
 
 }  // namespace
 
@@ -21,7 +20,7 @@ std::string_view function_name(Function f) noexcept { return names[static_cast<s
 std::size_t function_arity(Function f) noexcept {
     if (f >= Function::pi) return 0;
     if (f == Function::logsumexp) return 1;
-    return f >= Function::atan2 ? 2 : 1;
+    return static_cast<std::size_t>(f) < unary_function_count ? 1 : 2;
 }
 
 bool is_variadic(Function f) noexcept { return f == Function::logsumexp; }

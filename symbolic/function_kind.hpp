@@ -1,6 +1,13 @@
 // The functions an Expr node can apply (Kind::function), with their names and
 // arities.  The user-facing constructors (exp, sigmoid, ...) are in
 // functions.hpp; this header only enumerates them.
+//
+// The unary and binary functions are the op catalogue's (ops/catalogue.hpp:
+// CHAINRULE_UNARY_FUNCTIONS, CHAINRULE_BINARY_FUNCTIONS), in its order, generated
+// from it; their derivative, numeric value, printed name and folds come from their
+// rule structs (symbolic/function_rules.hpp).  After them come the functions only
+// Expr has: xlogy, leaky_relu(x, alpha) (a param op on a tape), the n-ary
+// logsumexp, and the constants pi and e.
 #pragma once
 
 #include <cstddef>
@@ -8,16 +15,19 @@
 #include <optional>
 #include <string_view>
 
+#include "../ops/catalogue.hpp"
+
 namespace chainrule::symbolic {
 
 enum class Function : std::uint8_t {
-    // unary
-    exp, log, sin, cos, tan, cot, asin, acos, atan, acot,
-    sinh, cosh, tanh, coth, sech, csch,
-    cbrt, abs, sign, expm1, log1p,
-    sigmoid, relu, softplus, log_sigmoid, step,
-    // binary
-    atan2, hypot, min, max, xlogy, leaky_relu,
+#define CHAINRULE_FUNCTION_ENUM(Name, fn, ...) fn,
+    // unary: exp, log, sin, ..., step, and every later row of the catalogue
+    CHAINRULE_UNARY_FUNCTIONS(CHAINRULE_FUNCTION_ENUM)
+    // binary: atan2, hypot, min, max
+    CHAINRULE_BINARY_FUNCTIONS(CHAINRULE_FUNCTION_ENUM)
+#undef CHAINRULE_FUNCTION_ENUM
+    // binary, Expr only: x ln y, and leaky_relu(x, alpha)
+    xlogy, leaky_relu,
     // variadic: one or more arguments
     logsumexp,
     // no argument: the mathematical constants \pi and e (exact, never a decimal)
@@ -25,6 +35,11 @@ enum class Function : std::uint8_t {
 };
 
 inline constexpr std::size_t function_count = static_cast<std::size_t>(Function::e) + 1;
+
+/// The number of unary functions: Function values below it take one argument.
+#define CHAINRULE_FUNCTION_COUNT(...) +1
+inline constexpr std::size_t unary_function_count = 0 CHAINRULE_UNARY_FUNCTIONS(CHAINRULE_FUNCTION_COUNT);
+#undef CHAINRULE_FUNCTION_COUNT
 
 /// The name used by to_text and by the C++ constructor ("sigmoid", "atan2", ...,
 /// "logsumexp", "pi", "e").

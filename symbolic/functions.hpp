@@ -8,14 +8,16 @@
 //
 // Domains are those of the real functions; outside them `evaluate` returns
 // what the floating-point function returns (usually NaN).  Conventions at
-// non-differentiable points are listed with each function and are the ones
-// `diff` and `evaluate` follow.
+// non-differentiable points are the op catalogue's (ops/rules_*.hpp,
+// docs/conventions.md); `diff` and `evaluate` follow them.
 #pragma once
 
 #include <concepts>
 #include <initializer_list>
 #include <vector>
 
+#include "../ops/constants.hpp"
+#include "../ops/catalogue.hpp"
 #include "arithmetic.hpp"
 #include "expr.hpp"
 
@@ -34,23 +36,37 @@ Expr pi();
 /// in LaTeX, e in text.  exp(1) builds this node, and e^{u} builds exp(u).
 Expr e();
 
-// ------------------------------------------------------------ exponential
-/// e^{x}.  Printed  \mathrm{e}^{x}; exp(1) is the constant e().
-Expr exp(const Expr& x);
-/// \ln x, natural logarithm, x > 0.
-Expr log(const Expr& x);
+// ------------------------------------------------- the catalogue's functions
+/// One function node per call, for every unary function of the op catalogue
+/// (ops/catalogue.hpp): exp, log, sin, cos, tan, cot, asin, acos, atan, acot, sinh,
+/// cosh, tanh, coth, sech, csch, cbrt, abs, sign, expm1, log1p, sigmoid, relu,
+/// softplus, log_sigmoid, step, ...  Their domains, derivatives (what diff uses),
+/// numeric values (what evaluate uses), printed names and conventions are the rule
+/// structs' (ops/rules_*.hpp): sign(0) = 0, step(0) = 1, relu'(0) = 0,
+/// acot x = \pi/2 - \arctan x, ...  exp(1) builds the constant e(), and e^{u} builds
+/// exp(u).
+#define CHAINRULE_EXPR_UNARY(Name, fn, ...) Expr fn(const Expr& x);
+CHAINRULE_UNARY_FUNCTIONS(CHAINRULE_EXPR_UNARY)
+#undef CHAINRULE_EXPR_UNARY
+
+/// atan2(y, x) (the angle of the point (x, y), in (-\pi, \pi]), hypot(a, b) =
+/// \sqrt{a^2 + b^2}, min(a, b), max(a, b) (a tie splits the derivative 1/2-1/2): the
+/// catalogue's binary functions, with a plain number allowed on either side.
+#define CHAINRULE_EXPR_BINARY(Name, fn, ...)                            \
+    Expr fn(const Expr& a, const Expr& b);                             \
+    template <arithmetic_scalar A>                                     \
+    Expr fn(const Expr& a, A b) { return fn(a, Expr(b)); }             \
+    template <arithmetic_scalar A>                                     \
+    Expr fn(A a, const Expr& b) { return fn(Expr(a), b); }
+CHAINRULE_BINARY_FUNCTIONS(CHAINRULE_EXPR_BINARY)
+#undef CHAINRULE_EXPR_BINARY
+
+// ---------------------------------------------------- written with others
 /// \log_{b} x = \frac{\ln x}{\ln b}; built from log, so no node of its own.
 Expr log(const Expr& x, const Expr& base);
-/// e^{x} - 1 (kept as one node: accurate near 0 when evaluated).
-Expr expm1(const Expr& x);
-/// \ln(1 + x), x > -1 (one node, accurate near 0).
-Expr log1p(const Expr& x);
 /// x^{1/2} — a power node, so that it combines with other powers of x;
 /// printed \sqrt{x}.  Domain x >= 0.
 Expr sqrt(const Expr& x);
-/// \sqrt[3]{x}, the real cube root, defined for all real x (a function node,
-/// not x^{1/3}, because powers with fractional exponents need x >= 0).
-Expr cbrt(const Expr& x);
 /// base^{exponent}.  For non-integer exponents the base must be >= 0.
 Expr pow(const Expr& base, const Expr& exponent);
 template <arithmetic_scalar A>
@@ -58,67 +74,7 @@ Expr pow(const Expr& base, A exponent) { return pow(base, Expr(exponent)); }
 template <arithmetic_scalar A>
 Expr pow(A base, const Expr& exponent) { return pow(Expr(base), exponent); }
 
-// ---------------------------------------------------------- trigonometric
-Expr sin(const Expr& x);
-Expr cos(const Expr& x);
-/// \tan x, x != \pi/2 + k\pi.
-Expr tan(const Expr& x);
-/// \cot x = \cos x / \sin x, x != k\pi.
-Expr cot(const Expr& x);
-/// \arcsin x, -1 <= x <= 1 (differentiable for |x| < 1).
-Expr asin(const Expr& x);
-/// \arccos x, -1 <= x <= 1 (differentiable for |x| < 1).
-Expr acos(const Expr& x);
-/// \arctan x, range (-\pi/2, \pi/2).
-Expr atan(const Expr& x);
-/// \operatorname{arccot} x = \pi/2 - \arctan x: continuous, range (0, \pi).
-Expr acot(const Expr& x);
-/// Angle of the point (x, y): \operatorname{atan2}(y, x) \in (-\pi, \pi],
-/// as std::atan2.  Not differentiable at the origin.
-Expr atan2(const Expr& y, const Expr& x);
-template <arithmetic_scalar A>
-Expr atan2(const Expr& y, A x) { return atan2(y, Expr(x)); }
-template <arithmetic_scalar A>
-Expr atan2(A y, const Expr& x) { return atan2(Expr(y), x); }
-
-// ------------------------------------------------------------- hyperbolic
-Expr sinh(const Expr& x);
-Expr cosh(const Expr& x);
-Expr tanh(const Expr& x);
-/// \coth x = 1 / \tanh x, x != 0.
-Expr coth(const Expr& x);
-/// \operatorname{sech} x = 1 / \cosh x.
-Expr sech(const Expr& x);
-/// \operatorname{csch} x = 1 / \sinh x, x != 0.
-Expr csch(const Expr& x);
-
-// ------------------------------------------------------ piecewise / misc
-/// |x|.  Derivative sign(x), hence 0 at x = 0.
-Expr abs(const Expr& x);
-/// sign(x) \in {-1, 0, 1} with sign(0) = 0.  Derivative 0 (everywhere,
-/// by convention, including x = 0).
-Expr sign(const Expr& x);
-/// Heaviside step: step(x) = 1 for x >= 0, 0 for x < 0 (so step(0) = 1).
-/// Derivative 0 by convention.
-Expr step(const Expr& x);
-/// \sqrt{a^2 + b^2}, computed without overflow.  Not differentiable at (0, 0).
-Expr hypot(const Expr& a, const Expr& b);
-template <arithmetic_scalar A>
-Expr hypot(const Expr& a, A b) { return hypot(a, Expr(b)); }
-template <arithmetic_scalar A>
-Expr hypot(A a, const Expr& b) { return hypot(Expr(a), b); }
-/// \min(a, b).  At ties the derivative is split:  \partial/\partial a = 1/2.
-Expr min(const Expr& a, const Expr& b);
-template <arithmetic_scalar A>
-Expr min(const Expr& a, A b) { return min(a, Expr(b)); }
-template <arithmetic_scalar A>
-Expr min(A a, const Expr& b) { return min(Expr(a), b); }
-/// \max(a, b).  At ties the derivative is split:  \partial/\partial a = 1/2.
-Expr max(const Expr& a, const Expr& b);
-template <arithmetic_scalar A>
-Expr max(const Expr& a, A b) { return max(a, Expr(b)); }
-template <arithmetic_scalar A>
-Expr max(A a, const Expr& b) { return max(Expr(a), b); }
+// ----------------------------------------------------------- Expr only
 /// \operatorname{logsumexp}(a_1, ..., a_n) = \ln \sum_i e^{a_i}, n >= 1,
 /// evaluated stably as m + \ln \sum_i e^{a_i - m} with m = \max_i a_i.  One
 /// n-ary node: nested calls flatten, logsumexp(a) = a.  Partial derivatives
@@ -131,21 +87,21 @@ Expr logaddexp(const Expr& a, const Expr& b);
 /// x \ln y, with value 0 whenever x = 0 (even for y = 0), as scipy's xlogy.
 /// Partial derivatives: \ln y and x / y.
 Expr xlogy(const Expr& x, const Expr& y);
-
-// ------------------------------------------------- neural-network helpers
-/// \sigma(x) = \frac{1}{1 + e^{-x}}.  Derivative \sigma(x)(1 - \sigma(x)),
-/// expressed with the sigmoid node itself.
-Expr sigmoid(const Expr& x);
-/// \operatorname{relu}(x) = \max(x, 0).  Derivative 1 - step(-x): 1 for
-/// x > 0, 0 for x <= 0 (so relu'(0) = 0).
-Expr relu(const Expr& x);
-/// \operatorname{softplus}(x) = \ln(1 + e^{x}).  Derivative \sigma(x).
-Expr softplus(const Expr& x);
-/// \ln \sigma(x) = -\operatorname{softplus}(-x).  Derivative \sigma(-x).
-Expr log_sigmoid(const Expr& x);
-/// x for x > 0, \alpha x for x <= 0.  \partial/\partial x =
-/// \alpha + (1 - \alpha)(1 - step(-x)) (so the slope at 0 is \alpha);
-/// \partial/\partial\alpha = x step(-x).
+/// x for x > 0, \alpha x for x <= 0 (the tape's param op ops::LeakyRelu, here with
+/// \alpha an argument).  \partial/\partial x = \alpha + (1 - \alpha)(1 - step(-x))
+/// (so the slope at 0 is \alpha); \partial/\partial\alpha = x step(-x).
 Expr leaky_relu(const Expr& x, const Expr& alpha);
 
 }  // namespace chainrule::symbolic
+
+namespace chainrule::ops {
+
+/// The constants of an op rule in Expr: the exact \pi and the exact decimal (selu's
+/// \lambda and \alpha as the rationals PyTorch's decimals are).
+template <>
+struct OpConstants<symbolic::Expr> {
+    static symbolic::Expr pi() { return symbolic::pi(); }
+    static symbolic::Expr decimal(const char* text) { return symbolic::Expr::decimal(text); }
+};
+
+}  // namespace chainrule::ops

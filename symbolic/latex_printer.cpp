@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "arithmetic.hpp"
+#include "function_rules.hpp"
 #include "functions.hpp"
 #include "latex_names.hpp"
 #include "print_support.hpp"
@@ -14,40 +15,6 @@ namespace chainrule::symbolic {
 namespace {
 
 using namespace detail;
-
-// LaTeX of f( ... ) for functions printed as name\left(args\right).
-std::string_view operator_name(Function f) {
-    switch (f) {
-    case Function::log: return "\\ln";
-    case Function::sin: return "\\sin";
-    case Function::cos: return "\\cos";
-    case Function::tan: return "\\tan";
-    case Function::cot: return "\\cot";
-    case Function::asin: return "\\arcsin";
-    case Function::acos: return "\\arccos";
-    case Function::atan: return "\\arctan";
-    case Function::acot: return "\\operatorname{arccot}";
-    case Function::sinh: return "\\sinh";
-    case Function::cosh: return "\\cosh";
-    case Function::tanh: return "\\tanh";
-    case Function::coth: return "\\coth";
-    case Function::sech: return "\\operatorname{sech}";
-    case Function::csch: return "\\operatorname{csch}";
-    case Function::sign: return "\\operatorname{sign}";
-    case Function::sigmoid: return "\\sigma";
-    case Function::relu: return "\\operatorname{relu}";
-    case Function::softplus: return "\\operatorname{softplus}";
-    case Function::step: return "\\operatorname{step}";
-    case Function::atan2: return "\\operatorname{atan2}";
-    case Function::hypot: return "\\operatorname{hypot}";
-    case Function::min: return "\\min";
-    case Function::max: return "\\max";
-    case Function::leaky_relu: return "\\operatorname{leaky\\_relu}";
-    case Function::exp: return "\\exp";
-    case Function::logsumexp: return "\\operatorname{logsumexp}";
-    default: return {};  // printed specially (cbrt, abs, expm1, log1p, log_sigmoid)
-    }
-}
 
 std::string parens(const std::string& s) { return "\\left(" + s + "\\right)"; }
 
@@ -281,7 +248,7 @@ private:
         }
         std::string args;
         for (const Expr& a : e.operands()) args += (args.empty() ? "" : ", ") + print(a, prec_none);
-        return std::string(operator_name(f)) + parens(args);
+        return latex_function_name(f) + parens(args);  // the rule's LaTeX name (function_rules.hpp)
     }
 
     const LatexOptions& options_;

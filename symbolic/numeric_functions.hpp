@@ -1,6 +1,8 @@
 // Numeric values of the functions of function_kind.hpp for a floating-point
-// type T (double, long double, boost::multiprecision::cpp_bin_float_50, ...),
-// with the conventions documented in functions.hpp.  Used by evaluate.hpp.
+// type T (double, long double, boost::multiprecision::cpp_bin_float_50, ...):
+// the catalogue's functions by their rules' value (the numerics the tape runs,
+// with the same conventions), and Expr's own (xlogy, logsumexp, pi, e).  Used by
+// evaluate.hpp.
 #pragma once
 
 #include <boost/math/constants/constants.hpp>
@@ -12,33 +14,14 @@
 #include <vector>
 
 #include "expr.hpp"
-#include "function_kind.hpp"
+#include "function_rules.hpp"
 
 namespace chainrule::symbolic::numeric {
 
-// Every function below starts with using-declarations of the std:: functions
-// it needs: they hide the Expr overloads of chainrule::symbolic (which would
-// otherwise be found first and convert a double to Expr), while
-// argument-dependent lookup still finds boost::multiprecision's overloads.
-
-/// \sigma(x) without overflow: e^{x} / (1 + e^{x}) for x < 0.
-template <class T>
-T sigmoid(const T& x) {
-    using std::exp;
-    if (x >= T(0)) return T(1) / (T(1) + exp(-x));
-    const T e = exp(x);
-    return e / (T(1) + e);
-}
-
-/// \ln(1 + e^{x}) without overflow: \max(x, 0) + \ln(1 + e^{-|x|}).
-template <class T>
-T softplus(const T& x) {
-    using std::abs;
-    using std::exp;
-    using std::log1p;
-    const T positive_part = x > T(0) ? x : T(0);
-    return positive_part + log1p(exp(-abs(x)));
-}
+// A function below that calls std:: functions starts with using-declarations:
+// they hide the Expr overloads of chainrule::symbolic (which would otherwise be
+// found first and convert a double to Expr), while argument-dependent lookup
+// still finds boost::multiprecision's overloads.
 
 /// \pi or e in T, at T's precision (for an MPFR number with run-time precision,
 /// the current precision: MPFR's \pi, e correctly rounded).
@@ -69,58 +52,20 @@ T logsumexp(const std::vector<T>& a) {
     return T(m + log(sum));
 }
 
+/// f(x) for a unary function: its rule's value (ops/rules_*.hpp), the tape's own numerics.
 template <class T>
 T apply_unary(Function f, const T& x) {
-    using std::abs, std::acos, std::asin, std::atan, std::cbrt, std::cos, std::cosh, std::exp, std::expm1;
-    using std::log, std::log1p, std::sin, std::sinh, std::tan, std::tanh;
-    const T zero(0);
-    const T one(1);
-    switch (f) {
-    case Function::exp: return exp(x);
-    case Function::log: return log(x);
-    case Function::sin: return sin(x);
-    case Function::cos: return cos(x);
-    case Function::tan: return tan(x);
-    case Function::cot: return cos(x) / sin(x);
-    case Function::asin: return asin(x);
-    case Function::acos: return acos(x);
-    case Function::atan: return atan(x);
-    case Function::acot: return boost::math::constants::half_pi<T>() - atan(x);
-    case Function::sinh: return sinh(x);
-    case Function::cosh: return cosh(x);
-    case Function::tanh: return tanh(x);
-    case Function::coth: return one / tanh(x);
-    case Function::sech: return one / cosh(x);
-    case Function::csch: return one / sinh(x);
-    case Function::cbrt: return cbrt(x);
-    case Function::abs: return abs(x);
-    case Function::sign: return x > zero ? one : (x < zero ? -one : zero);
-    case Function::expm1: return expm1(x);
-    case Function::log1p: return log1p(x);
-    case Function::sigmoid: return numeric::sigmoid(x);
-    case Function::relu: return x > zero ? x : zero;
-    case Function::softplus: return numeric::softplus(x);
-    case Function::log_sigmoid: return -numeric::softplus(T(-x));
-    case Function::step: return x >= zero ? one : zero;
-    default: break;
-    }
-    throw std::logic_error("apply_unary: not a unary function");
+    return visit_unary_rule(f, [&]<class Rule>() { return T(Rule::value(x)); });
 }
 
+/// f(a, b) for atan2, hypot, min, max, leaky_relu (their rules' values) and xlogy.
 template <class T>
 T apply_binary(Function f, const T& a, const T& b) {
-    using std::atan2, std::hypot, std::log;
-    const T zero(0);
-    switch (f) {
-    case Function::atan2: return atan2(a, b);
-    case Function::hypot: return hypot(a, b);
-    case Function::min: return b < a ? b : a;
-    case Function::max: return a < b ? b : a;
-    case Function::xlogy: return a == zero ? zero : T(a * log(b));
-    case Function::leaky_relu: return a > zero ? a : T(b * a);
-    default: break;
+    if (f == Function::xlogy) {
+        using std::log;
+        return a == T(0) ? T(0) : T(a * log(b));
     }
-    throw std::logic_error("apply_binary: not a binary function");
+    return visit_binary_rule(f, [&]<class Rule>() { return T(Rule::value(a, b)); });
 }
 
 /// b^n by repeated squaring (exact sign for negative b).

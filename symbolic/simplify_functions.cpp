@@ -1,10 +1,12 @@
 // Function rule of simplify: only values a person would write down without a
-// calculator (exp(0) = 1, sigma(0) = 1/2, |-3| = 3, ...) and inverse pairs.
-// Irrational values such as ln 2 or sin 1 stay symbolic.
+// calculator (exp(0) = 1, sigma(0) = 1/2, |-3| = 3, ...) and inverse pairs, as the
+// catalogue's facts state them (ops/facts.hpp). Irrational values such as ln 2 or
+// sin 1 stay symbolic.
 #include <optional>
 
 #include "arithmetic.hpp"
 #include "rational.hpp"
+#include "function_rules.hpp"
 #include "simplify_rules.hpp"
 
 namespace chainrule::symbolic::detail {
@@ -16,65 +18,53 @@ bool is_call(const Expr& e, Function f) { return e.kind() == Kind::function && e
 
 int sign_of(const Rational& r) { return r > 0 ? 1 : (r < 0 ? -1 : 0); }
 
-// Values of unary functions at a rational argument that are rational.
+Rational fraction(const ops::Fraction& q) { return Rational(q.num) / Rational(q.den); }
+
+// Values of unary functions at a rational argument that are rational: the rule's facts
+// (ops/rules_*.hpp) say which — exact at every rational (|x|, sign, step, relu), a real
+// root (cbrt), a rational value at 0 or 1 (exp 0 = 1, sigma(0) = 1/2, ln 1 = 0).
 Value fold_unary(Function f, const Rational& x) {
-    switch (f) {
-    case Function::abs: return Rational(abs(x));
-    case Function::sign: return Rational(sign_of(x));
-    case Function::step: return Rational(x >= 0 ? 1 : 0);
-    case Function::relu: return x > 0 ? x : Rational(0);
-    case Function::cbrt: {
-        auto root = exact_power(abs(x), Rational(1, 3));
-        if (root) return x < 0 ? Value(-*root) : root;
-        return std::nullopt;
-    }
-    default: break;
-    }
-    if (x == 0) {
-        switch (f) {
-        case Function::exp:
-        case Function::cos:
-        case Function::cosh:
-        case Function::sech: return Rational(1);
-        case Function::sin:
-        case Function::tan:
-        case Function::asin:
-        case Function::atan:
-        case Function::sinh:
-        case Function::tanh:
-        case Function::expm1:
-        case Function::log1p: return Rational(0);
-        case Function::sigmoid: return Rational(1, 2);
-        default: break;
+    return visit_unary_rule(f, [&]<class Rule>() -> Value {
+        constexpr ops::Facts facts = Rule::facts;
+        if constexpr (facts.exact_on_rationals) return Rational(Rule::value(x));
+        if constexpr (facts.root > 0) {
+            if (x < 0 && facts.root % 2 == 0) return std::nullopt;
+            auto root = exact_power(abs(x), Rational(1, facts.root));
+            if (root && x < 0) return Value(-*root);
+            return root;
         }
-    }
-    if (x == 1 && (f == Function::log || f == Function::acos)) return Rational(0);
-    return std::nullopt;
+        if (x == 0 && facts.at_zero) return fraction(*facts.at_zero);
+        if (x == 1 && facts.at_one) return fraction(*facts.at_one);
+        return std::nullopt;
+    });
 }
 
 Value fold_binary(Function f, const Rational& a, const Rational& b) {
-    switch (f) {
-    case Function::min: return a < b ? a : b;
-    case Function::max: return a < b ? b : a;
-    case Function::leaky_relu: return a > 0 ? a : Rational(a * b);
-    case Function::xlogy:
+    if (f == Function::xlogy) {
         if (a == 0 || b == 1) return Rational(0);
         return std::nullopt;
-    default: return std::nullopt;
     }
+    return visit_binary_rule(f, [&]<class Rule>() -> Value {
+        if constexpr (Rule::facts.exact_on_rationals) return Rational(Rule::value(a, b));
+        return std::nullopt;
+    });
 }
 
-// e^{\ln u} = u, \ln e^{u} = u, \ln e = 1, ||u|| = |u|.
+// The rules' inverse pairs and idempotent functions: e^{\ln u} = u, \ln e^{u} = u,
+// \ln e = 1 (e = exp(1)), ||u|| = |u|.
 std::optional<Expr> inverse_pair(Function f, const Expr& u) {
-    if (f == Function::exp && is_call(u, Function::log)) return u[0];
-    if (f == Function::log && is_call(u, Function::exp)) return u[0];
-    if (f == Function::log && is_call(u, Function::e)) return Expr(1);
-    if (f == Function::abs && is_call(u, Function::abs)) return u;
+    if (u.kind() != Kind::function) return std::nullopt;
+    const ops::Facts facts = function_facts(f);
+    if (facts.idempotent && u.function() == f) return u;
+    if (facts.inverse.empty()) return std::nullopt;
+    const std::optional<Function> g = function_from_name(facts.inverse);
+    if (u.function() == g) return u[0];
+    if (g == Function::exp && u.function() == Function::e) return Expr(1);
     return std::nullopt;
 }
 
 std::optional<Expr> simplify_binary(Function f, const Expr& a, const Expr& b) {
-    if ((f == Function::min || f == Function::max) && a == b) return a;
+    if (a == b && function_facts(f).idempotent) return a;  // min(a, a) = max(a, a) = a
     if (f == Function::hypot && is_zero(a)) return make_function(Function::abs, {b});
     if (f == Function::hypot && is_zero(b)) return make_function(Function::abs, {a});
     if (f != Function::xlogy) return std::nullopt;

@@ -4,9 +4,7 @@
 #include "output.hpp"
 #include "pdf.hpp"
 
-#include "../derivations/claims_document.hpp"
-#include "../derivations/render_latex.hpp"
-#include "../derivations/render_markdown.hpp"
+#include "../lang/outputs.hpp"
 #include "../lang/claim_reports.hpp"
 #include "../lang/claims.hpp"
 
@@ -20,14 +18,10 @@ std::string title_of(const lang::Model& model, const CheckArgs& args) {
     return model.title ? *model.title : std::string();
 }
 
+// The report in its format; pdf is the tex through pdflatex.
 std::string rendered(const derivations::ClaimReport& report, const CheckArgs& args, const std::string& title) {
-    if (args.format == "json") return lang::claims_json(report, args.digits);
-    const derivations::Language language = *derivations::parse_language(args.language);  // checked by the CLI
-    if (args.format == "text") return lang::claims_text(report, args.digits, language);
-    const derivations::Document doc = derivations::claims_document(report, args.digits, title, language);
-    if (args.format == "md") return derivations::render_markdown(doc);
-    const std::string latex = derivations::render_latex(doc);
-    return args.format == "pdf" ? latex_to_pdf(latex) : latex;
+    if (args.format == "pdf") return latex_to_pdf(lang::claims_output(report, "tex", args.digits, title, args.language));
+    return lang::claims_output(report, args.format, args.digits, title, args.language);
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 #include "commands.hpp"
 
 #include "../lang/diagnostic.hpp"
-#include "../symbolic/latex_names.hpp"
+#include "../lang/outputs.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -23,14 +23,67 @@ void add_output(CLI::App* cmd, std::string& output) {
     cmd->add_option("-o,--output", output, "Write the result to FILE (atomically) instead of standard output")
         ->type_name("FILE");
 }
+// --digits N: a whole number from 1 to 40, checked as text — CLI11's own range check
+// calls '1e1' and '5.0' "not in range", which sends the user looking in the wrong place.
+// The text is rewritten without leading zeros, so that '08' is 8 (not octal).
+CLI::Validator digit_count() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            const std::size_t start = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+            const bool whole = text.size() > start && text.find_first_not_of("0123456789", start) == std::string::npos;
+            if (!whole) return "'" + text + "' is not a whole number of digits (1–40)";
+            const std::size_t first = std::min(text.find_first_not_of('0', start), text.size());
+            const std::string digits = text.substr(first);
+            if (text[0] == '-' || digits.empty() || digits.size() > 2 || std::stoi(digits) > 40)
+                return "'" + text + "' is not in the range 1 to 40";
+            text = digits;
+            return {};
+        },
+        "1-40", "digits");
+}
 void add_digits(CLI::App* cmd, int& digits) {
     cmd->add_option("--digits", digits, "Significant digits of every printed number (1-40)")
-        ->check(CLI::Range(1, 40))
+        ->transform(digit_count())
         ->capture_default_str();
+}
+// "w5,w1" → {"w5", "w1"}; "w5," → {"w5", ""}: every item, the empty ones too.
+std::vector<std::string> comma_items(const std::string& list) {
+    std::vector<std::string> items(1);
+    for (char c : list) {
+        if (c == ',') items.emplace_back();
+        else items.back() += c;
+    }
+    return items;
+}
+// A list of names where one is empty or blank ('w11,', '', 'a,,b') is a slip — left out
+// silently, the sheet would lack the name the user meant to add.
+CLI::Validator name_list() {
+    return CLI::Validator(
+        [](std::string& list) -> std::string {
+            for (const std::string& name : comma_items(list))
+                if (name.find_first_not_of(" \t\n\r\f\v") == std::string::npos)
+                    return "'" + list + "' has an empty name (names are separated by single commas: --wrt w5,w1)";
+            return {};
+        },
+        "", "names");
+}
+// A blank value of a text option ('', '   ') is a slip, not a request for the default
+// (as a blank `title` line in a model is an error); `what` says what was expected.
+CLI::Validator not_blank(std::string what) {
+    return CLI::Validator(
+        [what](std::string& text) -> std::string {
+            if (text.find_first_not_of(" \t\n\r\f\v") != std::string::npos) return {};
+            return "'" + text + "' is blank: " + what;
+        },
+        "", "not blank");
 }
 void add_language(CLI::App* cmd, std::string& language) {
     cmd->add_option("--lang", language, "The language of the document's own words: en (English) | zh (Chinese)")
-        ->check(CLI::IsMember({"en", "zh"}))
+        ->check(CLI::Validator(
+            [](std::string& code) {
+                return lang::is_language(code) ? std::string() : "unknown language '" + code + "' (available: en, zh)";
+            },
+            "", "language"))
         ->type_name("LANG")
         ->capture_default_str();
 }
@@ -46,8 +99,15 @@ void add_format(CLI::App* cmd, std::string& format, std::vector<std::string> for
 CLI::App* worksheet_command(CLI::App& app, WorksheetArgs& a) {
     CLI::App* cmd = app.add_subcommand("worksheet", "The chain-rule derivation worksheet of a .chain model");
     cmd->add_option("MODEL", a.model, "The model file (.chain); - reads standard input")->required()->type_name("MODEL.chain");
-    cmd->add_option("--wrt", a.wrt, "Params to derive by (comma-separated; default: the model's derive line)")
-        ->delimiter(',')
+    // Split here, not by CLI11's delimiter, which drops a trailing empty item ('w11,').
+    cmd->add_option_function<std::vector<std::string>>(
+           "--wrt",
+           [&a](const std::vector<std::string>& lists) {
+               for (const std::string& list : lists)
+                   for (std::string& name : comma_items(list)) a.wrt.push_back(std::move(name));
+           },
+           "Params to derive by (comma-separated; default: the model's derive line)")
+        ->check(name_list())
         ->type_name("NAMES");
     add_format(cmd, a.format, {"md", "tex", "pdf", "json", "dot"});
     cmd->add_option("--style", a.style, "Derivation style: paths|deltas|both (default: paths when few)")
@@ -56,6 +116,7 @@ CLI::App* worksheet_command(CLI::App& app, WorksheetArgs& a) {
     add_digits(cmd, a.digits);
     cmd->add_option("--title", a.title,
                     "The worksheet's title (default: the model's title line, else Chain-rule derivation of …)")
+        ->check(not_blank("a title has text (leave --title out for the default)"))
         ->type_name("TEXT");
     add_language(cmd, a.language);
     add_output(cmd, a.output);
@@ -70,7 +131,7 @@ CLI::App* grad_command(CLI::App& app, GradArgs& a) {
     cmd->add_option("--at", a.at, "The point: 'x=3, y=1' (its names are the variables)")->required()->type_name("POINT");
     cmd->add_option("--digits", a.digits, "Significant digits of every printed number (1-40; default 10, or 17 for "
                                           "double and 9 for float)")
-        ->check(CLI::Range(1, 40));
+        ->transform(digit_count());
     cmd->add_option("--arithmetic", a.arithmetic,
                     "certified (default: every printed digit verified by the precision ladder), or double / float: "
                     "one plain reverse sweep in that type, round-off included, as a framework prints it")
@@ -147,6 +208,7 @@ CLI::App* check_command(CLI::App& app, CheckArgs& a) {
         ->capture_default_str();
     cmd->add_option("--title", a.title, "The report's title in md, tex and pdf (default: the model's title line, "
                                         "else Claim check)")
+        ->check(not_blank("a title has text (leave --title out for the default)"))
         ->type_name("TEXT");
     add_language(cmd, a.language);
     add_output(cmd, a.output);
@@ -173,7 +235,7 @@ int guarded(const std::string& name, std::ostream& err, const std::function<int(
     } catch (const lang::LangError& e) {
         err << e.what() << "\n";
     } catch (const std::exception& e) {  // messages that may quote arguments or file text unescaped
-        err << "chainrule " << name << ": error: " << symbolic::escape_text_for_message(e.what()) << "\n";
+        err << "chainrule " << name << ": error: " << lang::message_text(e.what()) << "\n";
     }
     return kExitBadInput;
 }
@@ -197,7 +259,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         return std::any_of(std::begin(commands), std::end(commands), [&](CLI::App* c) { return c->get_name() == word; });
     };
     if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
-        err << "chainrule: error: unknown command '" << symbolic::escape_text_for_message(argv[1])
+        err << "chainrule: error: unknown command '" << lang::message_text(argv[1])
             << "' (commands: worksheet, grad, diff, descend, gradcheck, check; see 'chainrule --help')\n";
         return kExitBadInput;
     }
@@ -209,7 +271,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         for (CLI::App* cmd : commands)
             if (cmd->parsed()) where += " " + cmd->get_name();
         // CLI11 quotes the arguments it rejects as they were typed.
-        err << where << ": error: " << symbolic::escape_text_for_message(e.what()) << dash_hint(argc, argv) << " (see '"
+        err << where << ": error: " << lang::message_text(e.what()) << dash_hint(argc, argv) << " (see '"
             << where << " --help')\n";
         return kExitBadInput;
     }

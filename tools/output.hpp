@@ -5,7 +5,7 @@
 /// so that a reader never sees half a file and an error leaves nothing behind (an
 /// existing file keeps its old content).
 
-#include "../graph/errors.hpp"
+#include "../lang/diagnostic.hpp"  // chainrule::Error
 
 #include <filesystem>
 #include <ostream>

@@ -1,6 +1,6 @@
 #include "xor_network.hpp"
 
-#include "graph/scalar_math.hpp"
+#include "ops/scalar_math.hpp"
 #include "graph/var_functions.hpp"
 #include "models/optimizers.hpp"
 #include "models/training_loop.hpp"

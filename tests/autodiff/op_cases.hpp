@@ -19,6 +19,10 @@ using C = Case<double>;
 // Guards: sample away from the poles of tan (cos x = 0) and of cot (sin x = 0).
 inline bool near_tan_pole(double x) { return std::abs(std::cos(x)) < 0.05; }
 inline bool near_cot_pole(double x) { return std::abs(std::sin(x)) < 0.05; }
+// Guard: |x − at| < margin (a zero of a derivative, where a relative test is meaningless).
+inline std::function<bool(double)> near(double at, double margin) {
+    return [=](double x) { return std::abs(x - at) < margin; };
+}
 
 inline C unary(std::string label, V (*f)(const V&), Sampler s) {
     return {std::move(label), [f](const Vs& x) { return f(x[0]); }, std::move(s)};

@@ -83,12 +83,13 @@ TEST_CASE("descent JSON") {
 TEST_CASE("a failed descent: every format carries the ending after the rows") {
     const Descent run = failed_run();
     const std::string ending = "left the domain of log at step 2 (x = -0.5, w_1 = 0.3)\n";
+    const std::string markdown_ending = "left the domain of log at step 2 (x = -0.5, w\\_1 = 0.3)\n";  // _ escaped
     CHECK(descent_table(run, 10) ==
           "step    x  w_1     J  dJ/dx  dJ/dw_1\n"
           "   0    1  0.5  1.25      2        1\n"
           "   1  0.8  0.4   0.8    1.6      0.8\n" +
               ending);
-    CHECK_THAT(descent_markdown(run, 10), Catch::EndsWith("| 1 | 0.8 | 0.4 | 0.8 | 1.6 | 0.8 |\n\n" + ending));
+    CHECK_THAT(descent_markdown(run, 10), Catch::EndsWith("| 1 | 0.8 | 0.4 | 0.8 | 1.6 | 0.8 |\n\n" + markdown_ending));
     CHECK(descent_csv(run, 10) == "step,x,w_1,J,dJ/dx,dJ/dw_1\n0,1,0.5,1.25,2,1\n1,0.8,0.4,0.8,1.6,0.8\n# " + ending);
     const std::string j = descent_json({run, "log(x)", {.learning_rate = Real("0.1")}, std::nullopt});
     CHECK_THAT(j, Catch::Contains("\"ending\": {\n    \"reason\": \"left_domain\",\n    \"step\": 2,\n"

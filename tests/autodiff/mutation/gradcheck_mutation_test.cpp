@@ -1,6 +1,6 @@
 // The mutation test of gradcheck (a check that cannot fail is a defect): this executable is
 // compiled with CHAINRULE_MUTATE_SIN_PARTIAL, which makes the sin rule of
-// graph/op_rules_transcendental.hpp return cos(x)·(1 + 1e-8). gradcheck must report every
+// ops/rules_transcendental.hpp return cos(x)·(1 + 1e-8). gradcheck must report every
 // input whose gradient flows through sin as FAIL, naming a wrong rule, and the others as pass.
 #ifndef CHAINRULE_MUTATE_SIN_PARTIAL
 #error "build this test with -DCHAINRULE_MUTATE_SIN_PARTIAL (tests/CMakeLists.txt)"

@@ -1,10 +1,10 @@
 #pragma once
-/// \file op_rules_arithmetic.hpp
+/// \file rules_arithmetic.hpp
 /// Value and local partials of the arithmetic and power ops, written once and generic in
 /// the scalar type T. `partial(x, y)` receives the input x and the recorded output y.
 /// Conventions at singular points (docs/conventions.md) are applied for numeric T.
 
-#include "op_rules_common.hpp"
+#include "rules_common.hpp"
 
 #include <cmath>
 
@@ -158,6 +158,8 @@ struct Cbrt {
         return T(cbrt(x));
     }
     template <class T> static T partial(const T&, const T& y) { return T(T(1) / (T(3) * y * y)); }
+    template <class E> static E derivative(const E&, const E& self) { return E::rational(1, 3) * pow(self, -2); }
+    static constexpr Facts facts{.root = 3};
 };
 
 /// y = hypot(a, b) = √(a² + b²) without overflow. ∂y/∂a = a/y, ∂y/∂b = b/y; both 0 at
@@ -172,6 +174,10 @@ struct Hypot {
             if (y == 0) return {T(0), T(0)};
         return {T(a / y), T(b / y)};
     }
+    template <class E> static E derivative(const E& a, const E& b, int i, const E& self) {
+        return (i == 0 ? a : b) / self;
+    }
+    static constexpr Facts facts{};
 };
 
 }  // namespace chainrule::ops
