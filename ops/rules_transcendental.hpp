@@ -212,4 +212,17 @@ struct Csch {
     static constexpr Facts facts{};
 };
 
+/// y = erf x = (2/√π)∫₀ˣ e^(−t²) dt (odd, range (−1, 1)), y' = (2/√π)·e^(−x²).
+struct Erf {
+    template <class T> static T value(const T& x) { using std::erf; return T(erf(x)); }
+    template <class T> static T partial(const T& x, const T&) {
+        using std::exp, std::sqrt;
+        return T(T(2) / sqrt(pi_in<T>()) * exp(T(-(x * x))));
+    }
+    template <class E> static E derivative(const E& u, const E&) {
+        return 2 * pow(pi_in<E>(), E::rational(-1, 2)) * exp(-pow(u, 2));
+    }
+    static constexpr Facts facts{.at_zero = Fraction{0}};
+};
+
 }  // namespace chainrule::ops

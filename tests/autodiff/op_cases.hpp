@@ -66,6 +66,7 @@ inline std::vector<C> unary_cases() {
         unary("softplus", softplus<double>, uniform(-40, 40)),
         unary("log_sigmoid", log_sigmoid<double>, uniform(-40, 40)),
         unary("step", step<double>, uniform(-5, 5, away0)),
+        unary("erf", erf<double>, uniform(-5, 5)),
         // aliases record the same ops
         unary("ln", ln<double>, uniform(1e-3, 50)),
         unary("tg", tg<double>, uniform(-10, 10, near_tan_pole)),

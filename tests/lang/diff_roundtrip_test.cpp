@@ -37,6 +37,7 @@ const std::vector<std::string> kExpressions = {
     "logaddexp(x, y) + logsumexp(x, y, x*y) + logsumexp(x)*y",
     "pi*x^2*y + e^(x*y) + exp(1)*x + e*y",
     "x/(x^2 + y) - 3/(x*y)^2 + (x - y)^3",
+    "erf(x*y) + erf(x - y)",
 };
 
 const std::vector<std::map<std::string, Real>> kPoints = {

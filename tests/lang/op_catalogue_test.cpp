@@ -373,3 +373,13 @@ TEST_CASE("op catalogue: the facts are what the rules compute") {
     }
 }
 
+TEST_CASE("op catalogue: erf' is 2/sqrt(pi)*e^(-x^2) with pi exact") {
+    const lang::Source erf_source{"diff", "erf(x)"};
+    const Expr d = lang::derivative(lang::parse_expression(erf_source), erf_source, "x");
+    CHECK(symbolic::to_text(d) == "2*exp(-x^2)/sqrt(pi)");
+    CHECK(symbolic::to_latex(d) == "\\frac{2 \\mathrm{e}^{-x^{2}}}{\\sqrt{\\pi}}");
+    // mpmath, mp.dps = 60: 2/mp.sqrt(mp.pi)*mp.exp(-mp.mpf('0.3')**2)
+    const Real erf_prime_03("1.03126090961896305029812150976122660233868497610327610641438");
+    CHECK(close(symbolic::evaluate(d, std::map<std::string, Real>{{"x", Real("0.3")}}), erf_prime_03, Real("1e-45"), 0));
+
+}
