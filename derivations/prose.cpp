@@ -146,6 +146,8 @@ constexpr std::array kCatalogue{
     // {0}: the power's name (sqrt, x^1/3, …)
     Entry{P::ConventionPowerInfiniteDerivative, "{0}'(0) is infinite", "{0}'(0) 为无穷大"},
     Entry{P::ConventionPowerInfiniteValue, "{0} is infinite at 0", "{0} 在 0 处为无穷大"},
+    Entry{P::ConventionSelu, "selu'(0) = λα ≈ 1.758, the left branch, as in PyTorch",
+          "selu'(0) 取左支的 λα ≈ 1.758，与 PyTorch 相同"},
     Entry{P::CrossCheck, "Cross-check", "验算"},
     Entry{P::CrossCheckOf, "Cross-check of {0}", "{0} 的验算"},
     // {0}: CrossCheck or CrossCheckOf, {1}: the reverse-mode value

@@ -46,7 +46,7 @@ enum class Phrase {
     // the ops' conventions at their singular points ({0}: the function's name where it varies)
     ConventionRelu, ConventionAbs, ConventionJump, ConventionLeakyRelu, ConventionTie, ConventionHypot,
     ConventionAtan2, ConventionCbrt, ConventionAsinAcos, ConventionLogZero, ConventionLogNegative,
-    ConventionFractionalPowerOfNegative, ConventionPowerInfiniteDerivative, ConventionPowerInfiniteValue,
+    ConventionFractionalPowerOfNegative, ConventionPowerInfiniteDerivative, ConventionPowerInfiniteValue, ConventionSelu,
     // cross-checks, update, summary
     CrossCheck, CrossCheckOf, CrossCheckAgrees, CrossCheckDisagrees, CrossCheckUndefined, CrossCheckCannotConfirm,
     CrossCheckAllOne, CrossCheckAllMany, UpdateHeading, UpdateIntro, SummaryHeading, HeaderParameter, HeaderGradient,

@@ -2,6 +2,8 @@
 
 #include "chain_rule.hpp"
 
+#include "../ops/rules.hpp"
+
 #include <unordered_set>
 
 namespace chainrule::derivations {
@@ -44,6 +46,15 @@ std::optional<SingularPoint> function_point(const NamedGraph& g, std::size_t nod
                 const Real slope = evaluate_formula(g, e[1]);
                 SingularPoint p = kink(node, "leaky_relu", e[0], 0, 1, slope, Phrase::ConventionLeakyRelu);
                 p.left = slope;
+                return p;
+            }
+            break;
+        case Function::selu:
+            if (is(0)) {  // λα from the left, λ from the right; the rule takes the left branch
+                const Real lambda = ops::Selu::lambda<Real>(), lambda_alpha = lambda * ops::Selu::alpha<Real>();
+                SingularPoint p = kink(node, "selu", e[0], 0, 1, lambda_alpha, Phrase::ConventionSelu);
+                p.left = lambda_alpha;
+                p.right = lambda;
                 return p;
             }
             break;

@@ -24,7 +24,9 @@
     X(Acot, acot, arcctg, arccot) X(Sinh, sinh) X(Cosh, cosh) X(Tanh, tanh) X(Coth, coth)     \
     X(Sech, sech) X(Csch, csch) X(Cbrt, cbrt) X(Abs, abs) X(Sign, sign) X(Expm1, expm1)       \
     X(Log1p, log1p) X(Sigmoid, sigmoid, logistic) X(Relu, relu) X(Softplus, softplus)         \
-    X(LogSigmoid, log_sigmoid, logsigmoid) X(Step, step, heaviside) X(Erf, erf)
+    X(LogSigmoid, log_sigmoid, logsigmoid) X(Step, step, heaviside) X(Erf, erf) X(Erfc, erfc)   \
+    X(Gelu, gelu) X(Silu, silu, swish) X(Elu, elu) X(Selu, selu) X(Softsign, softsign)         \
+    X(Mish, mish)
 
 // X(Name, fn): unary ops that symbolic::Expr writes with arithmetic: −x = (−1)·x (the C++
 // operator-, no function name) and √x = x^(1/2) (a C++ and .chain function sqrt).

@@ -225,4 +225,18 @@ struct Erf {
     static constexpr Facts facts{.at_zero = Fraction{0}};
 };
 
+/// y = erfc x = 1 − erf x, computed directly (erfc 10 ≈ 2.1e−45, not 1 − 1), range (0, 2);
+/// y' = −(2/√π)·e^(−x²).
+struct Erfc {
+    template <class T> static T value(const T& x) { using std::erfc; return T(erfc(x)); }
+    template <class T> static T partial(const T& x, const T&) {
+        using std::exp, std::sqrt;
+        return T(T(-2) / sqrt(pi_in<T>()) * exp(T(-(x * x))));
+    }
+    template <class E> static E derivative(const E& u, const E&) {
+        return -2 * pow(pi_in<E>(), E::rational(-1, 2)) * exp(-pow(u, 2));
+    }
+    static constexpr Facts facts{.at_zero = Fraction{1}};
+};
+
 }  // namespace chainrule::ops

@@ -118,6 +118,26 @@ TEST_CASE("convention: leaky_relu at x = 0") {
     CHECK(derivative_at(0.0, [](auto x) { return leaky_relu(x); }) == 0.01);  // default slope
 }
 
+TEST_CASE("convention: elu at x = 0") {
+    // Both branches have slope 1 at 0: e⁰ = 1 on the left, 1 on the right.
+    CHECK(value_and_derivative(0.0, [](auto x) { return elu(x); }) == std::pair{0.0, 1.0});
+    CHECK(derivative_at(-1e-300, [](auto x) { return elu(x); }) == 1.0);
+    CHECK(derivative_at(1e-300, [](auto x) { return elu(x); }) == 1.0);
+    CHECK(derivative_at(-1.0, [](auto x) { return elu(x); }) == std::exp(-1.0));
+}
+
+TEST_CASE("convention: selu at x = 0") {
+    // λ and α as PyTorch documents them; λα = 1.75809934084737685994021752081… (the exact
+    // product of the two decimals, 50 digits).
+    const cpp_bin_float_50 lambda("1.0507009873554804934193349852946");
+    const cpp_bin_float_50 lambda_alpha = lambda * cpp_bin_float_50("1.6732632423543772848170429916717");
+    const auto [y, d] = value_and_derivative(0.0, [](auto x) { return selu(x); });
+    CHECK(y == 0.0);
+    CHECK(close(d, lambda_alpha, 1e-15));  // the left branch, as PyTorch
+    CHECK(close(derivative_at(-1e-300, [](auto x) { return selu(x); }), lambda_alpha, 1e-15));
+    CHECK(derivative_at(1e-300, [](auto x) { return selu(x); }) == lambda.convert_to<double>());
+}
+
 TEST_CASE("convention: sign at every x, also 0") {
     for (double x : {-2.0, -0.0, 0.0, 1e-300, 2.0}) {
         CAPTURE(x);

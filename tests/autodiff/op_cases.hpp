@@ -67,6 +67,16 @@ inline std::vector<C> unary_cases() {
         unary("log_sigmoid", log_sigmoid<double>, uniform(-40, 40)),
         unary("step", step<double>, uniform(-5, 5, away0)),
         unary("erf", erf<double>, uniform(-5, 5)),
+        unary("erfc", erfc<double>, uniform(-5, 10)),
+        // gelu', silu' and mish' cross 0 (at x ≈ −0.7518, −1.2785, −1.1924): a relative
+        // comparison needs |f'| well above the roundings of its terms, so those points
+        // are left out by 0.01.
+        unary("gelu", gelu<double>, uniform(-10, 10, near(-0.7518, 0.01))),
+        unary("silu", silu<double>, uniform(-30, 30, near(-1.2785, 0.01))),
+        unary("elu", elu<double>, uniform(-10, 10)),
+        unary("selu", selu<double>, uniform(-10, 10, away0)),
+        unary("softsign", softsign<double>, uniform(-20, 20)),
+        unary("mish", mish<double>, uniform(-20, 20, near(-1.1924, 0.01))),
         // aliases record the same ops
         unary("ln", ln<double>, uniform(1e-3, 50)),
         unary("tg", tg<double>, uniform(-10, 10, near_tan_pole)),

@@ -37,7 +37,8 @@ const std::vector<std::string> kExpressions = {
     "logaddexp(x, y) + logsumexp(x, y, x*y) + logsumexp(x)*y",
     "pi*x^2*y + e^(x*y) + exp(1)*x + e*y",
     "x/(x^2 + y) - 3/(x*y)^2 + (x - y)^3",
-    "erf(x*y) + erf(x - y)",
+    "erf(x*y) + erfc(x - y) + gelu(x*y) + silu(x - y) + swish(y)*x",
+    "elu(x - y) + selu(y - x) + softsign(x*y) + mish(x - y)",
 };
 
 const std::vector<std::map<std::string, Real>> kPoints = {

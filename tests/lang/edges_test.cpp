@@ -133,6 +133,22 @@ TEST_CASE("kinks: worksheets give both one-sided gradients and the convention", 
     REQUIRE(wa.derivations.at(0).from_left);
     CHECK(format_number(*wa.derivations[0].from_left, 10) == "-1");
     CHECK(format_number(*wa.derivations[0].from_right, 10) == "2");
+
+    // selu at 0: λα from the left, λ from the right (λ, α: PyTorch's decimals). E = 3·selu(z),
+    // z = w x + b = 0: dE/dw = 3·selu'·x = 6λα or 6λ, dE/db = 3λα or 3λ (Python decimal, 60 digits).
+    const Model s = load_model_text("input x = 2\nparam w = 0.5, b = -1\nz = w*x + b\nE = 3*selu(z)\n", "selu.chain");
+    const derivations::Worksheet ws = model_worksheet(s);
+    REQUIRE(ws.singular_points.size() == 1);
+    CHECK(ws.singular_points[0].function == "selu");
+    CHECK(format_number(*ws.singular_points[0].left, 12) == "1.75809934085");
+    CHECK(format_number(*ws.singular_points[0].right, 12) == "1.05070098736");
+    for (const auto& d : ws.derivations) {
+        const bool w_ = ws.graph.nodes[d.wrt].name == "w";
+        REQUIRE(d.from_left);
+        CHECK(format_number(d.result, 10) == (w_ ? "10.54859605" : "5.274298023"));  // the left branch
+        CHECK(format_number(*d.from_left, 10) == (w_ ? "10.54859605" : "5.274298023"));
+        CHECK(format_number(*d.from_right, 10) == (w_ ? "6.304205924" : "3.152102962"));
+    }
 }
 
 TEST_CASE("check: finite claims of an infinite derivative are wrong, the right formula is right", "[edges]") {

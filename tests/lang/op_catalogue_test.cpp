@@ -373,7 +373,7 @@ TEST_CASE("op catalogue: the facts are what the rules compute") {
     }
 }
 
-TEST_CASE("op catalogue: erf' is 2/sqrt(pi)*e^(-x^2) with pi exact") {
+TEST_CASE("op catalogue: erf' is 2/sqrt(pi)*e^(-x^2) with pi exact; gelu(0.5) and gelu'(0.5) to 40 digits") {
     const lang::Source erf_source{"diff", "erf(x)"};
     const Expr d = lang::derivative(lang::parse_expression(erf_source), erf_source, "x");
     CHECK(symbolic::to_text(d) == "2*exp(-x^2)/sqrt(pi)");
@@ -382,4 +382,13 @@ TEST_CASE("op catalogue: erf' is 2/sqrt(pi)*e^(-x^2) with pi exact") {
     const Real erf_prime_03("1.03126090961896305029812150976122660233868497610327610641438");
     CHECK(close(symbolic::evaluate(d, std::map<std::string, Real>{{"x", Real("0.3")}}), erf_prime_03, Real("1e-45"), 0));
 
+    // mpmath, mp.dps = 60, x = mp.mpf('0.5'):
+    //   x*mp.ncdf(x)              = 0.345731230637006551818852305304168869941801087777288968410388
+    //   mp.ncdf(x) + x*mp.npdf(x) = 0.867495124656162842525044831406596566438759765742433911648511
+    const lang::Source gelu_source{"grad", "gelu(x)"};
+    const lang::Point at{{"x"}, {Real("0.5")}, {"0.5"}};
+    const lang::Gradient g = lang::gradient_at(lang::parse_expression(gelu_source), gelu_source, at, "--at", 40);
+    CHECK(close(g.value, Real("0.345731230637006551818852305304168869941801087777288968410388"), Real("1e-40"), 0));
+    REQUIRE(g.partials.size() == 1);
+    CHECK(close(g.partials[0], Real("0.867495124656162842525044831406596566438759765742433911648511"), Real("1e-40"), 0));
 }
