@@ -260,11 +260,9 @@ PathWeights<U> path_weights(const Tape<T>& tape, const std::vector<U>& v, NodeIn
 template <class U>
 bool at_kink(OpKind op, const U& a, const U& b) {
     switch (op) {
-        case OpKind::Abs: case OpKind::Relu: case OpKind::Sign: case OpKind::Step: case OpKind::LeakyRelu:
-            return is_zero(a);
         case OpKind::Max: case OpKind::Min: return a == b;
         case OpKind::Hypot: case OpKind::Atan2: return is_zero(a) && is_zero(b);
-        default: return false;
+        default: return arity(op) == 1 && kinks_at_zero(op) && is_zero(a);
     }
 }
 
@@ -422,11 +420,14 @@ struct Numeric {
     std::string why;    ///< for anything but a smooth point: what was found
 };
 
-/// The thresholds of one component: `slack` = K·ε_T·L (the check's own allowance) and
-/// L (`weight`).
+/// The thresholds of one component: `slack` = K·ε_T·L (the check's own allowance), L
+/// (`weight`), and `floor` = K·η_T with η_T the smallest positive T (denorm_min): below
+/// T's normal range a rounding error is absolute, up to η_T (Higham, *Accuracy and
+/// Stability of Numerical Algorithms*, 2nd ed., §2.1: fl(x op y) = (x op y)(1 + δ) + η), so
+/// a derivative too small for T (gelu′(−40) ≈ −5.8e−347 in double) is right as 0.
 template <class U>
 struct Scale {
-    U slack, weight;
+    U slack, weight, floor;
 };
 
 template <class U>
@@ -535,14 +536,14 @@ Numeric<U> from_trends(const Tape<T>& tape, NodeIndex output, std::vector<U>& x,
             if (converged(b, there, sc)) n.side[s] = {Estimate::Jump, b.value, b.error};
         }
         n.kink = true;
-        n.why = "f jumps at x";
+        n.why = "f jumps at {x}";
         return n;
     }
     for (int s : {0, 1}) {
         const Slope<U>&in = n.side[s], &out = n.side[1 - s];
         if (out.kind != Estimate::Undefined || in.kind == Estimate::Undefined || in.kind == Estimate::NotEstimated) continue;
         n.central = in;
-        n.why = std::string("f is undefined ") + names[1 - s] + " of x (an edge of its domain): the derivative is the " +
+        n.why = std::string("f is undefined ") + names[1 - s] + " of {x} (an edge of its domain): the derivative is the " +
                 names[s] + " one";
         return n;
     }
@@ -559,14 +560,14 @@ Numeric<U> from_trends(const Tape<T>& tape, NodeIndex output, std::vector<U>& x,
     if (l.kind == Estimate::Finite && r.kind == Estimate::Finite) {
         if (abs_of(U(r.value - l.value)) > U(sc.slack + l.error + r.error)) {
             n.kink = true;
-            n.why = "the one-sided derivatives differ: a kink at x";
+            n.why = "the one-sided derivatives differ: a kink at {x}";
         } else {
             n.central = {Estimate::Finite, U((l.value + r.value) / 2), U(l.error + r.error)};
         }
         return n;
     }
     n.why = l.kind == Estimate::Undefined && r.kind == Estimate::Undefined
-                ? "f is not finite on either side of x, down to h = " + n.h.str(3)
+                ? "f is not finite on either side of {x}, down to h = " + n.h.str(3)
                 : "the difference quotients do not converge down to h = " + n.h.str(3) + " (error estimate " +
                       tried.back().central.error.str(3) + " > 1e-6 relative)";
     return n;
@@ -581,7 +582,7 @@ Numeric<U> smooth_at(const Attempt<U>& a) {
 template <class U>
 Numeric<U> kink_at(const Attempt<U>& a) {
     Numeric<U> n{{}, {finite_slope(a.side[0].limit), finite_slope(a.side[1].limit)}, a.h, true,
-                 "the one-sided derivatives differ: a kink at x"};
+                 "the one-sided derivatives differ: a kink at {x}"};
     return n;
 }
 
@@ -707,7 +708,10 @@ GradcheckEntry<U> check_component(const Tape<T>& tape, NodeIndex output, std::ve
     e.analytic = analytic;
     e.reverse_reference = reverse_u;
     e.singular = std::move(singular);
-    const Numeric<U> n = numeric_derivative(tape, output, x, position, sc, conditioning);
+    Numeric<U> n = numeric_derivative(tape, output, x, position, sc, conditioning);
+    // The numeric side's sentences say {x} for the input; the note names it ("a kink at w").
+    for (std::size_t at = n.why.find("{x}"); at != std::string::npos; at = n.why.find("{x}", at))
+        n.why.replace(at, 3, e.name);
     e.step = n.h;
     e.numeric = n.central.value;
     e.numeric_error = n.central.error;
@@ -716,7 +720,7 @@ GradcheckEntry<U> check_component(const Tape<T>& tape, NodeIndex output, std::ve
     e.right = n.side[1].value;
     e.left_kind = n.side[0].kind;
     e.right_kind = n.side[1].kind;
-    e.tolerance = U(sc.slack + (finite(e.numeric_error) ? e.numeric_error : U(0)));
+    e.tolerance = U(sc.slack + sc.floor + (finite(e.numeric_error) ? e.numeric_error : U(0)));
     e.abs_error = e.rel_error = std::numeric_limits<U>::quiet_NaN();
     if (not_a_number(analytic)) {
         // 0·∞ or ∞ − ∞ in the chain rule: the value is undefined, whatever f′ is.
@@ -727,7 +731,7 @@ GradcheckEntry<U> check_component(const Tape<T>& tape, NodeIndex output, std::ve
                       ? "; the derivative is " + short_text(e.numeric)
                       : "; " + (n.kink ? n.why : "could not estimate the derivative: " + n.why));
     } else if (n.kink) {
-        judge_kink(e, n, sc.slack);
+        judge_kink(e, n, U(sc.slack + sc.floor));
     } else if (n.central.kind == Estimate::Finite && !is_zero(sc.slack) &&
                e.numeric_error > std::max(sc.slack, U(U("1e-6") * abs_of(e.numeric)))) {
         // Its error would decide the check (the rounding of a large f swamps a small
@@ -740,7 +744,7 @@ GradcheckEntry<U> check_component(const Tape<T>& tape, NodeIndex output, std::ve
         e.numeric = std::numeric_limits<U>::quiet_NaN();
         e.numeric_kind = Estimate::NotEstimated;
     } else if (n.central.kind == Estimate::Finite || n.central.kind == Estimate::Infinite) {
-        judge_value(e, n, sc.slack);
+        judge_value(e, n, U(sc.slack + sc.floor));
     } else {
         e.verdict = GradcheckVerdict::NotEstimated;
         e.note = "could not estimate: " + n.why;
@@ -783,13 +787,22 @@ GradcheckReport<U> run(const Tape<T>& tape, NodeIndex output, const std::vector<
     std::vector<U> x = recorded_inputs<U>(tape);
     for (std::size_t j = 0; j < positions.size(); ++j) {
         const U& weight = w.l[nodes[j]];
-        const Scale<U> sc{finite(weight) ? U(U(k * epsilon) * weight) : U(0), finite(weight) ? weight : U(0)};
+        const Scale<U> sc{finite(weight) ? U(U(k * epsilon) * weight) : U(0), finite(weight) ? weight : U(0),
+                          U(U(k) * scalar_cast<U>(std::numeric_limits<T>::denorm_min()))};
         report.entries.push_back(check_component(tape, output, x, positions[j], scalar_cast<U>(analytic[j]),
                                                  reverse_u[j], sc, conditioning,
                                                  singular_points(tape, v, w.s, output, nodes[j])));
     }
     return report;
 }
+
+#if CHAINRULE_USE_COMPILED_INSTANCES  // compiled once, in gradcheck_instances.cpp
+#define CHAINRULE_DETAIL_EXTERN_RUN(T)                                                                        \
+    extern template GradcheckReport<GradcheckReference<T>> run<T, GradcheckReference<T>>(                  \
+        const Tape<T>&, NodeIndex, const std::vector<std::size_t>&, const std::vector<T>&, const GradcheckOptions&);
+CHAINRULE_GRADCHECKED_SCALARS(CHAINRULE_DETAIL_EXTERN_RUN)
+#undef CHAINRULE_DETAIL_EXTERN_RUN
+#endif
 
 /// Throws Error unless `output` is a node of the tape and every node up to it is a
 /// scalar op (matrix nodes have no scalar replay yet).

@@ -9,6 +9,8 @@
 /// Convention: a node whose adjoint is exactly zero is skipped, so an unused or
 /// zero-weighted branch never contributes 0·∞ = NaN (docs/conventions.md).
 
+#include "compiled_types.hpp"
+
 #include "../graph/mat_dispatch.hpp"
 #include "../graph/op_dispatch.hpp"
 #include "../graph/tape.hpp"
@@ -137,6 +139,12 @@ void reverse_sweep(Tape<T>& tape, NodeIndex from) {
     else
         detail::reverse_sweep_impl<false, false>(tape, from);
 }
+
+#if CHAINRULE_USE_COMPILED_INSTANCES  // compiled once, in reverse_sweep_instances.cpp
+#define CHAINRULE_DETAIL_EXTERN_SWEEP(T) extern template void reverse_sweep<T>(Tape<T>&, NodeIndex);
+CHAINRULE_SWEPT_SCALARS(CHAINRULE_DETAIL_EXTERN_SWEEP)
+#undef CHAINRULE_DETAIL_EXTERN_SWEEP
+#endif
 
 namespace detail {
 

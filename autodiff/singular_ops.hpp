@@ -84,4 +84,22 @@ std::optional<SingularOp> first_singular_op(const Tape<T>& tape, NodeIndex out) 
     return std::nullopt;
 }
 
+/// The first op node that `out` depends on (through a nonzero adjoint or not) that sits
+/// exactly at a kink or jump: a unary op of Facts::kink_at_zero with argument 0 (relu,
+/// abs, sign, step, leaky_relu, selu), max or min at a tie. Its description ("relu at 0",
+/// "max at 0.5, 0.5"), or nothing. The partials there follow the op's convention
+/// (docs/conventions.md); the caller says so.
+template <NumericScalar T>
+std::optional<std::string> first_kink_op(const Tape<T>& tape, NodeIndex out) {
+    const std::vector<bool> needed = needed_nodes(tape, out);
+    for (NodeIndex i = 0; i <= out; ++i) {
+        const NodeRecord& r = tape.node(i);
+        if (!needed[i] || arity(r.op) == 0 || is_matrix_op(r.op)) continue;
+        const bool unary_kink = arity(r.op) == 1 && kinks_at_zero(r.op) && is_zero(tape.value(r.in0));
+        const bool tie = (r.op == OpKind::Max || r.op == OpKind::Min) && tape.value(r.in0) == tape.value(r.in1);
+        if (unary_kink || tie) return detail::singular_description(tape, i, true);
+    }
+    return std::nullopt;
+}
+
 }  // namespace chainrule

@@ -113,15 +113,34 @@ Real decimal_value(std::string_view text) {
     return Real(std::string(text));
 }
 
-Real last_digit_unit(std::string_view text) {
+namespace {
+
+// The power of ten of one unit of the last digit (exponent − decimals), or nothing when
+// the text claims an exact value (see last_digit_unit).
+std::optional<int> last_digit_power(std::string_view text) {
     const DecimalParts parts = checked_parts(text);
     const std::size_t dot = parts.mantissa.find('.');
     const bool zero = parts.mantissa.find_first_not_of("0.") == std::string_view::npos;
     // An integer claims an exact value; so does a zero without decimals in any notation
     // (0e5): having no significant digit, it has no precision of its own.
-    if (dot == std::string_view::npos && (zero || text.find_first_of("eE") == std::string_view::npos)) return Real(0);
+    if (dot == std::string_view::npos && (zero || text.find_first_of("eE") == std::string_view::npos))
+        return std::nullopt;
     const int decimals = dot == std::string_view::npos ? 0 : static_cast<int>(parts.mantissa.size() - dot - 1);
-    return boost::multiprecision::pow(Real(10), parts.exponent - decimals);
+    return parts.exponent - decimals;
+}
+
+}  // namespace
+
+Real last_digit_unit(std::string_view text) {
+    const std::optional<int> p = last_digit_power(text);
+    return p ? boost::multiprecision::pow(Real(10), *p) : Real(0);
+}
+
+std::optional<ExactDecimal> exact_decimal(const ClaimedNumber& number) {
+    if (number.exact) return std::nullopt;
+    const std::optional<int> p = last_digit_power(number.text);
+    if (!p) return std::nullopt;
+    return ExactDecimal{symbolic::parse_decimal(number.text), symbolic::pow_int(symbolic::Rational(10), *p)};
 }
 
 Real claimed_unit(const ClaimedNumber& number) { return number.exact ? Real(0) : last_digit_unit(number.text); }
@@ -156,6 +175,20 @@ std::optional<Agreement> agreement(const Real& claimed, const Real& value, const
     if (within(claimed, value, unit / 2)) return Agreement::Rounded;
     const Real cut = boost::multiprecision::trunc(value / unit) * unit;
     if (within(claimed, cut, unit * Real("1e-30"))) return Agreement::Truncated;
+    return Agreement::WithinOneUnit;
+}
+
+std::optional<Agreement> exact_agreement(const ExactDecimal& claimed, const symbolic::Rational& truth) {
+    using boost::multiprecision::abs;
+    const symbolic::Rational& unit = claimed.unit;
+    const symbolic::Rational gap = abs(claimed.value - truth);
+    if (gap > unit) return std::nullopt;
+    if (claimed.value != 0 && 2 * abs(truth) < unit) return std::nullopt;  // leading digit not significant
+    if (gap == 0) return Agreement::Exact;
+    if (2 * gap <= unit) return Agreement::Rounded;
+    const symbolic::Rational units = truth / unit;
+    const symbolic::Integer cut = numerator(units) / denominator(units);  // toward zero
+    if (claimed.value == symbolic::Rational(cut) * unit) return Agreement::Truncated;
     return Agreement::WithinOneUnit;
 }
 

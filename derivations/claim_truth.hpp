@@ -60,6 +60,19 @@ Real claimed_value(const ClaimedNumber& number);
 /// for a decimal with a precision (0.5) or an irrational constant (sqrt(2)/2).
 std::optional<symbolic::Rational> claimed_rational(const ClaimedNumber& number);
 
+/// A claimed decimal with a precision (1.87, 1.872e0) as exact rationals: its value and one
+/// unit of its last digit.
+struct ExactDecimal {
+    symbolic::Rational value, unit;
+};
+
+/// The claimed number as an ExactDecimal; nothing for an exact constant or an integer.
+std::optional<ExactDecimal> exact_decimal(const ClaimedNumber& number);
+
+/// agreement() below in exact arithmetic, for a truth known as a rational: no 40-digit
+/// slack, so a claim of 47 digits, 1.872…0001, is not "exact" for 234/125 (it is wrong).
+std::optional<Agreement> exact_agreement(const ExactDecimal& claimed, const symbolic::Rational& truth);
+
 /// |a − b| ≤ unit (a tiny relative slack absorbs the 50-digit rounding of both sides).
 bool within(const Real& a, const Real& b, const Real& unit);
 

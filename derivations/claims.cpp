@@ -3,6 +3,7 @@
 #include "claim_carry.hpp"
 #include "claim_diagnosis.hpp"
 #include "claim_identity.hpp"
+#include "claims_document.hpp"
 
 #include "../autodiff/one_sided.hpp"
 #include "../autodiff/singular_ops.hpp"
@@ -125,8 +126,14 @@ std::string non_finite_note(const QuantityTruth& truth, const ClaimQuantity& q, 
 
 struct OneSided {
     Real left, right;
-    std::string where;  // "relu at z = 0"
+    std::string function, argument;  // relu at z = 0
 };
+
+// Records what a claim at a kink is (r.kink) and says it in English (r.note).
+void note_kink(ClaimResult& r, KinkNote::Kind kind, const OneSided& s, const Real& convention) {
+    r.kink = KinkNote{kind, s.function, s.argument, s.left, s.right, convention};
+    r.note = kink_note_text(*r.kink, Language::English);
+}
 
 // The one-sided values of dA/dB when A's graph sits on a kink: B a variable (moved by
 // ∓10⁻²⁰·max(1, |B|) in 50 digits), or B the argument of the kink in A's own definition.
@@ -135,7 +142,7 @@ std::optional<OneSided> one_sided(QuantityTruth& truth, const ClaimQuantity& q) 
     const NamedGraph& g = truth.graph(q.of);
     for (const SingularPoint& p : find_singular_points(g)) {
         if (p.kind != SingularKind::Kink) continue;
-        const std::string where = p.function + " at " + symbolic::to_text(p.argument) + " = 0";
+        const std::string argument = symbolic::to_text(p.argument);
         const NodeIndex b = truth.node(q.wrt);
         if (truth.tape().node(b).op == OpKind::Input) {
             const Real x = boost::multiprecision::abs(truth.tape().value(b));
@@ -143,10 +150,10 @@ std::optional<OneSided> one_sided(QuantityTruth& truth, const ClaimQuantity& q) 
             const NodeIndex a = truth.node(q.of);
             // At 50 digits the extrapolated limit is right to far more than 18 digits.
             const auto limit = [&](const Real& shift) { return Real(one_sided_limit(truth.tape(), a, b, shift).str(18)); };
-            return OneSided{limit(-h), limit(h), where};
+            return OneSided{limit(-h), limit(h), p.function, argument};
         }
         if (g.nodes[p.node].name == q.of && p.argument == g.symbol(g.at(q.wrt)))
-            return OneSided{*p.left, *p.right, where};
+            return OneSided{*p.left, *p.right, p.function, argument};
     }
     return std::nullopt;
 }
@@ -155,17 +162,19 @@ std::optional<OneSided> one_sided(QuantityTruth& truth, const ClaimQuantity& q) 
 bool judge_one_sided(QuantityTruth& truth, ClaimResult& r, const Real& unit) {
     const std::optional<OneSided> s = one_sided(truth, r.claim.quantity);
     if (!s) return false;
-    const std::string convention = "; the convention gives " + format_number(r.right, 10);
-    for (const auto& [value, side] : {std::pair{s->left, "left"}, std::pair{s->right, "right"}}) {
+    const Real convention = r.right;
+    for (const auto& [value, side] : {std::pair{s->left, KinkNote::Kind::Left}, std::pair{s->right, KinkNote::Kind::Right}}) {
         if (!detail::matches(*r.claimed, value, unit)) continue;
         r.verdict = ClaimVerdict::Correct;
         r.agreement = detail::agreement(*r.claimed, value, unit);
-        r.note = "the one-sided value from the " + std::string(side) + ": " + s->where +
-                 " is a kink" + convention;
+        note_kink(r, side, *s, convention);
+        // The right value the claim is compared with is the side it matched, so that the
+        // report never shows "correct" beside a different number and a large difference.
+        r.right = value;
+        r.difference = *r.claimed - value;
         return true;
     }
-    r.note = s->where + " is a kink: the one-sided values are " + format_number(s->left, 10) + " (left) and " +
-             format_number(s->right, 10) + " (right)" + convention;
+    note_kink(r, KinkNote::Kind::Neither, *s, convention);
     return false;
 }
 
@@ -191,6 +200,9 @@ std::optional<Agreement> agreement_with_truth(ClaimResult& r, const Real& unit,
             r.exact_right = exact;
             return *claimed == *exact ? std::optional(Agreement::Exact) : std::nullopt;
         }
+    if (exact)
+        if (const auto decimal = detail::exact_decimal(std::get<ClaimedNumber>(r.claim.claimed)))
+            return detail::exact_agreement(*decimal, *exact);
     return detail::agreement(*r.claimed, r.right, unit);
 }
 
@@ -210,9 +222,7 @@ void judge_number(QuantityTruth& truth, const std::vector<ClaimResult>& earlier,
     if (sides && format_number(sides->left, 18) == format_number(sides->right, 18) &&
         format_number(sides->left, 18) != format_number(r.right, 18)) {
         // Both sides agree: the function is differentiable here, whatever the ops' conventions say.
-        r.note = sides->where + " is a kink of one op, but the function is differentiable here: the derivative is " +
-                 format_number(sides->left, 10) + " from both sides (the ops' conventions give " +
-                 format_number(r.right, 10) + ")";
+        note_kink(r, KinkNote::Kind::Differentiable, *sides, r.right);
         r.right = sides->left;
         r.difference = *r.claimed - r.right;
         r.agreement = detail::agreement(*r.claimed, r.right, unit);
@@ -223,8 +233,7 @@ void judge_number(QuantityTruth& truth, const std::vector<ClaimResult>& earlier,
     r.verdict = ClaimVerdict::Correct;
     if (r.agreement) {
         if (const std::optional<OneSided>& s = sides)
-            r.note = "the convention's value: " + s->where + " is a kink, where the one-sided values are " +
-                     format_number(s->left, 10) + " (left) and " + format_number(s->right, 10) + " (right)";
+            note_kink(r, KinkNote::Kind::Convention, *s, r.right);
         return;
     }
     if (judge_one_sided(truth, r, unit)) return;

@@ -88,6 +88,18 @@ std::string_view verdict_name(ClaimVerdict v);
 /// "exact", "rounded", "truncated", "within one unit".
 std::string_view agreement_name(Agreement a);
 
+/// What a claim at a kink is: the one-sided value from the left or right, the convention's
+/// value, neither, or — where the one-sided values agree — the derivative of a function that
+/// is differentiable although one of its ops has a kink.
+struct KinkNote {
+    enum class Kind { Left, Right, Convention, Neither, Differentiable };
+    Kind kind = Kind::Neither;
+    std::string function;  ///< "relu"
+    std::string argument;  ///< "z": relu at z = 0
+    Real left, right;      ///< the one-sided values
+    Real convention;       ///< what the ops' conventions give
+};
+
 struct ClaimResult {
     Claim claim;
     ClaimVerdict verdict = ClaimVerdict::Wrong;
@@ -109,6 +121,9 @@ struct ClaimResult {
     /// infinite or undefined here (and which op makes it so), or the point is a kink and
     /// the claim is a one-sided value (singular_points.hpp). Empty otherwise.
     std::string note;
+    /// At a kink, the note as data, so that a report says it in its own language
+    /// (claims_document.hpp; `note` is its English text).
+    std::optional<KinkNote> kink;
     std::size_t points_checked = 0;           ///< formula claims: random points tried
     std::size_t points_holding = 0;           ///< … and where the formula held
 };

@@ -44,6 +44,12 @@ Phrase verdict_phrase(ClaimVerdict v) {
     return Phrase::VerdictHoldsAtThisPointOnly;
 }
 
+// r.note in the report's language: the kink notes are data (KinkNote); the others, from
+// the claim checker, are English.
+std::string note_in(const ClaimResult& r, Language language) {
+    return r.kink ? kink_note_text(*r.kink, language) : r.note;
+}
+
 std::string carried_note(const ClaimReport& report, const ClaimResult& r, Language language) {
     if (!r.root_errors.empty()) return say_text(language, Phrase::CarriedFrom, {refs(report, r.root_errors, language)});
     return say_text(language, Phrase::FollowsFrom, {refs(report, r.carried_from, language)});
@@ -54,7 +60,7 @@ std::string carried_note(const ClaimReport& report, const ClaimResult& r, Langua
 std::string wrong_note(const ClaimReport& report, const ClaimResult& r, Language language) {
     std::vector<std::string> parts;
     if (r.first_error) parts.push_back(say_text(language, Phrase::FirstError));
-    if (!r.note.empty()) parts.push_back(r.note);
+    if (!r.note.empty()) parts.push_back(note_in(r, language));
     if (!r.diagnosis.empty()) parts.push_back(r.diagnosis);
     parts.push_back(r.carried_to.empty() ? say_text(language, Phrase::NothingCarried)
                                          : say_text(language, Phrase::CarriedInto, {refs(report, r.carried_to, language)}));
@@ -97,6 +103,22 @@ int right_value_digits(const ClaimResult& r, int digits) {
     return std::min(40, std::max(digits, shown));
 }
 
+std::string kink_note_text(const KinkNote& k, Language language) {
+    const std::string where = say_text(language, Phrase::ClaimKinkWhere, {k.function, k.argument});
+    const auto n = [](const Real& x) { return format_number(x, 10); };
+    switch (k.kind) {
+        case KinkNote::Kind::Left: return say_text(language, Phrase::ClaimKinkLeft, {where, n(k.convention)});
+        case KinkNote::Kind::Right: return say_text(language, Phrase::ClaimKinkRight, {where, n(k.convention)});
+        case KinkNote::Kind::Convention:
+            return say_text(language, Phrase::ClaimKinkConvention, {where, n(k.left), n(k.right)});
+        case KinkNote::Kind::Neither:
+            return say_text(language, Phrase::ClaimKinkNeither, {where, n(k.left), n(k.right), n(k.convention)});
+        case KinkNote::Kind::Differentiable:
+            return say_text(language, Phrase::ClaimKinkDifferentiable, {where, n(k.left), n(k.convention)});
+    }
+    return {};
+}
+
 std::string verdict_text(ClaimVerdict v, Language language) { return say_text(language, verdict_phrase(v)); }
 
 std::string claim_note(const ClaimReport& report, std::size_t i, Language language) {
@@ -104,7 +126,7 @@ std::string claim_note(const ClaimReport& report, std::size_t i, Language langua
     switch (r.verdict) {
         case ClaimVerdict::Correct:
             return say_text(language, agreement_phrase(*r.agreement)) +
-                   (r.note.empty() ? "" : say_text(language, Phrase::SummarySemicolon) + r.note);
+                   (r.note.empty() ? "" : say_text(language, Phrase::SummarySemicolon) + note_in(r, language));
         case ClaimVerdict::CarriedForward: return carried_note(report, r, language);
         case ClaimVerdict::Wrong:
             if (std::holds_alternative<symbolic::Expr>(r.claim.claimed))

@@ -24,6 +24,10 @@ std::string claim_note(const ClaimReport& report, std::size_t i, Language langua
 /// more); at most 40.
 int right_value_digits(const ClaimResult& r, int digits);
 
+/// A claim's note at a kink in `language`: "the one-sided value from the right: relu at
+/// z = 0 is a kink; the convention gives 0", "右侧的单侧值：relu 在 z = 0 处是一个折点；…".
+std::string kink_note_text(const KinkNote& k, Language language);
+
 /// One line: "23 claims: 17 correct, 5 carried forward, 3 wrong; first error: #8 E_o1".
 std::string claims_summary(const ClaimReport& report, Language language = Language::English);
 
@@ -32,7 +36,8 @@ std::string verdict_text(ClaimVerdict v, Language language = Language::English);
 
 /// The report as a document titled `title` (empty: "Claim check" in the language),
 /// numbers with `digits` significant digits, its own words in `language` (prose.hpp;
-/// the checker's diagnoses and notes stay in English).
+/// the checker's diagnoses of wrong numbers and notes at infinite derivatives stay in
+/// English).
 Document claims_document(const ClaimReport& report, int digits, std::string title = {},
                          Language language = Language::English);
 

@@ -23,7 +23,7 @@ struct Text {
 /// for the text renderer ("dJ/dx" for \partial J/\partial x; empty: the LaTeX is shown).
 struct Math {
     std::string latex;
-    std::string text;
+    std::string text = {};
 };
 
 using Inline = std::variant<Text, Math>;

@@ -224,6 +224,25 @@ constexpr std::array kCatalogue{
           "the right value is not settled to the claim's last digit (it is {0}), so the claim can be neither confirmed "
           "nor refuted",
           "正确值未能确定到断言的末位（只知道它是 {0}），因此这条断言既不能确认也不能否定"},
+    // {0}: the function, {1}: its argument
+    Entry{P::ClaimKinkWhere, "{0} at {1} = 0", "{0} 在 {1} = 0 处"},
+    // {0}: where, {1}: the convention's value
+    Entry{P::ClaimKinkLeft, "the one-sided value from the left: {0} is a kink; the convention gives {1}",
+          "左侧的单侧值：{0}是一个折点；按约定为 {1}"},
+    Entry{P::ClaimKinkRight, "the one-sided value from the right: {0} is a kink; the convention gives {1}",
+          "右侧的单侧值：{0}是一个折点；按约定为 {1}"},
+    // {0}: where, {1}: left, {2}: right
+    Entry{P::ClaimKinkConvention,
+          "the convention's value: {0} is a kink, where the one-sided values are {1} (left) and {2} (right)",
+          "按约定取的值：{0}是一个折点，两个单侧值为 {1}（左）和 {2}（右）"},
+    // {0}: where, {1}: left, {2}: right, {3}: the convention's value
+    Entry{P::ClaimKinkNeither, "{0} is a kink: the one-sided values are {1} (left) and {2} (right); the convention gives {3}",
+          "{0}是一个折点：两个单侧值为 {1}（左）和 {2}（右）；按约定为 {3}"},
+    // {0}: where, {1}: the derivative, {2}: what the ops' conventions give
+    Entry{P::ClaimKinkDifferentiable,
+          "{0} is a kink of one op, but the function is differentiable here: the derivative is {1} from both sides "
+          "(the ops' conventions give {2})",
+          "{0}是某个运算的折点，但函数在此处可导：两侧的导数都是 {1}（各运算的约定给出 {2}）"},
 };
 
 constexpr bool in_enum_order() {

@@ -57,6 +57,8 @@ enum class Phrase {
     ClaimCountOne,
     ClaimCountMany, FirstErrorIs, VerdictCount, SummaryColon, SummaryComma, SummarySemicolon, AgreementExact, AgreementRounded, AgreementTruncated, AgreementWithinOneUnit,
     CarriedFrom, FollowsFrom, FirstError, NothingCarried, CarriedInto, FormulaGives, HoldsAtPoints, RightValueUnsettled,
+    // claims at a kink ({0}: where, ClaimKinkWhere; numbers formatted)
+    ClaimKinkWhere, ClaimKinkLeft, ClaimKinkRight, ClaimKinkConvention, ClaimKinkNeither, ClaimKinkDifferentiable,
     Count_
 };
 

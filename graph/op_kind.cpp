@@ -1,5 +1,7 @@
 #include "op_kind.hpp"
 
+#include "../ops/rules.hpp"
+
 #include <array>
 
 namespace chainrule {
@@ -10,13 +12,23 @@ struct OpInfo {
     int arity;
     bool param;
     bool matrix_valued = false;
+    bool kink_at_zero = false;
 };
+
+// Facts::kink_at_zero of a rule struct; false for one without facts (the operators).
+template <class Rule>
+constexpr bool kink_at_zero() {
+    if constexpr (requires { Rule::facts; })
+        return Rule::facts.kink_at_zero;
+    else
+        return false;
+}
 
 constexpr std::array<OpInfo, static_cast<std::size_t>(OpKind::MatrixEnd_)> kOpInfo = {{
     {"input", 0, false},
     {"const", 0, false},
-#define CHAINRULE_UNARY_INFO(name, fn, ...) {#fn, 1, false},
-#define CHAINRULE_PARAM_INFO(name, fn, ...) {#fn, 1, true},
+#define CHAINRULE_UNARY_INFO(name, fn, ...) {#fn, 1, false, false, kink_at_zero<ops::name>()},
+#define CHAINRULE_PARAM_INFO(name, fn, ...) {#fn, 1, true, false, kink_at_zero<ops::name>()},
 #define CHAINRULE_BINARY_INFO(name, fn, ...) {#fn, 2, false},
     CHAINRULE_UNARY_OPS(CHAINRULE_UNARY_INFO) CHAINRULE_PARAM_OPS(CHAINRULE_PARAM_INFO)
         CHAINRULE_BINARY_OPS(CHAINRULE_BINARY_INFO)
@@ -51,6 +63,7 @@ int arity(OpKind op) noexcept { return info(op).arity; }
 bool has_param(OpKind op) noexcept { return info(op).param; }
 std::string_view op_name(OpKind op) noexcept { return info(op).name; }
 bool is_matrix_valued(OpKind op) noexcept { return info(op).matrix_valued; }
+bool kinks_at_zero(OpKind op) noexcept { return info(op).kink_at_zero; }
 
 std::span<const FunctionName> function_table() noexcept { return kFunctionNames; }
 

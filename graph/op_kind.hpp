@@ -60,6 +60,10 @@ int arity(OpKind op) noexcept;
 /// True for the ops that carry a constant parameter (CHAINRULE_PARAM_OPS: PowConst, …, ConstDiv).
 bool has_param(OpKind op) noexcept;
 
+/// True for the unary ops that are not differentiable where their argument is 0 (the
+/// catalogue's Facts::kink_at_zero: abs, relu, sign, step, leaky_relu, selu).
+bool kinks_at_zero(OpKind op) noexcept;
+
 /// The op's name as used in messages ("sin", "mul", "pow_const", …).
 std::string_view op_name(OpKind op) noexcept;
 

@@ -159,6 +159,7 @@ Gradient gradient_at(const ExprNode& typed, const Source& source, const Point& p
             for (Real& d : grad(f, variables)) numbers.push_back(std::move(d));
         if (!rounds_to_nearest()) return;  // a test of the ladder's zeros: not the point's ops
         if (const std::optional<SingularOp> s = first_singular_op(tape, f.index())) g.singular = s->description;
+        if (const std::optional<std::string> k = first_kink_op(tape, f.index())) g.kink = *k;
     };
     int max_exponent = 0;
     {
@@ -196,6 +197,7 @@ Gradient plain_gradient_at(const ExprNode& typed, const Source& source, const Po
             for (const T& d : grad(f, variables)) g.partials.push_back(Real(d));
         g.partial_certainty.resize(g.partials.size());
         if (const std::optional<SingularOp> s = first_singular_op(tape, f.index())) g.singular = s->description;
+        if (const std::optional<std::string> k = first_kink_op(tape, f.index())) g.kink = *k;
         return g;
     };
     return arithmetic == Arithmetic::Double ? run(0.0) : run(0.0F);

@@ -43,6 +43,9 @@ struct Gradient {
     /// When f or a partial is infinite or undefined: the op that makes it so, e.g.
     /// "sqrt′ at 0" (autodiff/singular_ops.hpp); empty otherwise.
     std::string singular;
+    /// When an op sits exactly at its kink or jump (relu at 0, max at a tie): that op, e.g.
+    /// "relu at 0"; the partials follow its convention there. Empty otherwise.
+    std::string kink;
     /// f and each partial when it is an exact rational: the expression and its simplified
     /// symbolic derivatives evaluated in exact arithmetic at the point's decimals
     /// (symbolic/exact_value.hpp: + − × ÷, rational powers, abs, relu, min, max, …), kept

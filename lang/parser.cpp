@@ -365,6 +365,8 @@ std::string hint_for(std::string_view token) {
     if (token == "'×'" || token == "'·'" || token == "'∙'") return "use '*' for multiplication";
     if (token == "'÷'") return "use '/' for division";
     if (token == "'²'" || token == "'³'") return "write powers as x^2";
+    if (token == "'π'") return "write pi for π";
+    if (token == "'√'") return "write sqrt(x) for √x";
     return {};
 }
 

@@ -85,6 +85,8 @@ std::string gradient_text(const Point& point, const Gradient& g, int digits) {
              shown(g.partials[i], i < g.partial_certainty.size() ? g.partial_certainty[i] : Certainty{},
                    i < g.exact_partials.size() ? g.exact_partials[i] : std::nullopt));
     if (!g.singular.empty()) line("not finite here: " + g.singular);
+    if (!g.kink.empty())
+        line("at a kink here: " + g.kink + "; the partials follow its convention there (a worksheet gives both one-sided values)");
     return derivations::render_text(doc);
 }
 
@@ -106,6 +108,7 @@ std::string gradient_json(const Point& point, const Gradient& g) {
         }
     if (!out_of_range.empty()) j["out_of_range"] = std::move(out_of_range);
     if (!g.singular.empty()) j["singular"] = g.singular;
+    if (!g.kink.empty()) j["kink"] = g.kink;
     // The short fractions of exact results, as the text form shows them (only when there is one).
     Json fractions = Json::object();
     if (auto f = short_fraction(g.exact_value)) fractions["value"] = *f;

@@ -36,6 +36,10 @@ struct Facts {
     /// f(f(u)) = f(u) for a unary f (|x|), f(a, a) = a for a binary one (min, max):
     /// simplify folds the call.
     bool idempotent = false;
+    /// f is not differentiable where its (first) argument is 0: a kink or a jump (abs, relu,
+    /// sign, step, leaky_relu, selu). gradcheck names the op there; the convention its rule
+    /// takes is in docs/conventions.md.
+    bool kink_at_zero = false;
 };
 
 }  // namespace chainrule::ops

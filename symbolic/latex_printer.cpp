@@ -69,20 +69,21 @@ private:
         }
     }
 
-    // exp(u) as e^{u}, unless u holds a logsumexp: the softmax e^{a - logsumexp(a, b, c)}
-    // would set a whole argument list in superscript size; \exp(…) keeps it legible.
+    // exp(u) as e^{u}, unless u holds a function call: the softmax e^{a - logsumexp(a, b, c)}
+    // or e^{selu(z) - E} would set an argument list in superscript size; \exp(…) keeps it
+    // legible.
     bool as_power(const Expr& exp_call) const {
-        return options_.exp_as_power && !contains_logsumexp(exp_call[0]);
+        return options_.exp_as_power && !contains_call(exp_call[0]);
     }
 
-    static bool contains_logsumexp(const Expr& e) {
+    static bool contains_call(const Expr& e) {
         std::unordered_set<const void*> seen;  // a DAG: each shared node once
         std::vector<Expr> stack{e};
         while (!stack.empty()) {
             const Expr n = std::move(stack.back());
             stack.pop_back();
             if (!seen.insert(n.id()).second) continue;
-            if (n.kind() == Kind::function && n.function() == Function::logsumexp) return true;
+            if (n.kind() == Kind::function && !n.operands().empty()) return true;  // not π, e
             for (const Expr& o : n.operands()) stack.push_back(o);
         }
         return false;
@@ -101,7 +102,7 @@ private:
     }
 
     std::optional<std::string> decimal(const Rational& r) const {
-        if (!options_.decimal_constants) return std::nullopt;
+        if (!options_.decimal_constants) return long_fraction_as_decimal(r);
         return terminating_decimal(r);
     }
 

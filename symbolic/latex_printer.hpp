@@ -47,10 +47,12 @@ struct LatexOptions {
     /// std::invalid_argument otherwise).
     std::map<std::string, std::string, std::less<>> numeric_symbols;
     /// Print constants with a terminating decimal expansion (at most 12
-    /// fractional digits) as decimals: 11/20 -> 0.55.  Others stay \frac.
+    /// fractional digits) as decimals: 11/20 -> 0.55.  Others stay \frac, but for
+    /// long_fraction_as_decimal (rational.hpp): selu's λ prints as its decimal.
     bool decimal_constants = false;
     /// \mathrm{e}^{x} (true) or \exp\left(x\right) (false).  An exponent holding a
-    /// logsumexp (the softmax e^{a - logsumexp(a, b)}) prints as \exp(...) either way.
+    /// function call (the softmax e^{a - logsumexp(a, b)}, e^{\sin x}) prints as
+    /// \exp(...) either way.
     bool exp_as_power = true;
 };
 

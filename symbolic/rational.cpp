@@ -164,6 +164,15 @@ std::optional<Rational> exact_power(const Rational& r, const Rational& exponent)
     return pow_int(root, *p);
 }
 
+std::optional<std::string> long_fraction_as_decimal(const Rational& r) {
+    const std::string den = denominator(r).str();
+    if (den.size() <= 12) return std::nullopt;
+    std::optional<std::string> d = terminating_decimal(r, 1000);
+    const std::size_t fraction_size = Integer(abs(numerator(r))).str().size() + 1 + den.size();
+    if (!d || d->size() - (r < 0 ? 1 : 0) >= fraction_size) return std::nullopt;
+    return d;
+}
+
 std::optional<std::string> terminating_decimal(const Rational& r, int max_digits) {
     Integer den = denominator(r);
     int twos = 0;

@@ -44,4 +44,11 @@ std::optional<Rational> exact_power(const Rational& r, const Rational& exponent)
 /// most `max_digits` fractional digits, else nullopt.
 std::optional<std::string> terminating_decimal(const Rational& r, int max_digits = 12);
 
+/// The terminating decimal of a fraction whose denominator has more than 12 digits, when
+/// that decimal is the shorter text, else nullopt: a long decimal constant reads as the
+/// decimal it was written as (selu's λ, 1.0507009873554804934193349852946, instead of
+/// 5253504936777402467096674926473/5000000000000000000000000000000), while 6/125 and
+/// 1/1099511627776 (2⁻⁴⁰) stay fractions. Exact either way.
+std::optional<std::string> long_fraction_as_decimal(const Rational& r);
+
 }  // namespace chainrule::symbolic

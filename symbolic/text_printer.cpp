@@ -28,7 +28,7 @@ public:
 
 private:
     std::optional<std::string> decimal(const Rational& r) const {
-        if (!options_.decimal_constants) return std::nullopt;
+        if (!options_.decimal_constants) return long_fraction_as_decimal(r);
         return terminating_decimal(r);
     }
 

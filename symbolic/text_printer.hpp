@@ -24,7 +24,8 @@ namespace chainrule::symbolic {
 
 struct TextOptions {
     /// Print constants with a terminating decimal expansion (at most 12
-    /// fractional digits) as decimals: 11/20 -> 0.55.  Others stay p/q.
+    /// fractional digits) as decimals: 11/20 -> 0.55.  Others stay p/q, but for
+    /// long_fraction_as_decimal (rational.hpp): selu's λ prints as its decimal.
     bool decimal_constants = false;
 };
 

@@ -9,6 +9,8 @@
 #include "../lang/reports.hpp"
 #include "../lang/to_symbolic.hpp"
 
+#include <algorithm>
+
 namespace chainrule::tools {
 
 namespace {
@@ -95,10 +97,14 @@ int run_diff(const DiffArgs& args, Streams io) {
     const Source expression{"expression", args.expression};
     const lang::ExprNode tree = lang::parse_expression(expression);
     const symbolic::Expr d = lang::derivative(tree, expression, args.wrt);
+    const symbolic::Expr f = lang::to_symbolic(lang::bind_constants(tree, {args.wrt}), expression);
+    const std::vector<std::string> names = symbolic::free_symbols(f);
+    if (std::find(names.begin(), names.end(), args.wrt) == names.end())  // a typo in --wrt, most likely
+        io.err << "chainrule diff: note: '" << args.wrt << "' does not occur in the expression, so the derivative is 0\n";
     std::string text = lang::derivative_text(d);
     if (args.format == "latex") text = lang::derivative_latex(d);
     if (args.format == "json")
-        text = lang::derivative_json(lang::to_symbolic(lang::bind_constants(tree, {args.wrt}), expression), args.wrt, d);
+        text = lang::derivative_json(f, args.wrt, d);
     emit(text, args.output, io.out);
     return 0;
 }

@@ -175,6 +175,29 @@ TEST_CASE("gradcheck: huge points and steep functions pass with closed-form deri
     CHECK(s.step < R(1e-4));
 }
 
+// Derivatives below double's range: double holds them as 0 (or a subnormal), which is the
+// correctly rounded value; the numeric side still finds them (mpmath, mp.dps = 40).
+TEST_CASE("gradcheck: a derivative too small for a double passes as the 0 double holds") {
+    const auto tiny = [](double x, const auto& f, const char* exact) {
+        const GradcheckEntry<R> e = check_1d(x, f);
+        INFO(e.name << ": " << verdict_text(e.verdict) << " (" << e.note << "), numeric " << e.numeric.str(20)
+                    << ", tolerance " << e.tolerance.str(3));
+        CHECK(e.verdict == Verdict::Pass);
+        CHECK(abs(e.numeric - R(exact)) <= R("1e-25") * abs(R(exact)));
+        CHECK(abs(e.analytic) <= R(std::numeric_limits<double>::denorm_min()));
+    };
+    tiny(-800, [](const Var<double>& v) { return exp(v); }, "3.66787458417768721345549565426e-348");
+    tiny(-40, [](const Var<double>& v) { return gelu(v); }, "-5.84942510981229768524463981555e-347");
+    tiny(-800, [](const Var<double>& v) { return silu(v); }, "-2.93063179275797208355094102775e-345");
+    tiny(30, [](const Var<double>& v) { return erfc(v); }, "-1.53964766040999594460843325576e-391");
+    // A wrong value of that size still fails: 1e-300 is far above K·η (16 · 4.9e-324).
+    Tape<double> t;
+    const auto v = t.variable(-800.0, "x");
+    const auto y = exp(v);
+    const std::vector<double> claim{1e-300};
+    CHECK(gradcheck(t, y.index(), std::span<const double>(claim)).entries.at(0).verdict == Verdict::Fail);
+}
+
 TEST_CASE("gradcheck: infinite derivatives are ±∞ on the sides where f is defined, and ∞ = ∞ agrees") {
     const R inf = std::numeric_limits<R>::infinity();
     // sqrt, x^0.5 at 0: f is undefined left of 0 (its domain edge), the right derivative is +∞
@@ -244,6 +267,17 @@ TEST_CASE("gradcheck: kinks at x give both one-sided derivatives and the convent
     const auto r = check_1d(0.0, [](const Var<double>& v) { return relu(v); });
     CHECK(r.analytic == 0);
     CHECK_THAT(r.note, Catch::StartsWith("kink: convention relu′(0) = 0 at node #1"));
+    CHECK_THAT(r.note, Catch::EndsWith("a kink at x"));  // the input's name (check_1d calls it x)
+    // selu: λα ≈ 1.7581 from the left (the convention, as PyTorch), λ ≈ 1.0507 from the right
+    // (λ = 1.0507009873554804934193349852946, α = 1.6732632423543772848170429916717).
+    const auto s = check_1d(0.0, [](const Var<double>& v) { return selu(v); });
+    check_kink(s, 1.7580993408473768599, 1.0507009873554804934);
+    CHECK_THAT(s.note, Catch::StartsWith("kink: convention selu′(0) = 1.7581"));
+    // The input is named in the note, whatever it is called.
+    Tape<double> named;
+    const auto w = named.variable(0.0, "w");
+    const auto y = abs(w);
+    CHECK_THAT(gradcheck(named, y.index()).entries.at(0).note, Catch::EndsWith("a kink at w"));
     const auto m = check_1d(0.5, [](const Var<double>& v) { return max(v, 0.5); });
     CHECK(m.analytic == 0.5);
     CHECK_THAT(m.note, Catch::Contains("max(0.5, 0.5): ∂/∂a = 0.5, ∂/∂b = 0.5"));

@@ -74,6 +74,31 @@ TEST_CASE("exact claims (C++): with the exact truth, 10^-45 away is wrong; witho
     CHECK(judge(derivative_claim("f", "x", "-1.9"), {Rational(-47, 25)}).agreement == Agreement::Rounded);
 }
 
+TEST_CASE("exact claims (C++): a decimal of more than 40 digits is compared exactly with a rational truth",
+          "[claims][exact]") {
+    // df/dx = −47/25 = −1.88 exactly. A claim with 47 decimals one unit of its last digit
+    // off (10⁻⁴⁷) is not "exact" — the 40-digit comparison would call it so — but within one
+    // unit, as any claim one unit off; two units off it is wrong.
+    const std::string zeros(44, '0');
+    const ClaimResult one_unit = judge(derivative_claim("f", "x", "-1.88" + zeros + "1"), {Rational(-47, 25)});
+    CHECK(one_unit.verdict == ClaimVerdict::Correct);
+    CHECK(one_unit.agreement == Agreement::WithinOneUnit);
+    CHECK(judge(derivative_claim("f", "x", "-1.88" + zeros + "2"), {Rational(-47, 25)}).verdict == ClaimVerdict::Wrong);
+    CHECK(exact_correct(judge(derivative_claim("f", "x", "-1.88" + zeros + "0"), {Rational(-47, 25)})));
+    // Agreement kinds in exact arithmetic: −1.9 is −1.88 rounded to one decimal, −1.8 its
+    // truncation, −1.89 within one unit (of 0.01), −1.86 two units away.
+    const auto agreement = [](const std::string& t) {
+        return judge(derivative_claim("f", "x", t), {Rational(-47, 25)}).agreement;
+    };
+    CHECK(agreement("-1.9") == Agreement::Rounded);
+    CHECK(agreement("-1.8") == Agreement::Truncated);
+    CHECK(agreement("-1.89") == Agreement::WithinOneUnit);
+    CHECK(agreement("-1.88e0") == Agreement::Exact);
+    CHECK(agreement("-188e-2") == Agreement::Exact);
+    CHECK_FALSE(agreement("-1.86"));
+    CHECK_FALSE(agreement("-1e1"));  // within ten, but its leading digit (tens) is 0 for −1.88
+}
+
 TEST_CASE("exact claims (C++): an exact truth that is not the tape's is ignored", "[claims][exact]") {
     // 1/2 is not df/dx: a caller's mistake must not make a right claim wrong.
     const ClaimResult r = judge(exact_claim(kDfDx, Expr(Rational(-47, 25))), {Rational(1, 2)});

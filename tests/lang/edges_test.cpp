@@ -2,6 +2,7 @@
 // cancellation (grad and worksheets), infinite derivatives and kinks in worksheets and
 // in `check`. Every expected value comes from a closed form (Taylor series worked by hand)
 // or from the mathematics of the point, never from an earlier run.
+#include "derivations/claims_document.hpp"
 #include "derivations/worksheet.hpp"
 #include "lang/calculus.hpp"
 #include "lang/claims.hpp"
@@ -177,12 +178,32 @@ TEST_CASE("check: at a kink either one-sided value is correct, with the conventi
     CHECK(r.results[0].verdict == V::Correct);  // right-sided
     CHECK_THAT(r.results[0].note, Contains("from the right") && Contains("relu at z = 0 is a kink"));
     CHECK(r.results[0].diagnosis.empty());     // no coincidence with r1 = 1
+    CHECK(r.results[0].right == 1);            // compared with the side it matched, not the convention's 0
+    CHECK(r.results[0].difference == 0);
     CHECK(r.results[1].verdict == V::Correct);  // the convention
+    CHECK(r.results[1].right == 0);
     CHECK_THAT(r.results[1].note, Contains("convention"));
     CHECK(r.results[2].verdict == V::Wrong);
     CHECK_THAT(r.results[2].note, Contains("0 (left) and 1 (right)"));
-    CHECK(r.results[3].verdict == V::Correct);
+    CHECK(r.results[3].verdict == V::Correct);  // −4, from the right (hand arithmetic above)
+    CHECK(r.results[3].right == -4);
     CHECK(r.results[4].verdict == V::Correct);
     CHECK(r.results[5].verdict == V::Wrong);
     CHECK(r.results[6].verdict == V::Correct);
+    // The notes at the kink are the report's words, in each language.
+    using derivations::Language;
+    CHECK_THAT(derivations::claim_note(r, 0, Language::English),
+               Contains("the one-sided value from the right: relu at z = 0 is a kink; the convention gives 0"));
+    CHECK_THAT(derivations::claim_note(r, 0, Language::Chinese),
+               Contains("右侧的单侧值：relu 在 z = 0 处是一个折点；按约定为 0"));
+    CHECK_THAT(derivations::claim_note(r, 1, Language::Chinese),
+               Contains("按约定取的值：relu 在 z = 0 处是一个折点，两个单侧值为 0（左）和 1（右）"));
+    CHECK_THAT(derivations::claim_note(r, 2, Language::Chinese),
+               Contains("relu 在 z = 0 处是一个折点：两个单侧值为 0（左）和 1（右）；按约定为 0"));
+    for (std::size_t i = 0; i < r.results.size(); ++i) {  // (a wrong one's diagnosis stays English)
+        if (r.results[i].verdict != V::Correct) continue;
+        INFO("#" << i + 1);
+        const std::string zh = derivations::claim_note(r, i, Language::Chinese);
+        CHECK_THAT(zh, !Contains("kink") && !Contains("one-sided") && !Contains("convention"));
+    }
 }

@@ -154,3 +154,28 @@ TEST_CASE("latex: numbers substituted for symbols", "[print]") {
     numbers.numeric_symbols["d"] = "\\input{x}";
     CHECK_THROWS_AS(to_latex(d, numbers), std::invalid_argument);
 }
+
+TEST_CASE("a long decimal constant prints as its decimal, short fractions stay fractions", "[print]") {
+    // selu's λ and λα (PyTorch's decimals; λα their exact product, Python decimal at 200 digits).
+    const Rational lambda = parse_decimal("1.0507009873554804934193349852946");
+    const Rational lambda_alpha = lambda * parse_decimal("1.6732632423543772848170429916717");
+    CHECK(long_fraction_as_decimal(lambda) == "1.0507009873554804934193349852946");
+    CHECK(long_fraction_as_decimal(-lambda_alpha) ==
+          "-1.75809934084737685994021752081231934206024580891220830977098282");
+    CHECK(to_text(Expr(lambda) * x) == "1.0507009873554804934193349852946*x");
+    CHECK(to_latex(Expr(lambda) * x) == "1.0507009873554804934193349852946 x");
+    CHECK(to_text(x / 3 + Expr(lambda)) == "x/3 + 1.0507009873554804934193349852946");
+    // Short denominators, and long ones whose decimal is longer, stay fractions.
+    CHECK_FALSE(long_fraction_as_decimal(Rational(6, 125)));
+    CHECK_FALSE(long_fraction_as_decimal(Rational(1) / pow(Integer(2), 40)));  // 40 decimals vs 15 characters
+    CHECK_FALSE(long_fraction_as_decimal(Rational(1) / (pow(Integer(10), 13) * 3)));  // not terminating
+    CHECK(to_text(Expr(Rational(6, 125)) * x) == "6*x/125");
+}
+
+TEST_CASE("latex: an exponent holding a function call is set as exp(...)", "[print]") {
+    CHECK(to_latex(exp(x * y)) == "\\mathrm{e}^{x y}");
+    CHECK(to_latex(exp(sin(x))) == "\\exp\\left(\\sin\\left(x\\right)\\right)");
+    CHECK(to_latex(exp(x - logsumexp({x, y}))) ==
+          "\\exp\\left(x - \\operatorname{logsumexp}\\left(x, y\\right)\\right)");
+    CHECK(to_latex(exp(pi() * x)) == "\\mathrm{e}^{\\pi x}");  // π is no call
+}

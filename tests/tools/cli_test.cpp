@@ -111,6 +111,14 @@ TEST_CASE("diff prints the simplified derivative as text, LaTeX or JSON") {
     CHECK(j.at("wrt") == "x");
     check_bad_input(run({"diff", "x +", "--wrt", "x"}), "expression:1:4: error:");
     check_bad_input(run({"diff", "x", "--wrt", "1x"}), "--wrt: error: '1x' is not a name");
+    // A name that does not occur: the derivative is 0, and a note says why (a typo, most likely).
+    for (const char* e : {"gelu(x)", "3", "pi*e"}) {
+        const Result r = run({"diff", e, "--wrt", "y"});
+        CHECK(r.exit_code == 0);
+        CHECK(r.out == "0\n");
+        CHECK(r.err == "chainrule diff: note: 'y' does not occur in the expression, so the derivative is 0\n");
+    }
+    CHECK(run({"diff", "x*y", "--wrt", "y"}).err.empty());
 }
 
 // ------------------------------------------------------------------------ descend
@@ -329,4 +337,39 @@ TEST_CASE("help: --help of every command shows its usage and an example; --versi
     const Result version = run({"--version"});
     CHECK(version.exit_code == 0);
     CHECK_THAT(version.out, StartsWith("chainrule 0."));
+}
+
+// Characters pasted from papers: the error names the place and says what to type instead.
+TEST_CASE("diff: pasted typographic characters get a hint") {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"2−x", "use the ASCII minus '-'"},     {"2–x", "use the ASCII minus '-'"},
+        {"2×x", "use '*' for multiplication"},  {"2·x", "use '*' for multiplication"},
+        {"2÷x", "use '/' for division"},         {"x²", "write powers as x^2"},
+        {"x³", "write powers as x^2"},           {"2*π*x", "write pi for π"},
+        {"√x", "write sqrt(x) for √x"}};
+    for (const auto& [expression, hint] : cases) {
+        const Result r = run({"diff", expression, "--wrt", "x"});
+        INFO(expression << ": " << r.err);
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Contains("expression:1:") && Contains(hint));
+    }
+}
+
+// At a kink grad says so: the partials are the op's convention there, not the derivative.
+TEST_CASE("grad: an op at its kink is named") {
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{"grad", "3*relu(x)", "--at", "x=0"}, "relu at 0"},
+        {{"grad", "selu(x)", "--at", "x=0"}, "selu at 0"},
+        {{"grad", "abs(x - 0.5)", "--at", "x=0.5"}, "abs at 0"},
+        {{"grad", "max(x, y)", "--at", "x=1, y=1"}, "max at 1, 1"},
+        {{"grad", "step(x)", "--at", "x=0", "--arithmetic", "double"}, "step at 0"}};
+    for (const auto& [args, op] : cases) {
+        const Result r = run(args);
+        INFO(args[1] << ": " << r.out << r.err);
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.out, Contains("at a kink here: " + op + "; the partials follow its convention there"));
+    }
+    // Away from the kink: nothing.
+    CHECK_THAT(run({"grad", "relu(x)", "--at", "x=1"}).out, !Contains("kink"));
+    CHECK(Json::parse(run({"grad", "relu(x)", "--at", "x=0", "--format", "json"}).out).at("kink") == "relu at 0");
 }

@@ -1,0 +1,28 @@
+#pragma once
+/// \file compiled_types.hpp
+/// The scalar types whose reverse sweep and gradcheck the library compiles once
+/// (autodiff/reverse_sweep_instances.cpp, autodiff/gradcheck_instances.cpp). The headers
+/// declare those instantiations `extern template`, so a program or test that sweeps a tape
+/// of one of these types links to the library's copy instead of compiling the whole op
+/// table again in every translation unit (the build-time budget, docs/architecture.md).
+/// Other scalar types (symbolic::Expr, cpp_dec_float, …) are instantiated where used, as
+/// any template. A unit that defines CHAINRULE_MUTATE_SIN_PARTIAL (the mutation test of
+/// gradcheck, with a deliberately wrong sin rule) compiles its own instantiations.
+
+#include "../precision/real.hpp"
+
+#include <boost/multiprecision/cpp_bin_float.hpp>
+
+// X(T) for every type whose reverse sweep is compiled in the library.
+#define CHAINRULE_SWEPT_SCALARS(X) \
+    X(float) X(double) X(long double) X(boost::multiprecision::cpp_bin_float_50) X(::chainrule::Real)
+
+// X(T) for every type whose gradcheck (against its default reference type) is compiled in
+// the library.
+#define CHAINRULE_GRADCHECKED_SCALARS(X) X(float) X(double) X(long double) X(boost::multiprecision::cpp_bin_float_50)
+
+#ifndef CHAINRULE_MUTATE_SIN_PARTIAL
+#define CHAINRULE_USE_COMPILED_INSTANCES 1
+#else
+#define CHAINRULE_USE_COMPILED_INSTANCES 0
+#endif
