@@ -1,8 +1,4 @@
 #pragma once
-// A classic guard too: the precompiled headers include this file, and GCC does not carry
-// #pragma once from a precompiled header into the unit (cmake/precompiled_headers.cmake).
-#ifndef CHAINRULE_PRECISION_REAL_HPP
-#define CHAINRULE_PRECISION_REAL_HPP
 /// \file real.hpp
 /// `Real`, the number type of every value chainrule prints as a result: an MPFR float
 /// (through Boost.Multiprecision) whose precision is chosen at run time, so that the same
@@ -183,5 +179,3 @@ private:
 int current_digits();
 
 }  // namespace chainrule
-
-#endif  // CHAINRULE_PRECISION_REAL_HPP
