@@ -1,7 +1,7 @@
 #pragma once
 /// \file compiled_types.hpp
-/// The scalar types whose reverse sweep and gradcheck the library compiles once
-/// (autodiff/reverse_sweep_instances.cpp, autodiff/gradcheck_instances.cpp). The headers
+/// The scalar types whose reverse sweep, replay and gradcheck the library compiles once
+/// (autodiff/reverse_sweep_instances.cpp, replay_instances.cpp, gradcheck_instances.cpp). The headers
 /// declare those instantiations `extern template`, so a program or test that sweeps a tape
 /// of one of these types links to the library's copy instead of compiling the whole op
 /// table again in every translation unit (the build-time budget, docs/architecture.md).
@@ -20,6 +20,15 @@
 // X(T) for every type whose gradcheck (against its default reference type) is compiled in
 // the library.
 #define CHAINRULE_GRADCHECKED_SCALARS(X) X(float) X(double) X(long double) X(boost::multiprecision::cpp_bin_float_50)
+
+// X(U, T) for every replay of a Tape<T> in U compiled in the library (replay.hpp): the
+// 50-digit replays behind worksheets, claims and the README's quickstart, and replay at
+// another point in double.
+#define CHAINRULE_REPLAYED_SCALARS(X)                                                                          \
+    X(::chainrule::Real, float) X(::chainrule::Real, double) X(::chainrule::Real, long double)                 \
+    X(::chainrule::Real, ::chainrule::Real) X(boost::multiprecision::cpp_bin_float_50, float)                  \
+    X(boost::multiprecision::cpp_bin_float_50, double) X(boost::multiprecision::cpp_bin_float_50, long double) \
+    X(double, double)
 
 #ifndef CHAINRULE_MUTATE_SIN_PARTIAL
 #define CHAINRULE_USE_COMPILED_INSTANCES 1

@@ -8,6 +8,7 @@
 /// double → cpp_bin_float_50). Matrix nodes replay too (mat_replay.hpp), in numeric U.
 
 #include "../graph/op_dispatch.hpp"
+#include "compiled_types.hpp"
 #include "mat_replay.hpp"
 #include "../graph/tape.hpp"
 
@@ -117,5 +118,14 @@ Tape<U> replay(const Tape<T>& tape) {
     const std::vector<U> x = recorded_inputs<U>(tape);
     return replay<U>(tape, std::span<const U>(x));
 }
+
+#if CHAINRULE_USE_COMPILED_INSTANCES  // compiled once, in replay_instances.cpp
+#define CHAINRULE_DETAIL_EXTERN_REPLAY(U, T)                                                                   \
+    extern template std::vector<U> detail::replay_all<U, T>(const Tape<T>&, std::span<const U>,               \
+                                                            detail::MatrixReplay<U>&);                        \
+    extern template Tape<U> replay<U, T>(const Tape<T>&, std::span<const U>);
+CHAINRULE_REPLAYED_SCALARS(CHAINRULE_DETAIL_EXTERN_REPLAY)
+#undef CHAINRULE_DETAIL_EXTERN_REPLAY
+#endif
 
 }  // namespace chainrule

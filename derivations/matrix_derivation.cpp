@@ -3,7 +3,9 @@
 #include "../precision/number_format.hpp"
 
 #include "../autodiff/reverse_sweep.hpp"
-#include "../symbolic/latex_names.hpp"
+#include "expr_replay.hpp"
+
+#include "../symbolic/function_rules.hpp"
 
 #include <map>
 #include <optional>
@@ -13,21 +15,13 @@ namespace {
 
 using chainrule::detail::MatEntry;
 
-// A LaTeX piece and how tightly it binds: 0 a sum, 1 a product, 2 an atom.
-struct Tex {
-    std::string s;
-    int prec = 2;
-};
+using symbolic::MatExpr;
 
-std::string wrap(const Tex& t, int need) { return t.prec < need ? "\\left(" + t.s + "\\right)" : t.s; }
-Tex sum_of(const Tex& a, const std::string& op, const Tex& b) { return {a.s + " " + op + " " + wrap(b, op == "-" ? 1 : 0), 0}; }
-Tex product_of(const Tex& a, const std::string& op, const Tex& b) {
-    const bool associative = op == " \\odot ";  // A ⊙ (B ⊙ C) = A ⊙ B ⊙ C
-    return {wrap(a, 1) + op + wrap(b, associative && b.s.find("\\oslash") == std::string::npos ? 1 : 2), 1};
-}
-Tex call(const std::string& f, const Tex& a) { return {f + "\\left(" + a.s + "\\right)", 2}; }
-std::string shape_tex(const Shape& s) { return "(" + std::to_string(s.rows) + "{\\times}" + std::to_string(s.cols) + ")"; }
-std::string number(const Real& x) { return format_number(x, 10); }
+MatExpr number(const auto& x) { return symbolic::mat_number(ScalarConvert<symbolic::Expr, std::decay_t<decltype(x)>>::convert(x)); }
+MatExpr fraction(std::int64_t p, std::int64_t q) { return symbolic::mat_scalar(symbolic::Expr(symbolic::Rational(p, q))); }
+MatExpr one() { return symbolic::mat_scalar(symbolic::Expr(1)); }
+MatExpr ones_t() { return symbolic::transpose(symbolic::mat_ones()); }
+symbolic::MatShape mat_shape(const Shape& s) { return {s.rows, s.cols}; }
 
 [[noreturn]] void unsupported(std::string_view op) {
     throw Error("chainrule: matrix worksheets have no matrix-notation rule for op '" + std::string(op) +
@@ -43,10 +37,7 @@ public:
 
 private:
     bool named(NodeIndex i) const { return !t_.name(i).empty(); }
-    std::string symbol(NodeIndex i) const { return symbolic::latex_name(t_.name(i)); }
-    std::string adjoint_symbol(NodeIndex i) const {
-        return "\\frac{\\partial " + symbolic::latex_name(t_.name(loss_)) + "}{\\partial " + symbol(i) + "}";
-    }
+    MatExpr symbol(NodeIndex i) const { return symbolic::mat_symbol(std::string(t_.name(i)), mat_shape(shape(i))); }
     const MatEntry<T>* entry(NodeIndex i) const {
         const auto* store = t_.matrix_store();
         if (store == nullptr) return nullptr;
@@ -54,32 +45,42 @@ private:
         return k == chainrule::detail::kScalarSlot ? nullptr : &store->entry(k);
     }
     Shape shape(NodeIndex i) const { return t_.shape(i); }
+    bool is_leaf(NodeIndex i) const {
+        const OpKind op = t_.node(i).op;
+        return op == OpKind::Input || op == OpKind::Const || op == OpKind::MatInput || op == OpKind::MatConst;
+    }
 
-    // Forward: the expression of node i over named nodes (leaf(i) prints a named node).
-    template <class Leaf>
-    Tex expression(NodeIndex i, bool top, Leaf leaf) const;
-    template <class Leaf>
-    Tex matrix_expression(const MatEntry<T>& e, Leaf leaf) const;
-    template <class Leaf>
-    Tex scalar_expression(NodeIndex i, Leaf leaf) const;
+    // Forward: the expression of node i over named nodes (a named input of it is its symbol).
+    MatExpr expression(NodeIndex i, bool top = false) const;
+    MatExpr matrix_expression(const MatEntry<T>& e) const;
+    MatExpr elementwise_expression(const MatEntry<T>& e) const;
+    MatExpr scalar_expression(NodeIndex i) const;
 
     // Backward: adds node i's contributions to the adjoints of its inputs.
-    void propagate(NodeIndex i, const Tex& g);
-    void propagate_matrix(const MatEntry<T>& e, const Tex& g);
-    void propagate_map(const MatEntry<T>& e, const Tex& g);
-    void add(NodeIndex i, Tex term);
+    void propagate(NodeIndex i, const MatExpr& g);
+    void propagate_matrix(const MatEntry<T>& e, const MatExpr& g);
+    void propagate_map(const MatEntry<T>& e, const MatExpr& g);
+    void add(NodeIndex i, MatExpr term) { terms_[i].push_back(std::move(term)); }
     // g summed over the dimensions in which `operand` was broadcast to `result`.
-    Tex reduced(const Tex& g, const Shape& operand, const Shape& result, NodeIndex to);
-    Tex output_tex(NodeIndex i) const { return expression(i, false, [this](NodeIndex k) { return Tex{symbol(k)}; }); }
-    Tex adjoint_of(NodeIndex i) const;  // ∂J/∂N for a named node, else its terms
-    Tex joined(NodeIndex i) const;      // the sum of the terms added to node i
+    MatExpr reduced(const MatExpr& g, const Shape& operand, const Shape& result, NodeIndex to);
+    MatExpr adjoint_of(NodeIndex i) const;  // ∂J/∂N for a named node, else its terms
+    MatExpr joined(NodeIndex i) const;      // the sum of the terms added to node i
 
     const Tape<T>& t_;
     NodeIndex loss_;
-    std::map<NodeIndex, std::vector<Tex>> terms_;
+    std::map<NodeIndex, std::vector<MatExpr>> terms_;
     std::map<NodeIndex, bool> reduced_;
     std::vector<MatrixGradientStep>* steps_ = nullptr;
     const std::optional<Tape<Real>>* swept_ = nullptr;
+
+    // A named node A = σ(z) recorded before the loss: the logistic model's activation, which
+    // seed 004 writes in ∂J/∂Z = (A − Y)/m although the loss reads the logits z.
+    std::optional<NodeIndex> named_sigmoid_of(NodeIndex z) const {
+        for (NodeIndex k = z + 1; k < loss_; ++k)
+            if (const MatEntry<T>* c = entry(k); c && named(k) && c->op == OpKind::MatMap && c->elem == OpKind::Sigmoid && c->in0 == z)
+                return k;
+        return std::nullopt;
+    }
 
     std::vector<NodeIndex> inputs(NodeIndex i) const {
         const NodeRecord& r = t_.node(i);
@@ -89,208 +90,212 @@ private:
         return in;
     }
     void emit(NodeIndex i);
+    // A forward or reverse step of node i, with its name, symbol and shape.
+    template <class Step>
+    Step step(NodeIndex i) const {
+        Step s;
+        s.node = i;
+        s.name = std::string(t_.name(i));
+        s.symbol = symbol(i);
+        s.shape = shape(i);
+        return s;
+    }
 };
 
 template <class T>
-template <class Leaf>
-Tex MatrixDeriver<T>::expression(NodeIndex i, bool top, Leaf leaf) const {
-    if (named(i) && !top) return leaf(i);
-    if (const MatEntry<T>* e = entry(i)) return matrix_expression(*e, leaf);
-    return scalar_expression(i, leaf);
+MatExpr MatrixDeriver<T>::expression(NodeIndex i, bool top) const {
+    if (named(i) && !top) return symbol(i);
+    if (const MatEntry<T>* e = entry(i)) return matrix_expression(*e);
+    return scalar_expression(i);
 }
 
 template <class T>
-template <class Leaf>
-Tex MatrixDeriver<T>::scalar_expression(NodeIndex i, Leaf leaf) const {
+MatExpr MatrixDeriver<T>::scalar_expression(NodeIndex i) const {
     const NodeRecord& r = t_.node(i);
-    auto in = [&](NodeIndex k) { return expression(k, false, leaf); };
+    auto in = [&](NodeIndex k) { return expression(k); };
     switch (r.op) {
-        case OpKind::Const: return {number(Real(t_.value(i)))};
-        case OpKind::Add: return sum_of(in(r.in0), "+", in(r.in1));
-        case OpKind::Sub: return sum_of(in(r.in0), "-", in(r.in1));
-        case OpKind::Mul: return product_of(in(r.in0), " ", in(r.in1));
-        case OpKind::MulConst: return product_of({number(Real(t_.param(i)))}, " ", in(r.in0));
-        case OpKind::DivConst: return {"\\frac{" + in(r.in0).s + "}{" + number(Real(t_.param(i))) + "}", 2};
-        case OpKind::AddConst: return sum_of(in(r.in0), "+", {number(Real(t_.param(i)))});
+        case OpKind::Const: return number(t_.value(i));
+        case OpKind::Add: return in(r.in0) + in(r.in1);
+        case OpKind::Sub: return in(r.in0) - in(r.in1);
+        case OpKind::Mul: return in(r.in0) * in(r.in1);
+        case OpKind::MulConst: return number(t_.param(i)) * in(r.in0);
+        case OpKind::DivConst: return symbolic::mat_scalar(1 / number(t_.param(i)).scalar()) * in(r.in0);
+        case OpKind::AddConst: return in(r.in0) + number(t_.param(i));
         default: unsupported(op_name(r.op));
     }
 }
 
 template <class T>
-template <class Leaf>
-Tex MatrixDeriver<T>::matrix_expression(const MatEntry<T>& e, Leaf leaf) const {
-    auto in0 = [&] { return expression(e.in0, false, leaf); };
-    auto in1 = [&] { return expression(e.in1, false, leaf); };
+MatExpr MatrixDeriver<T>::matrix_expression(const MatEntry<T>& e) const {
+    using symbolic::MatFunction;
+    auto in0 = [&] { return expression(e.in0); };
+    auto in1 = [&] { return expression(e.in1); };
     switch (e.op) {
-        case OpKind::MatInput:
-        case OpKind::MatConst: return {"\\text{(matrix)}"};
-        case OpKind::MatMul: return product_of(in0(), " ", in1());
-        case OpKind::Transpose: return {wrap(in0(), 2) + "^{\\top}", 2};
-        case OpKind::MatSum: return call("\\operatorname{sum}", in0());
-        case OpKind::MatMean: return call("\\operatorname{mean}", in0());
-        case OpKind::RowSums: return product_of(in0(), " ", {"\\mathbf{1}"});
-        case OpKind::ColSums: return product_of({"\\mathbf{1}^{\\top}"}, " ", in0());
-        case OpKind::Softmax: return call("\\operatorname{softmax}", in0());
-        case OpKind::LogSoftmax: return call("\\log\\operatorname{softmax}", in0());
-        case OpKind::MseLoss: return {"\\operatorname{MSE}\\left(" + in0().s + ",\\, " + in1().s + "\\right)"};
-        case OpKind::BceWithLogits: return {"\\operatorname{BCE}\\left(" + in0().s + ",\\, " + in1().s + "\\right)"};
-        case OpKind::SoftmaxCrossEntropy: return {"\\operatorname{CE}\\left(" + in0().s + ",\\, " + in1().s + "\\right)"};
+        case OpKind::MatMul: return in0() * in1();
+        case OpKind::Transpose: return symbolic::transpose(in0());
+        case OpKind::MatSum: return symbolic::apply(MatFunction::sum, {in0()});
+        case OpKind::MatMean: return symbolic::apply(MatFunction::mean, {in0()});
+        case OpKind::RowSums: return in0() * symbolic::mat_ones();
+        case OpKind::ColSums: return ones_t() * in0();
+        case OpKind::Softmax: return symbolic::apply(MatFunction::softmax, {in0()});
+        case OpKind::LogSoftmax: return symbolic::apply(MatFunction::log_softmax, {in0()});
+        case OpKind::MseLoss: return symbolic::apply(MatFunction::mse, {in0(), in1()});
+        case OpKind::BceWithLogits: return symbolic::apply(MatFunction::bce_with_logits, {in0(), in1()});
+        case OpKind::SoftmaxCrossEntropy: return symbolic::apply(MatFunction::softmax_cross_entropy, {in0(), in1()});
         case OpKind::MatZip:
             switch (e.elem) {
-                case OpKind::Add: return sum_of(in0(), "+", in1());
-                case OpKind::Sub: return sum_of(in0(), "-", in1());
-                case OpKind::Mul: return product_of(in0(), " \\odot ", in1());
-                case OpKind::Div: return product_of(in0(), " \\oslash ", in1());
+                case OpKind::Add: return in0() + in1();
+                case OpKind::Sub: return in0() - in1();
+                case OpKind::Mul: return symbolic::hadamard(in0(), in1());
+                case OpKind::Div: return symbolic::hadamard_quotient(in0(), in1());
                 default: unsupported(op_name(e.elem));
             }
-        case OpKind::MatMap:
-            switch (e.elem) {
-                case OpKind::Sigmoid: return call("\\sigma", in0());
-                case OpKind::Neg: return {"-" + wrap(in0(), 1), 0};
-                case OpKind::MulConst: return product_of({number(Real(e.param))}, " ", in0());
-                case OpKind::ConstSub: return sum_of({number(Real(e.param))}, "-", in0());
-                case OpKind::SubConst: return sum_of(in0(), "-", {number(Real(e.param))});
-                case OpKind::AddConst:
-                case OpKind::ConstAdd: return sum_of(in0(), "+", {number(Real(e.param))});
-                case OpKind::PowConst: return {wrap(in0(), 2) + "^{\\circ " + number(Real(e.param)) + "}", 2};
-                default: return call("\\operatorname{" + std::string(op_name(e.elem)) + "}", in0());
-            }
-        default: unsupported(op_name(e.op));
+        case OpKind::MatMap: return elementwise_expression(e);
+        default: unsupported(op_name(e.op));  // MatInput and MatConst are named or folded: never here
     }
 }
 
 template <class T>
-void MatrixDeriver<T>::add(NodeIndex i, Tex term) { terms_[i].push_back(std::move(term)); }
+MatExpr MatrixDeriver<T>::elementwise_expression(const MatEntry<T>& e) const {
+    const MatExpr z = expression(e.in0), p = number(e.param);
+    switch (e.elem) {
+        case OpKind::Neg: return -z;
+        case OpKind::MulConst: return p * z;
+        case OpKind::DivConst: return symbolic::mat_scalar(1 / p.scalar()) * z;
+        case OpKind::ConstSub: return p - z;
+        case OpKind::SubConst: return z - p;
+        case OpKind::AddConst:
+        case OpKind::ConstAdd: return z + p;
+        case OpKind::PowConst: return symbolic::hadamard_power(z, p.scalar());
+        case OpKind::Sqrt: return symbolic::hadamard_power(z, symbolic::Expr(symbolic::Rational(1, 2)));
+        default:
+            if (const auto f = symbolic::function_from_name(op_name(e.elem)); f && symbolic::is_unary_rule(*f))
+                return symbolic::elementwise(*f, z);
+            unsupported(op_name(e.elem));
+    }
+}
 
 template <class T>
-Tex MatrixDeriver<T>::adjoint_of(NodeIndex i) const {
-    if (named(i) && i != loss_) return {adjoint_symbol(i)};
+MatExpr MatrixDeriver<T>::adjoint_of(NodeIndex i) const {
+    if (named(i) && i != loss_) return symbolic::mat_adjoint(std::string(t_.name(loss_)), std::string(t_.name(i)));
     return joined(i);
 }
 
 template <class T>
-Tex MatrixDeriver<T>::joined(NodeIndex i) const {
+MatExpr MatrixDeriver<T>::joined(NodeIndex i) const {
     const auto& ts = terms_.at(i);
-    Tex sum = ts.front();
-    for (std::size_t k = 1; k < ts.size(); ++k) sum = sum_of(sum, "+", ts[k]);
+    MatExpr sum = ts.front();
+    for (std::size_t k = 1; k < ts.size(); ++k) sum = sum + ts[k];
     return sum;
 }
 
 template <class T>
-Tex MatrixDeriver<T>::reduced(const Tex& g, const Shape& operand, const Shape& result, NodeIndex to) {
+MatExpr MatrixDeriver<T>::reduced(const MatExpr& g, const Shape& operand, const Shape& result, NodeIndex to) {
     const bool rows = operand.rows == 1 && result.rows != 1, cols = operand.cols == 1 && result.cols != 1;
     if (rows || cols) reduced_[to] = true;
-    Tex out = g;
-    if (rows) out = product_of({"\\mathbf{1}^{\\top}"}, " ", out);
-    if (cols) out = product_of(out, " ", {"\\mathbf{1}"});
+    MatExpr out = g;
+    if (rows) out = ones_t() * out;
+    if (cols) out = out * symbolic::mat_ones();
     return out;
 }
 
-// 1·g is g; "1" as a factor is left out.
-Tex scaled(const std::string& factor, const Tex& g) {
-    if (g.s == "1") return {factor, factor.find_first_of("+-") == std::string::npos ? 1 : 0};
-    return product_of({factor, 1}, " ", g);
-}
-
+// Z̄ = Ā ⊙ f'(Z) for A = f(Z), with f' written in A where the textbooks do
+// (σ' = A ⊙ (1 − A), tanh' = 1 − A∘², exp' = A) and relu'(Z) = 𝟙[Z > 0].
 template <class T>
-void MatrixDeriver<T>::propagate_map(const MatEntry<T>& e, const Tex& g) {
-    const Tex z = expression(e.in0, false, [this](NodeIndex k) { return Tex{symbol(k)}; });
-    const Tex a = output_tex(e.node);
-    auto times = [&](const Tex& f) { add(e.in0, product_of(g, " \\odot ", f)); };
+void MatrixDeriver<T>::propagate_map(const MatEntry<T>& e, const MatExpr& g) {
+    const MatExpr z = expression(e.in0), a = expression(e.node), p = number(e.param);
+    auto times = [&](const MatExpr& f) { add(e.in0, symbolic::hadamard(g, f)); };
     switch (e.elem) {
-        case OpKind::Sigmoid: return times(product_of(a, " \\odot ", {"\\left(1 - " + wrap(a, 1) + "\\right)"}));
-        case OpKind::Tanh: return times({"\\left(1 - " + wrap(a, 2) + "^{\\circ 2}\\right)"});
-        case OpKind::Relu: return times({"\\mathbb{1}\\left[" + z.s + " > 0\\right]"});
+        case OpKind::Sigmoid: return times(symbolic::hadamard(a, one() - a));
+        case OpKind::Tanh: return times(one() - symbolic::hadamard_power(a, symbolic::Expr(2)));
+        case OpKind::Relu: return times(symbolic::positive_indicator(z));
         case OpKind::Exp: return times(a);
-        case OpKind::Neg: return add(e.in0, {"-" + wrap(g, 1), 0});
+        case OpKind::Neg:
+        case OpKind::ConstSub: return add(e.in0, -g);
         case OpKind::AddConst:
         case OpKind::ConstAdd:
         case OpKind::SubConst: return add(e.in0, g);
-        case OpKind::ConstSub: return add(e.in0, {"-" + wrap(g, 1), 0});
-        case OpKind::MulConst: return add(e.in0, product_of({number(Real(e.param))}, " ", g));
-        case OpKind::PowConst:
-            return times(product_of({number(Real(e.param))}, " ", {wrap(z, 2) + "^{\\circ " + number(Real(e.param) - 1) + "}"}));
-        default: return times({"\\operatorname{" + std::string(op_name(e.elem)) + "}'\\left(" + z.s + "\\right)"});
+        case OpKind::MulConst: return add(e.in0, p * g);
+        case OpKind::DivConst: return add(e.in0, symbolic::mat_scalar(1 / p.scalar()) * g);
+        case OpKind::PowConst: return times(p * symbolic::hadamard_power(z, p.scalar() - 1));
+        default:
+            if (const auto f = symbolic::function_from_name(op_name(e.elem)); f && symbolic::is_unary_rule(*f))
+                return times(symbolic::elementwise(*f, z, true));
+            unsupported(op_name(e.elem));
     }
 }
 
 template <class T>
-void MatrixDeriver<T>::propagate_matrix(const MatEntry<T>& e, const Tex& g) {
-    const auto leaf = [this](NodeIndex k) { return Tex{symbol(k)}; };
-    const Tex a = expression(e.in0, false, leaf);
+void MatrixDeriver<T>::propagate_matrix(const MatEntry<T>& e, const MatExpr& g) {
+    const MatExpr a = expression(e.in0);
     const Shape out = e.shape, s0 = shape(e.in0);
-    const std::string mn = std::to_string(s0.size()), n = std::to_string(s0.rows);
+    const auto m_n = static_cast<std::int64_t>(s0.size()), n = static_cast<std::int64_t>(s0.rows);
     switch (e.op) {
         case OpKind::MatInput:
         case OpKind::MatConst: return;
         case OpKind::MatMul: {
-            const Tex b = expression(e.in1, false, leaf);
-            if (e.needs0) add(e.in0, product_of(g, " ", {wrap(b, 2) + "^{\\top}"}));
-            if (e.needs1) add(e.in1, product_of({wrap(a, 2) + "^{\\top}"}, " ", g));
+            const MatExpr b = expression(e.in1);
+            if (e.needs0) add(e.in0, g * symbolic::transpose(b));
+            if (e.needs1) add(e.in1, symbolic::transpose(a) * g);
             return;
         }
-        case OpKind::Transpose: return add(e.in0, {wrap(g, 2) + "^{\\top}"});
-        case OpKind::MatSum: return add(e.in0, scaled("\\mathbf{1}\\mathbf{1}^{\\top}", g));
-        case OpKind::MatMean: return add(e.in0, scaled("\\frac{1}{" + mn + "}\\mathbf{1}\\mathbf{1}^{\\top}", g));
+        case OpKind::Transpose: return add(e.in0, symbolic::transpose(g));
+        case OpKind::MatSum: return add(e.in0, symbolic::mat_ones() * ones_t() * g);
+        case OpKind::MatMean: return add(e.in0, fraction(1, m_n) * symbolic::mat_ones() * ones_t() * g);
         case OpKind::MatMap: return propagate_map(e, g);
         case OpKind::MatZip: {
-            const Tex b = expression(e.in1, false, leaf);
+            const MatExpr b = expression(e.in1);
             const Shape s1 = shape(e.in1);
             if (e.elem == OpKind::Add || e.elem == OpKind::Sub) {
                 if (e.needs0) add(e.in0, reduced(g, s0, out, e.in0));
                 if (e.needs1) {
-                    Tex r = reduced(g, s1, out, e.in1);
-                    add(e.in1, e.elem == OpKind::Sub ? Tex{"-" + wrap(r, 1), 0} : r);
+                    const MatExpr r = reduced(g, s1, out, e.in1);
+                    add(e.in1, e.elem == OpKind::Sub ? -r : r);
                 }
                 return;
             }
             if (e.elem == OpKind::Mul) {
-                if (e.needs0) add(e.in0, reduced(product_of(g, " \\odot ", b), s0, out, e.in0));
-                if (e.needs1) add(e.in1, reduced(product_of(g, " \\odot ", a), s1, out, e.in1));
+                if (e.needs0) add(e.in0, reduced(symbolic::hadamard(g, b), s0, out, e.in0));
+                if (e.needs1) add(e.in1, reduced(symbolic::hadamard(g, a), s1, out, e.in1));
                 return;
             }
             unsupported(op_name(e.elem));
         }
         case OpKind::BceWithLogits: {
-            // σ(Z) is the named node that holds it, if the model has one (A = σ(Z)).
-            Tex p = call("\\sigma", a);
-            for (NodeIndex k = e.in0 + 1; k < t_.size(); ++k)
-                if (const MatEntry<T>* c = entry(k); c && named(k) && c->op == OpKind::MatMap && c->elem == OpKind::Sigmoid && c->in0 == e.in0) p = {symbol(k)};
-            const Tex y = expression(e.in1, false, leaf);
-            return add(e.in0, scaled("\\frac{1}{" + mn + "}\\left(" + p.s + " - " + wrap(y, 1) + "\\right)", g));
+            // σ(Z) is written A when the model names it (A = σ(Z), shown in the forward pass).
+            const std::optional<NodeIndex> k = named_sigmoid_of(e.in0);
+            const MatExpr p = k ? symbol(*k) : symbolic::elementwise(symbolic::Function::sigmoid, a);
+            return add(e.in0, fraction(1, m_n) * (p - expression(e.in1)) * g);
         }
         case OpKind::SoftmaxCrossEntropy: {
-            const Tex y = expression(e.in1, false, leaf);
-            return add(e.in0, scaled("\\frac{1}{" + n + "}\\left(\\operatorname{softmax}\\left(" + a.s + "\\right) - " + wrap(y, 1) + "\\right)", g));
+            const MatExpr softmax = symbolic::apply(symbolic::MatFunction::softmax, {a});
+            return add(e.in0, fraction(1, n) * (softmax - expression(e.in1)) * g);
         }
-        case OpKind::MseLoss: {
-            const Tex y = expression(e.in1, false, leaf);
-            return add(e.in0, scaled("\\frac{2}{" + mn + "}\\left(" + a.s + " - " + wrap(y, 1) + "\\right)", g));
-        }
+        case OpKind::MseLoss: return add(e.in0, fraction(2, m_n) * (a - expression(e.in1)) * g);
         default: unsupported(op_name(e.op));
     }
 }
 
 template <class T>
-void MatrixDeriver<T>::propagate(NodeIndex i, const Tex& g) {
+void MatrixDeriver<T>::propagate(NodeIndex i, const MatExpr& g) {
     if (const MatEntry<T>* e = entry(i)) return propagate_matrix(*e, g);
     const NodeRecord& r = t_.node(i);
     switch (r.op) {
         case OpKind::Input:
         case OpKind::Const: return;
         case OpKind::Add: add(r.in0, g), add(r.in1, g); return;
-        case OpKind::Sub: add(r.in0, g), add(r.in1, {"-" + wrap(g, 1), 0}); return;
+        case OpKind::Sub: add(r.in0, g), add(r.in1, -g); return;
         case OpKind::AddConst: return add(r.in0, g);
-        case OpKind::MulConst: return add(r.in0, scaled(number(Real(t_.param(i))), g));
-        case OpKind::DivConst: return add(r.in0, scaled("\\frac{1}{" + number(Real(t_.param(i))) + "}", g));
+        case OpKind::MulConst: return add(r.in0, number(t_.param(i)) * g);
+        case OpKind::DivConst: return add(r.in0, symbolic::mat_scalar(1 / number(t_.param(i)).scalar()) * g);
         default: unsupported(op_name(r.op));
     }
 }
 
 template <class T>
 void MatrixDeriver<T>::emit(NodeIndex i) {
-    MatrixGradientStep s{i, std::string(t_.name(i)), symbol(i), shape(i)};
-    s.formula = joined(i).s;
+    auto s = step<MatrixGradientStep>(i);
+    s.formula = joined(i);
     s.reduced = reduced_[i];
     if (*swept_)
         s.value = is_matrix_valued(t_.node(i).op) ? (*swept_)->adjoint_matrix(i)
@@ -311,20 +316,18 @@ MatrixDerivation MatrixDeriver<T>::run(bool values) {
     }
     MatrixDerivation d;
     d.loss = std::string(t_.name(loss_));
-    d.loss_symbol = symbolic::latex_name(d.loss);
     const std::vector<bool> needed = detail::needed_nodes(t_, loss_);
-    const auto leaf = [this](NodeIndex k) { return Tex{symbol(k)}; };
-    const auto shape_leaf = [this](NodeIndex k) { return Tex{shape_tex(shape(k))}; };
+    std::vector<bool> shown = needed;  // and A = σ(Z) where the sweep writes A
+    for (NodeIndex i = 0; i <= loss_; ++i)
+        if (const MatEntry<T>* e = entry(i); e && needed[i] && e->op == OpKind::BceWithLogits)
+            if (const std::optional<NodeIndex> k = named_sigmoid_of(e->in0)) shown[*k] = true;
     for (NodeIndex i = 0; i <= loss_; ++i) {
-        if (!needed[i] || !named(i)) continue;
+        if (!shown[i] || !named(i)) continue;
         const OpKind op = t_.node(i).op;
-        MatrixForwardStep s{i, std::string(t_.name(i)), symbol(i), shape(i)};
-        s.leaf = op == OpKind::Input || op == OpKind::Const || op == OpKind::MatInput || op == OpKind::MatConst;
+        auto s = step<MatrixForwardStep>(i);
+        s.leaf = is_leaf(i);
         s.variable = op == OpKind::Input || op == OpKind::MatInput;
-        if (!s.leaf) {
-            s.definition = expression(i, true, leaf).s;
-            s.shapes = expression(i, true, shape_leaf).s;
-        }
+        if (!s.leaf) s.definition = expression(i, true);
         if (swept) s.value = is_matrix_valued(op) ? swept->matrix_value(i) : Matrix<Real>::Constant(1, 1, swept->value(i));
         d.forward.push_back(std::move(s));
     }
@@ -335,11 +338,7 @@ MatrixDerivation MatrixDeriver<T>::run(bool values) {
     for (NodeIndex i = 0; i <= loss_; ++i)
         if (needed[i])
             for (NodeIndex k : inputs(i)) ++pending[k];
-    const auto is_leaf = [this](NodeIndex i) {
-        const OpKind op = t_.node(i).op;
-        return op == OpKind::Input || op == OpKind::Const || op == OpKind::MatInput || op == OpKind::MatConst;
-    };
-    terms_[loss_].push_back({"1"});
+    terms_[loss_].push_back(one());
     for (NodeIndex i = loss_ + 1; i-- > 0;) {
         if (!terms_.count(i) || is_leaf(i)) continue;
         if (named(i) && i != loss_) emit(i);

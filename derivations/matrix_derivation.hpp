@@ -20,6 +20,7 @@
 #include "named_graph.hpp"
 
 #include "../graph/mat.hpp"
+#include "../symbolic/matrix_expr.hpp"
 
 #include <string>
 #include <vector>
@@ -29,28 +30,28 @@ namespace chainrule::derivations {
 /// A named node of the forward pass.
 struct MatrixForwardStep {
     NodeIndex node = 0;
-    std::string name;        ///< as on the tape ("W1")
-    std::string symbol;      ///< LaTeX ("W_{1}")
+    std::string name;           ///< as on the tape ("W1")
+    symbolic::MatExpr symbol;   ///< the node as a matrix symbol (printed W_{1})
     Shape shape;
-    bool leaf = false;       ///< a variable or constant: no definition
-    bool variable = false;   ///< a leaf that receives a gradient
-    std::string definition;  ///< LaTeX over named nodes: "X W + B"
-    std::string shapes;      ///< the same with every operand's shape: "(3×2)(2×1) + (1×1)"
-    Matrix<Real> value;
+    bool leaf = false;          ///< a variable or constant: no definition
+    bool variable = false;      ///< a leaf that receives a gradient
+    symbolic::MatExpr definition;  ///< over named nodes: X W + B (printed with shapes: (3×2) (2×1) + (1×1))
+    Matrix<Real> value = {};
 };
 
 /// One step of the reverse sweep: ∂J/∂N for a named node N.
 struct MatrixGradientStep {
     NodeIndex node = 0;
-    std::string name, symbol;
+    std::string name;
+    symbolic::MatExpr symbol;
     Shape shape;
-    std::string formula;     ///< LaTeX right-hand side over named nodes and their adjoints
-    bool reduced = false;    ///< the formula sums a broadcast operand's adjoint (uses 𝟏)
-    Matrix<Real> value;      ///< the 50-digit adjoint
+    symbolic::MatExpr formula;  ///< the right-hand side over named nodes and their adjoints
+    bool reduced = false;       ///< the formula sums a broadcast operand's adjoint (uses 𝟏)
+    Matrix<Real> value = {};    ///< the 50-digit adjoint
 };
 
 struct MatrixDerivation {
-    std::string loss, loss_symbol;
+    std::string loss;
     std::vector<MatrixForwardStep> forward;    ///< named nodes the loss reads, in creation order
     std::vector<MatrixGradientStep> backward;  ///< named nodes that need a gradient, loss first
 };

@@ -2,9 +2,13 @@
 // each matrix shown with its numbers when it is small enough to read.
 #include "matrix_derivation.hpp"
 #include "../precision/number_format.hpp"
+#include "../symbolic/latex_names.hpp"
+#include "../symbolic/matrix_latex_printer.hpp"
 
 namespace chainrule::derivations {
 namespace {
+
+using symbolic::to_latex;
 
 std::string shape_text_tex(const Shape& s) {
     return std::to_string(s.rows) + "{\\times}" + std::to_string(s.cols);
@@ -27,7 +31,7 @@ void given(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index ma
     for (const MatrixForwardStep& s : d.forward) {
         if (!s.leaf) continue;
         const std::string v = numbers(s.value, digits, max_entries);
-        eq.rows.push_back({s.symbol, (v.empty() ? "" : v + " \\quad ") + "(" + shape_text_tex(s.shape) + (s.variable ? ",\\ \\text{parameter})" : ")")});
+        eq.rows.push_back({to_latex(s.symbol), (v.empty() ? "" : v + " \\quad ") + "(" + shape_text_tex(s.shape) + (s.variable ? ",\\ \\text{parameter})" : ")")});
     }
     if (eq.rows.empty()) return;
     doc.blocks.push_back(Heading{2, text("Given")});
@@ -39,16 +43,17 @@ void forward(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index 
     Equations eq;
     for (const MatrixForwardStep& s : d.forward) {
         if (s.leaf) continue;
-        eq.rows.push_back({s.symbol, s.definition});
-        eq.rows.push_back({"", "(" + shape_text_tex(s.shape) + ") = " + s.shapes, true});
+        eq.rows.push_back({to_latex(s.symbol), to_latex(s.definition)});
+        eq.rows.push_back({"", to_latex(s.symbol, {.shapes = true}) + " = " + to_latex(s.definition, {.shapes = true}), true});
         if (const std::string v = numbers(s.value, digits, max_entries); !v.empty()) eq.rows.push_back({"", v});
     }
     doc.blocks.push_back(std::move(eq));
 }
 
 void backward(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index max_entries) {
+    const std::string loss = symbolic::latex_name(d.loss);
     doc.blocks.push_back(Heading{2, text("Reverse sweep in matrix form")});
-    doc.blocks.push_back(Paragraph{Line{Text{"Each adjoint "}, Math{"\\partial " + d.loss_symbol + "/\\partial N"},
+    doc.blocks.push_back(Paragraph{Line{Text{"Each adjoint "}, Math{"\\partial " + loss + "/\\partial N"},
                                         Text{" has the shape of N. For C = AB: "},
                                         Math{"\\bar A = \\bar C B^{\\top},\\ \\bar B = A^{\\top} \\bar C"},
                                         Text{"; a bias row broadcast to every row: "},
@@ -59,8 +64,7 @@ void backward(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index
     Equations eq;
     bool any_reduced = false;
     for (const MatrixGradientStep& s : d.backward) {
-        const std::string lhs = "\\frac{\\partial " + d.loss_symbol + "}{\\partial " + s.symbol + "}";
-        eq.rows.push_back({lhs, s.formula});
+        eq.rows.push_back({to_latex(symbolic::mat_adjoint(d.loss, s.name)), to_latex(s.formula)});
         if (const std::string v = numbers(s.value, digits, max_entries); !v.empty()) eq.rows.push_back({"", v});
         any_reduced = any_reduced || s.reduced;
     }

@@ -7,6 +7,9 @@
 #include <cmath>
 #include <limits>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace anomaly_test {
+
 using namespace chainrule;
 using Catch::Contains;
 using derivative_check::cpp_bin_float_50;
@@ -118,3 +121,5 @@ TEST_CASE("anomaly mode: no false alarm on the seed 001 network") {
     CHECK(r.anomaly_detection());
     REQUIRE_NOTHROW(backward(r.var(E2.index())));
 }
+
+}  // namespace anomaly_test

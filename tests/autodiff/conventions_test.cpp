@@ -15,6 +15,9 @@
 #include <string>
 #include <vector>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace conventions_test {
+
 using namespace chainrule;
 using boost::multiprecision::cpp_bin_float_50;
 
@@ -397,3 +400,5 @@ TEST_CASE("convention: asin and acos at x near -1 and 1") {
         CHECK(close(derivative_at(x, [](auto v) { return acos(v); }), cpp_bin_float_50(-want), 1e-15));
     }
 }
+
+}  // namespace conventions_test

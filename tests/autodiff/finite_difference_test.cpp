@@ -9,6 +9,9 @@
 #include <span>
 #include <vector>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace finite_difference_test {
+
 using namespace chainrule;
 using boost::multiprecision::cpp_bin_float_50;
 using R = cpp_bin_float_50;
@@ -67,3 +70,5 @@ TEST_CASE("central difference: wrong number of inputs or a bad output node throw
                         Catch::Contains("needs 2 input values, got 1"));
     REQUIRE_THROWS_WITH(central_difference_gradient<double>(t, 99, 1e-6), Catch::Contains("no node #99"));
 }
+
+}  // namespace finite_difference_test

@@ -14,6 +14,9 @@
 #include <cmath>
 #include <limits>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace gradcheck_test {
+
 using namespace chainrule;
 using namespace derivative_check;
 using namespace op_cases;
@@ -424,3 +427,5 @@ TEST_CASE("gradcheck: a subset of inputs, the report's tolerances, and the error
     const auto bad = log(x - 2.0);  // log 0 = −∞
     CHECK_THROWS_WITH(gradcheck(t, bad.index()), Catch::Contains("not finite"));
 }
+
+}  // namespace gradcheck_test

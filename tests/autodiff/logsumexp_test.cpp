@@ -16,6 +16,9 @@
 #include <limits>
 #include <vector>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace logsumexp_test {
+
 using namespace chainrule;
 using Big = boost::multiprecision::cpp_bin_float_50;
 
@@ -142,3 +145,5 @@ TEST_CASE("convention: logaddexp at an infinite argument") {
     CHECK(at(-kInf, 3) == std::pair{3.0, std::vector<double>{0, 1}});  // e^{-∞} = 0: finite y
     CHECK(std::isnan(at(std::nan(""), 1).first));
 }
+
+}  // namespace logsumexp_test

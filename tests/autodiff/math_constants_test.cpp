@@ -10,6 +10,9 @@
 
 #include <cmath>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace math_constants_test {
+
 using namespace chainrule;
 
 namespace {
@@ -63,3 +66,5 @@ TEST_CASE("replay in symbolic::Expr gives the exact constants") {
     CHECK(symbolic::to_text(s.value(y.index())) == "pi*x + e");
     CHECK(symbolic::to_latex(s.value(y.index())) == "\\pi x + \\mathrm{e}");
 }
+
+}  // namespace math_constants_test

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace matrix_gradients_test {
+
 using namespace chainrule;
 using namespace matrix_check;
 
@@ -208,3 +211,5 @@ TEST_CASE("matrix gradients: mixed scalar and matrix graphs") {
          }},
     });
 }
+
+}  // namespace matrix_gradients_test

@@ -10,6 +10,9 @@
 #include <initializer_list>
 #include <vector>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace matrix_types_test {
+
 using namespace chainrule;
 using boost::multiprecision::cpp_bin_float_50;
 using R = cpp_bin_float_50;
@@ -154,3 +157,5 @@ TEST_CASE("the loss values are the documented formulas") {
     const double ce = (std::log(std::exp(0.5) + std::exp(-1.0)) + 1 + std::log(std::exp(2.0) + 1) - 2) / 2;
     CHECK(std::abs(softmax_cross_entropy(P, Y).value() - ce) < 1e-15);
 }
+
+}  // namespace matrix_types_test

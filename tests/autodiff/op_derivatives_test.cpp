@@ -8,6 +8,9 @@
 #include <cmath>
 #include <set>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace op_derivatives_test {
+
 using namespace chainrule;
 using namespace derivative_check;
 using namespace op_cases;
@@ -76,3 +79,5 @@ TEST_CASE("composite expression: reverse mode = 50-digit difference (rel 1e-12)"
               uniform2(0.2, 2, 0.2, 2)};
     run_group({c}, 4000);
 }
+
+}  // namespace op_derivatives_test

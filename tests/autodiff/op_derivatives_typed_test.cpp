@@ -12,6 +12,9 @@
 #include <cmath>
 #include <typeinfo>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace op_derivatives_typed_test {
+
 using namespace chainrule;
 using namespace derivative_check;
 
@@ -141,3 +144,5 @@ TEMPLATE_TEST_CASE("seed 001 network: reverse mode in T = wide central differenc
         }
     }
 }
+
+}  // namespace op_derivatives_typed_test

@@ -8,6 +8,9 @@
 #include <cmath>
 #include <span>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace reverse_mode_test {
+
 using namespace chainrule;
 using derivative_check::cpp_bin_float_50;
 using derivative_check::decimal;
@@ -209,3 +212,5 @@ TEST_CASE("replay of a double recording in cpp_bin_float_50 runs the reverse swe
     CHECK(abs(g[1] - sin(x)) < cpp_bin_float_50("1e-48"));
     CHECK(r.name(s.x.index()) == "x");
 }
+
+}  // namespace reverse_mode_test

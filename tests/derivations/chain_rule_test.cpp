@@ -10,6 +10,9 @@
 
 #include <cmath>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace chain_rule_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 
@@ -117,3 +120,5 @@ TEST_CASE("a definition folding thousands of unnamed nodes is refused with a cle
     for (int k = 0; k < 3000; ++k) z = sin(z).named("s" + std::to_string(k));
     CHECK(make_worksheet(u, z).derivations.at(0).paths.size() == 1);
 }
+
+}  // namespace chain_rule_test

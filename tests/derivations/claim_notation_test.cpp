@@ -12,6 +12,9 @@
 #include <optional>
 #include <string>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace claim_notation_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 
@@ -150,3 +153,5 @@ TEST_CASE("claim notation: malformed and out-of-range numbers are errors, not ve
                           Catch::Contains("is not a decimal number"));
     }
 }
+
+}  // namespace claim_notation_test

@@ -18,6 +18,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace claims_seed001_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 
@@ -125,3 +128,5 @@ TEST_CASE("claims: the seed 001 hand derivation gets the issue's verdicts", "[cl
 TEST_CASE("claims: the report as LaTeX compiles with pdflatex (long notes wrap)", "[claims]") {
     check_compiles_with_pdflatex(render_latex(claims_document(check_seed(hand_derivation()), 10)), "claims");
 }
+
+}  // namespace claims_seed001_test

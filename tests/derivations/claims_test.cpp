@@ -11,6 +11,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace claims_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 using Catch::Contains;
@@ -159,3 +162,5 @@ TEST_CASE("claims: a double tape is checked in 50 digits", "[claims]") {
     CHECK(*r.results[0].agreement == Agreement::Exact);
     CHECK(*r.results[1].agreement == Agreement::Exact);
 }
+
+}  // namespace claims_test

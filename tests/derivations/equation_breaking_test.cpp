@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <random>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace equation_breaking_test {
+
 using namespace chainrule::derivations;
 
 namespace {
@@ -348,3 +351,5 @@ TEST_CASE("equation breaking: random sums of functions of sums: nothing lost, pl
         for (const EquationRow& r : out.rows) CHECK(plain_balance(r.rhs) == 0);
     }
 }
+
+}  // namespace equation_breaking_test

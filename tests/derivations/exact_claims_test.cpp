@@ -9,6 +9,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace exact_claims_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 using symbolic::Expr;
@@ -113,3 +116,5 @@ TEST_CASE("exact claims (C++): irrational constants, and errors", "[claims][exac
     // A constant with no finite value is an error naming it, not a verdict.
     CHECK_THROWS_WITH(judge(exact_claim(kDfDx, symbolic::log(Expr(0)))), Catch::Contains("not a finite number"));
 }
+
+}  // namespace exact_claims_test

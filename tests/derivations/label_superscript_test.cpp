@@ -15,6 +15,9 @@
 #include <map>
 #include <string>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace label_superscript_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 
@@ -82,3 +85,5 @@ TEST_CASE("labels with superscripts and primes compile with an update, paths sty
 TEST_CASE("labels with superscripts and primes compile with an update, deltas style") {
     check_compiles_with_pdflatex(render_latex(worksheet_document(labelled_sheet(StyleChoice::Deltas))), "labels_deltas");
 }
+
+}  // namespace label_superscript_test

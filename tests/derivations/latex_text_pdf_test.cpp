@@ -16,6 +16,9 @@
 #include <string>
 #include <vector>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace latex_text_pdf_test {
+
 using namespace chainrule::derivations;
 namespace fs = std::filesystem;
 
@@ -170,3 +173,5 @@ TEST_CASE("latex text pdf: typed ASCII text prints as typed", "[latex_text][pdfl
     typed.replace(typed.find("Newton's"), 8, "Newton\u2019s");
     CHECK_THAT(squeezed(c.text), Catch::StartsWith(squeezed(typed)));  // (then the page number)
 }
+
+}  // namespace latex_text_pdf_test

@@ -10,6 +10,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace latex_text_test {
+
 using namespace chainrule::derivations;
 
 TEST_CASE("latex text: LaTeX's special characters are escaped, control characters dropped", "[latex_text]") {
@@ -160,3 +163,5 @@ TEST_CASE("latex text: every character the table accepts compiles with pdflatex"
     doc.blocks.push_back(Heading{2, text("第二讲：链式法则 — 한국어 \xF0\x9F\x98\x80")});
     check_compiles_with_pdflatex(render_latex(doc), "all_characters");
 }
+
+}  // namespace latex_text_test

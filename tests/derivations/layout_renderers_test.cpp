@@ -8,6 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace layout_renderers_test {
+
 using namespace chainrule::derivations;
 using Catch::Matchers::Contains;
 
@@ -84,3 +87,5 @@ TEST_CASE("renderers: the layout compiles with pdflatex with nothing in the marg
     doc.blocks.push_back(Equations{{{"y", std::string(130, '9')}}});  // one number wider than the page: shrunk
     check_compiles_with_pdflatex(render_latex(doc), "layout", 3.0);
 }
+
+}  // namespace layout_renderers_test

@@ -12,6 +12,9 @@
 #include <regex>
 #include <set>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace math_width_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 
@@ -137,3 +140,5 @@ TEST_CASE("math width: every formula of a worksheet is within a few percent of T
     }
     fs::remove_all(dir);
 }
+
+}  // namespace math_width_test

@@ -6,13 +6,18 @@
 #include "derivations/matrix_derivation.hpp"
 #include "derivations/render_latex.hpp"
 #include "derivations/render_markdown.hpp"
+#include "symbolic/matrix_latex_printer.hpp"
 #include "pdflatex_check.hpp"
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace matrix_worksheet_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 using Catch::Contains;
+using symbolic::to_latex;
 
 namespace {
 
@@ -39,13 +44,15 @@ MatrixDerivation logistic() {
 
 TEST_CASE("matrix worksheet: the logistic classifier's formulas and shapes (seed 004)", "[matrix]") {
     const MatrixDerivation d = logistic();
-    CHECK(forward_of(d, "Z").definition == "X W + B");
-    CHECK(forward_of(d, "Z").shapes == "(3{\\times}2) (2{\\times}1) + (1{\\times}1)");
+    CHECK(to_latex(forward_of(d, "Z").definition) == "X W + B");
+    CHECK(to_latex(forward_of(d, "Z").definition, {.shapes = true}) == "(3{\\times}2) (2{\\times}1) + (1{\\times}1)");
+    // The loss reads the logits Z; the sweep writes seed 004's A = σ(Z), so A is defined too.
+    CHECK(to_latex(forward_of(d, "A").definition) == "\\sigma\\left(Z\\right)");
     CHECK(forward_of(d, "W").variable);
     CHECK(!forward_of(d, "X").variable);
-    CHECK(gradient_of(d, "Z").formula == "\\frac{1}{3}\\left(A - Y\\right)");
-    CHECK(gradient_of(d, "W").formula == "X^{\\top} \\frac{\\partial J}{\\partial Z}");
-    CHECK(gradient_of(d, "B").formula == "\\mathbf{1}^{\\top} \\frac{\\partial J}{\\partial Z}");
+    CHECK(to_latex(gradient_of(d, "Z").formula) == "\\frac{1}{3} \\left(A - Y\\right)");
+    CHECK(to_latex(gradient_of(d, "W").formula) == "X^{\\top} \\frac{\\partial J}{\\partial Z}");
+    CHECK(to_latex(gradient_of(d, "B").formula) == "\\mathbf{1}^{\\top} \\frac{\\partial J}{\\partial Z}");
     CHECK(gradient_of(d, "B").reduced);
     CHECK(!gradient_of(d, "W").reduced);
     CHECK(d.backward.front().name == "Z");  // the sweep starts next to the loss
@@ -68,6 +75,7 @@ TEST_CASE("matrix worksheet: dJ/dW = X^T (A - Y) / m and dJ/dB = 1^T (A - Y) / m
     CHECK(abs(w(0, 0) - dW(0, 0)) < Real("1e-40"));
     CHECK(abs(w(1, 0) - dW(1, 0)) < Real("1e-40"));
     CHECK(abs(gradient_of(d, "B").value(0, 0) - dB) < Real("1e-40"));
+    for (int i = 0; i < 3; ++i) CHECK(abs(forward_of(d, "A").value(i, 0) - A(i, 0)) < Real("1e-40"));
     // The binary cross-entropy, −mean(y ln a + (1 − y) ln(1 − a)):
     Real J = 0;
     for (int i = 0; i < 3; ++i) J -= Y(i, 0) * log(A(i, 0)) + (1 - Y(i, 0)) * log(1 - A(i, 0));
@@ -78,15 +86,15 @@ TEST_CASE("matrix worksheet: the MNIST network, shapes and formulas only", "[mat
     Tape<double> tape;
     const auto J = seed004::record_mnist_shape(tape);
     const MatrixDerivation d = derive_matrix(tape, J, false);
-    CHECK(forward_of(d, "Z_1").definition == "X W_{1} + B_{1}");
-    CHECK(forward_of(d, "Z_1").shapes == "(128{\\times}784) (784{\\times}64) + (1{\\times}64)");
+    CHECK(to_latex(forward_of(d, "Z_1").definition) == "X W_{1} + B_{1}");
+    CHECK(to_latex(forward_of(d, "Z_1").definition, {.shapes = true}) == "(128{\\times}784) (784{\\times}64) + (1{\\times}64)");
     CHECK(forward_of(d, "Z_1").shape == Shape{128, 64});
-    CHECK(gradient_of(d, "W_2").formula == "A_{1}^{\\top} \\frac{\\partial J}{\\partial Z_{2}}");
-    CHECK(gradient_of(d, "B_1").formula == "\\mathbf{1}^{\\top} \\frac{\\partial J}{\\partial Z_{1}}");
-    CHECK(gradient_of(d, "Z_1").formula ==
+    CHECK(to_latex(gradient_of(d, "W_2").formula) == "A_{1}^{\\top} \\frac{\\partial J}{\\partial Z_{2}}");
+    CHECK(to_latex(gradient_of(d, "B_1").formula) == "\\mathbf{1}^{\\top} \\frac{\\partial J}{\\partial Z_{1}}");
+    CHECK(to_latex(gradient_of(d, "Z_1").formula) ==
           "\\frac{\\partial J}{\\partial A_{1}} \\odot A_{1} \\odot \\left(1 - A_{1}\\right)");
-    CHECK(gradient_of(d, "A_1").formula == "\\frac{\\partial J}{\\partial Z_{2}} W_{2}^{\\top}");
-    CHECK(gradient_of(d, "Z_3").formula == "\\frac{1}{128}\\left(\\operatorname{softmax}\\left(Z_{3}\\right) - Y\\right)");
+    CHECK(to_latex(gradient_of(d, "A_1").formula) == "\\frac{\\partial J}{\\partial Z_{2}} W_{2}^{\\top}");
+    CHECK(to_latex(gradient_of(d, "Z_3").formula) == "\\frac{1}{128} \\left(\\operatorname{softmax}\\left(Z_{3}\\right) - Y\\right)");
     CHECK(gradient_of(d, "W_1").value.size() == 0);  // no numbers asked for
     const std::string md = render_markdown(matrix_worksheet_document(d));
     CHECK_THAT(md, Contains("(128{\\times}64) = (128{\\times}784) (784{\\times}64) + (1{\\times}64)"));
@@ -105,3 +113,5 @@ TEST_CASE("matrix worksheet: bad losses and unsupported ops are errors naming th
     auto J = sum(S).named("J");
     CHECK_THROWS_WITH(derive_matrix(tape, J), Contains("'softmax'"));
 }
+
+}  // namespace matrix_worksheet_test

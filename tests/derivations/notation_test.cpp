@@ -25,6 +25,9 @@
 #include <string>
 #include <vector>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace notation_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 
@@ -348,3 +351,5 @@ TEST_CASE("JSON: counts are integers and each partial says what it holds fixed")
         for (const auto& term : step["terms"])
             if (term["consumer"] == "E" && step["node"] == "w") CHECK(term["partial"]["held_fixed"] == nlohmann::json::array({"u", "v"}));
 }
+
+}  // namespace notation_test

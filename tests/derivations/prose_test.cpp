@@ -23,6 +23,9 @@
 #include <string>
 #include <vector>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace prose_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 
@@ -151,3 +154,5 @@ TEST_CASE("a Chinese worksheet compiles with pdflatex, its Chinese in the PDF", 
     const Worksheet w = sample();
     check_compiles_with_pdflatex(render_latex(worksheet_document(w, Language::Chinese)), "prose_zh", 3.0);
 }
+
+}  // namespace prose_test

@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace render_text_test {
+
 using namespace chainrule::derivations;
 
 TEST_CASE("text: paragraphs are lines, an empty paragraph a blank line", "[render_text]") {
@@ -59,3 +62,5 @@ TEST_CASE("text: equations as lhs = rhs lines", "[render_text]") {
     doc.blocks = {e};
     CHECK(render_text(doc) == "f = x^2\n = 4\n    + 1\n");
 }
+
+}  // namespace render_text_test

@@ -18,6 +18,9 @@
 
 #include <unistd.h>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace renderers_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 
@@ -106,3 +109,5 @@ TEST_CASE("DOT shows named nodes with values and gradients, edges with local par
     CHECK_THAT(dot, Catch::Contains("∂E/∂w5 = 0.08186670504"));
     CHECK_THAT(dot, Catch::Contains("[label=\"0.1607595505\"]"));  // out_o1 <- in_o1
 }
+
+}  // namespace renderers_test

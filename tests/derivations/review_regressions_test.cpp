@@ -16,6 +16,9 @@
 #include <unistd.h>
 #include <regex>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace review_regressions_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 
@@ -125,3 +128,5 @@ TEST_CASE("a direct dependency does not print the tautology dE/dw = dE/dw") {
     CHECK_THAT(md, !Catch::Contains("\\frac{\\partial E}{\\partial w} &= \\frac{\\partial E}{\\partial w}"));
     CHECK_THAT(md, Catch::Contains("\\frac{\\partial E}{\\partial w} &= 3"));
 }
+
+}  // namespace review_regressions_test

@@ -13,6 +13,9 @@
 
 #include <cmath>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace size_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 
@@ -182,3 +185,5 @@ TEST_CASE("a long chain of unit factors: every edge is a factor or merged into o
     CHECK(d.paths[0].factors.size() < n + 1);
     CHECK(close(as_double(d.result), 4.0L));
 }
+
+}  // namespace size_test

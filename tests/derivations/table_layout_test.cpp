@@ -15,6 +15,9 @@
 #include <fstream>
 #include <regex>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace table_layout_test {
+
 using namespace chainrule::derivations;
 using Catch::Matchers::Contains;
 
@@ -213,3 +216,5 @@ TEST_CASE("table layout: a notes table with long unbreakable words fits the line
     doc.blocks.push_back(t);
     check_compiles_with_pdflatex(render_latex(doc), "notes_table", 3.0);
 }
+
+}  // namespace table_layout_test

@@ -10,6 +10,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace worksheet_seed001_test {
+
 using namespace chainrule;
 using namespace chainrule::derivations;
 
@@ -119,3 +122,5 @@ TEST_CASE("the Markdown worksheet shows formulas, numbers, the update and the ch
     CHECK_THAT(md, !Catch::Contains("DISAGREES"));
     CHECK_THAT(md, Catch::Contains("$$\n\\begin{aligned}"));
 }
+
+}  // namespace worksheet_seed001_test

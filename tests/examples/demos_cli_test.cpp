@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace demos_cli_test {
+
 using Catch::Contains;
 using cli_test::run;
 
@@ -62,3 +65,5 @@ TEST_CASE("chainrule-demos: a bad option or an unwritable picture path fails cle
     CHECK_THAT(r.err, Contains("chainrule-demos:"));
     CHECK(cli_test::listing(dir.path()).empty());
 }
+
+}  // namespace demos_cli_test

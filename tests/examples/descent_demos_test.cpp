@@ -6,6 +6,9 @@
 #include <array>
 #include <cmath>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace descent_demos_test {
+
 using namespace chainrule::demos;
 
 TEST_CASE("demo 1: x^2 from 1.2 with eta 0.3 stops after 3 updates, as the reference table") {
@@ -92,3 +95,5 @@ TEST_CASE("demo 3: the classification reads the numbers, not the learning rate")
     const double faster = 1.5;
     CHECK(compare_learning_rates(std::span<const double>(&faster, 1)).front().contraction == Approx(2).epsilon(1e-12));
 }
+
+}  // namespace descent_demos_test

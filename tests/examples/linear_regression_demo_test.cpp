@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace linear_regression_demo_test {
+
 using namespace chainrule::demos;
 
 namespace {
@@ -54,3 +57,5 @@ TEST_CASE("demo 7: J is the seed's 1/(2m) sum of squares") {
     // At w = 2, b = 3 the residuals are −noise: Σ noise² = 6·0.1² + 4·0.2² = 0.06 + 0.16 = 0.22 → J = 0.22/20.
     CHECK(regression_loss(kRegressionData, {2, 3}) == Approx(0.011).epsilon(1e-12));
 }
+
+}  // namespace linear_regression_demo_test

@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace perceptron_demo_test {
+
 using namespace chainrule::demos;
 
 TEST_CASE("demo 4: the truth table of w = (0.5, 0.5), b = -0.8, worked by hand") {
@@ -66,3 +69,5 @@ TEST_CASE("demo 4: two epochs of the perceptron rule from zero weights, by hand"
     CHECK(t.epochs[1].after.b == Approx(-0.1).margin(1e-15));
     CHECK(train_perceptron_from({0, 0, 0}).separated);  // and it does separate in the end
 }
+
+}  // namespace perceptron_demo_test

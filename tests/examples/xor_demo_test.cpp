@@ -8,6 +8,9 @@
 #include <cmath>
 #include <vector>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace xor_demo_test {
+
 using namespace chainrule::demos;
 
 TEST_CASE("demo 5: the forward pass of the 2-3-1 network, by hand") {
@@ -116,3 +119,5 @@ TEST_CASE("the demos' random numbers: uniform below 1 and not below 0, standard 
     CHECK(hi < 1);
     CHECK(Random(7).uniform() == Random(7).uniform());
 }
+
+}  // namespace xor_demo_test

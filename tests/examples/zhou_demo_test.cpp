@@ -6,6 +6,9 @@
 
 #include <cmath>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace zhou_demo_test {
+
 using namespace chainrule::demos;
 
 namespace {
@@ -106,3 +109,5 @@ TEST_CASE("demo 6: after 1000 epochs Emily is female (> 0.5) and Frank male (< 0
         CHECK(train_zhou(start).final == run.final);
     }
 }
+
+}  // namespace zhou_demo_test

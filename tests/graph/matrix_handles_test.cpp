@@ -10,6 +10,9 @@
 #include <string>
 #include <vector>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace matrix_handles_test {
+
 using namespace chainrule;
 using M = Matrix<double>;
 
@@ -166,3 +169,5 @@ TEST_CASE("backward twice accumulates matrix adjoints as the scalar sweep does (
     const M twice = w.adjoint();
     CHECK(twice == 2.0 * grad(J, w));
 }
+
+}  // namespace matrix_handles_test

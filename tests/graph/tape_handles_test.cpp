@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace tape_handles_test {
+
 using namespace chainrule;
 
 TEST_CASE("handles of two tapes in one op throw TapeMismatchError naming the op") {
@@ -120,3 +123,5 @@ TEST_CASE("a handle stays stale even when its tape's generation counter would wr
     auto fresh = t.variable(3.0);
     REQUIRE(fresh.value() == 3.0);
 }
+
+}  // namespace tape_handles_test

@@ -19,6 +19,9 @@
 #include <cstring>
 #include <string>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace bad_bytes_test {
+
 using namespace chainrule::lang;
 using Catch::Contains;
 
@@ -183,3 +186,5 @@ TEST_CASE("labels: typed Greek letters work end to end in Markdown and LaTeX", "
     CHECK_THAT(tex, Contains("\\alpha") && Contains("\\theta_1"));
     CHECK(tex.find("α") == std::string::npos);  // math mode gets commands, not UTF-8
 }
+
+}  // namespace bad_bytes_test

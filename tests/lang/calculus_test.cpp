@@ -10,6 +10,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace calculus_test {
+
 using namespace chainrule;
 using namespace chainrule::lang;
 using namespace chainrule::lang::test_support;
@@ -156,3 +159,5 @@ TEST_CASE("descend: a run that leaves the domain keeps its rows and says where (
     CHECK(run.ending.kind == DescentEnd::LeftDomain);
     CHECK(run.ending.message == "left the domain of log at step 1 (x = -9)");
 }
+
+}  // namespace calculus_test

@@ -6,6 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace claims_test {
+
 using namespace chainrule;
 using namespace chainrule::lang;
 using derivations::ClaimQuantity;
@@ -118,3 +121,5 @@ TEST_CASE("examples/bp_network_hand.chain gets the verdicts of the claim checkin
     CHECK(r.results[14].carried_to == std::vector<std::size_t>{19, 20, 21, 22});
     CHECK_THAT(r.results[14].diagnosis, Contains("out_o1 (0.7987314002) was used in place of dE_o1/dout_o1"));
 }
+
+}  // namespace claims_test

@@ -23,6 +23,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace constants_test {
+
 using namespace chainrule;
 using namespace chainrule::lang;
 using namespace chainrule::lang::test_support;
@@ -168,3 +171,5 @@ TEST_CASE("check claims may use pi and e") {
     REQUIRE(formula != nullptr);
     CHECK(symbolic::to_text(*formula) == "pi*cos(pi*x)");
 }
+
+}  // namespace constants_test

@@ -8,6 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace descent_divergence_test {
+
 using namespace chainrule;
 using namespace chainrule::lang;
 using Catch::Contains;
@@ -182,3 +185,5 @@ TEST_CASE("descend: converging runs end as before (reached, max_steps) with no m
     CHECK(capped.ending.step == 5);
     CHECK(to_string(DescentEnd::LeftDomain) == "left_domain");
 }
+
+}  // namespace descent_divergence_test

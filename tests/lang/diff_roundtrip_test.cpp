@@ -15,6 +15,9 @@
 
 #include <set>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace diff_roundtrip_test {
+
 using namespace chainrule;
 using namespace chainrule::lang;
 
@@ -99,3 +102,5 @@ TEST_CASE("diff x^y by y reads back as x^y*log(x), not xlogy") {
     const Source t{"expression", "2^x"};
     CHECK(symbolic::to_text(derivative(parse_expression(t), t, "x")) == "2^x*log(2)");
 }
+
+}  // namespace diff_roundtrip_test

@@ -12,6 +12,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace edges_test {
+
 using namespace chainrule;
 using namespace chainrule::lang;
 using Catch::Contains;
@@ -207,3 +210,5 @@ TEST_CASE("check: at a kink either one-sided value is correct, with the conventi
         CHECK_THAT(zh, !Contains("kink") && !Contains("one-sided") && !Contains("convention"));
     }
 }
+
+}  // namespace edges_test

@@ -19,6 +19,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace exact_claims_test {
+
 using namespace chainrule;
 using namespace chainrule::lang;
 using derivations::Agreement;
@@ -181,3 +184,5 @@ TEST_CASE("exact claims: an exact truth decides where the tape leaves a rounding
     CHECK(exact_correct(one(model, "check d = 1/5")));
     CHECK(one(model, "check c = 1/10^60").verdict == ClaimVerdict::Wrong);
 }
+
+}  // namespace exact_claims_test

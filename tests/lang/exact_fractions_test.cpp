@@ -13,6 +13,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace exact_fractions_test {
+
 using namespace chainrule;
 using namespace chainrule::lang;
 using namespace chainrule::lang::test_support;
@@ -106,3 +109,5 @@ TEST_CASE("grad JSON lists the fractions that the text shows") {
     const Source t{"expression", "sin(x)"};
     CHECK(gradient_json(p, gradient_at(parse_expression(t), t, p)).find("fractions") == std::string::npos);
 }
+
+}  // namespace exact_fractions_test

@@ -10,6 +10,9 @@
 
 #include <string>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace exact_gradient_test {
+
 using namespace chainrule;
 using namespace chainrule::lang;
 
@@ -169,3 +172,5 @@ TEST_CASE("exact gradient: a long chain whose numbers grow beyond the bit limit"
     const derivations::Worksheet w = sheet(text);
     CHECK(!by(w, "b").exact_result);
 }
+
+}  // namespace exact_gradient_test

@@ -12,6 +12,9 @@
 
 #include <set>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace functions_test {
+
 using namespace chainrule;
 using namespace chainrule::lang;
 
@@ -117,3 +120,5 @@ TEST_CASE("a wrong number of arguments is an error at the call, for every functi
         }
     }
 }
+
+}  // namespace functions_test

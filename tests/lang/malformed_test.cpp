@@ -11,6 +11,9 @@
 #include <regex>
 #include <sstream>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace malformed_test {
+
 namespace fs = std::filesystem;
 using namespace chainrule::lang;
 
@@ -103,3 +106,5 @@ TEST_CASE("a file that cannot be read is an error without a position") {
     }
     CHECK_THROWS_AS(load_model_file(CHAINRULE_SOURCE_DIR), LangError);  // a directory
 }
+
+}  // namespace malformed_test

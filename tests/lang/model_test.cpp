@@ -8,6 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace model_test {
+
 using namespace chainrule;
 using namespace chainrule::lang;
 using chainrule::format_number;
@@ -146,3 +149,5 @@ TEST_CASE("names may shadow functions: a call still calls the function") {
     const Model m = load_model_text("param sin = 2\nE = sin(sin)", "m.chain");
     CHECK(boost::multiprecision::abs(m.at("E").node.value() - boost::multiprecision::sin(Real(2))) < Real("1e-45"));
 }
+
+}  // namespace model_test

@@ -40,6 +40,9 @@
 #include <string>
 #include <vector>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace op_catalogue_test {
+
 using namespace chainrule;
 using symbolic::Expr;
 using symbolic::Rational;
@@ -392,3 +395,5 @@ TEST_CASE("op catalogue: erf' is 2/sqrt(pi)*e^(-x^2) with pi exact; gelu(0.5) an
     REQUIRE(g.partials.size() == 1);
     CHECK(close(g.partials[0], Real("0.867495124656162842525044831406596566438759765742433911648511"), Real("1e-40"), 0));
 }
+
+}  // namespace op_catalogue_test

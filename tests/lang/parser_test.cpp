@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace parser_test {
+
 using namespace lang_test;
 
 namespace {
@@ -212,3 +215,5 @@ TEST_CASE("long flat sums and products are wide nodes, not deep ones") {
     CHECK(e.kind == ExprNode::Kind::Sum);
     CHECK(e.operands.size() == 10001);
 }
+
+}  // namespace parser_test

@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace redefinition_test {
+
 using namespace chainrule::lang;
 
 namespace {
@@ -40,3 +43,5 @@ TEST_CASE("the suggested name is one the file does not use, not a keyword") {
     // the comment after the definition is not part of the suggested line
     CHECK(error_of("param x = 1\ny = x\ny = y*y   # square it\n").hint() == "write y2 = y*y and use y2 in the lines after it");
 }
+
+}  // namespace redefinition_test

@@ -7,6 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace reports_test {
+
 using namespace chainrule;
 using namespace chainrule::lang;
 
@@ -107,3 +110,5 @@ TEST_CASE("descent JSON names the optimizer and its hyper-parameters") {
     CHECK_THAT(nesterov, Catch::Contains("\"optimizer\": \"nesterov\",\n  \"learning_rate\": 0.1,\n  \"momentum\": 0.5,\n"));
     CHECK_THAT(nesterov, !Catch::Contains("beta1"));
 }
+
+}  // namespace reports_test

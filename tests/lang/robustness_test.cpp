@@ -12,6 +12,9 @@
 #include <random>
 #include <sstream>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace robustness_test {
+
 using namespace chainrule::lang;
 
 namespace {
@@ -83,3 +86,5 @@ TEST_CASE("mutated models load or fail with a LangError") {
     CHECK(loaded > 100);  // the mutations keep some models valid …
     CHECK(rejected > 1000);  // … and break most
 }
+
+}  // namespace robustness_test

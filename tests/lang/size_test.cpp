@@ -13,6 +13,9 @@
 #include <string>
 #include <vector>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace size_test {
+
 using namespace chainrule;
 using namespace chainrule::lang;
 
@@ -87,3 +90,5 @@ TEST_CASE("check on a 2000-line chain: wrong claims and claims carried forward f
     CHECK(r.results[3].verdict == derivations::ClaimVerdict::CarriedForward);
     CHECK(r.results[3].carried_from == std::vector<std::size_t>{2});
 }
+
+}  // namespace size_test

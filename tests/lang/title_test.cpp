@@ -12,6 +12,9 @@
 
 #include <string>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace title_test {
+
 using namespace lang_test;
 using Catch::Contains;
 
@@ -139,3 +142,5 @@ TEST_CASE("title is a keyword", "[lang][title]") {
     const LangError e = load_error("param title = 1\n");
     CHECK(e.first_line() == "m.chain:1:7: error: 'title' is a keyword; expected a name that is not a keyword");
 }
+
+}  // namespace title_test

@@ -7,6 +7,9 @@
 #include <boost/multiprecision/cpp_bin_float.hpp>
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace api_smoke_test {
+
 using namespace chainrule;
 using namespace chainrule::models;
 
@@ -24,3 +27,5 @@ TEST_CASE("models headers: one SGD step in float, double and 50 digits") {
     CHECK(one_sgd_step<double>() == 0.5);
     CHECK(one_sgd_step<boost::multiprecision::cpp_bin_float_50>() == boost::multiprecision::cpp_bin_float_50("0.5"));
 }
+
+}  // namespace api_smoke_test

@@ -7,6 +7,9 @@
 #include <cmath>
 #include <limits>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace contour_test {
+
 using namespace chainrule::models;
 
 TEST_CASE("contour: a linear function gives the exact straight line") {
@@ -63,3 +66,5 @@ TEST_CASE("contour: cells with a non-finite corner are skipped, quantile levels,
     CHECK_THROWS_AS(sample_grid([](double, double) { return 0.0; }, {0, 1, 0, 1}, 1, 5), ModelError);
     CHECK_THROWS_AS(sample_grid([](double, double) { return 0.0; }, {1, 1, 0, 1}, 5, 5), ModelError);
 }
+
+}  // namespace contour_test

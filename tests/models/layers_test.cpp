@@ -11,6 +11,9 @@
 
 #include <cmath>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace layers_test {
+
 using namespace chainrule;
 using namespace chainrule::models;
 using R = boost::multiprecision::cpp_bin_float_50;
@@ -162,3 +165,5 @@ TEST_CASE("classifier: predicted classes and accuracy") {
     CHECK(accuracy(mlp, x, std::vector<int>{0, 1, 0, 0}) == 0.75);
     CHECK_THROWS_AS(accuracy(mlp, x, std::vector<int>{0}), ModelError);
 }
+
+}  // namespace layers_test

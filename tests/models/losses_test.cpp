@@ -11,6 +11,9 @@
 #include <cmath>
 #include <functional>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace losses_test {
+
 using namespace chainrule;
 using namespace chainrule::models;
 using Catch::Matchers::Contains;
@@ -146,3 +149,5 @@ TEST_CASE("losses record in 50 digits too") {
     CHECK(boost::multiprecision::abs(l.value() + boost::multiprecision::log(R50("0.8"))) < R50("1e-48"));
     CHECK(boost::multiprecision::abs(grad(l, {a})[0] + R50("1.25")) < R50("1e-48"));
 }
+
+}  // namespace losses_test

@@ -12,6 +12,9 @@
 #include <functional>
 #include <unistd.h>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace mlp_training_test {
+
 using namespace chainrule;
 using namespace chainrule::models;
 using Catch::Matchers::Contains;
@@ -163,3 +166,5 @@ TEST_CASE("parameters: malformed files and shape mismatches are refused with the
     CHECK_THROWS_AS(load_parameters(mlp, file.path), ParameterFileError);
     CHECK(mlp.layers()[0].weight() == w0);
 }
+
+}  // namespace mlp_training_test

@@ -17,6 +17,9 @@
 #include <string>
 #include <unistd.h>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace mnist_data_test {
+
 using namespace chainrule::models;
 using Catch::Matchers::Contains;
 
@@ -151,3 +154,5 @@ TEST_CASE("batches: rows in the given order, the last batch holds the rest") {
     CHECK(shuffled[1].labels[0] == all.labels[order[8]]);
     CHECK_THROWS_AS(make_batches(all, 0), ModelError);
 }
+
+}  // namespace mnist_data_test

@@ -9,6 +9,9 @@
 #include <cmath>
 #include <vector>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace optimizers_test {
+
 using namespace chainrule::models;
 using Catch::Matchers::Contains;
 
@@ -152,3 +155,5 @@ TEST_CASE("make_optimizer: by name, unknown names listed") {
     s.name = "newton";
     CHECK_THROWS_WITH(make_optimizer(s), Contains("unknown optimizer 'newton'") && Contains("sgd, momentum, nesterov, adam"));
 }
+
+}  // namespace optimizers_test

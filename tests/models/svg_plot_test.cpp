@@ -8,6 +8,9 @@
 #include <cmath>
 #include <regex>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace svg_plot_test {
+
 using namespace chainrule::models;
 using Catch::Matchers::Contains;
 
@@ -125,3 +128,5 @@ TEST_CASE("axes: ticks at round values (1, 2 or 5 times a power of ten) inside t
     CHECK(labels == std::vector<std::string>{"0", "1", "2", "3", "4", "0.004", "0.006", "0.008", "0.01", "0.012",
                                              "0.014"});
 }
+
+}  // namespace svg_plot_test

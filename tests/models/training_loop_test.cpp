@@ -9,6 +9,9 @@
 
 #include <sstream>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace training_loop_test {
+
 using namespace chainrule;
 using namespace chainrule::models;
 using Catch::Matchers::Contains;
@@ -161,3 +164,5 @@ TEST_CASE("minimize: deterministic, the same settings give the same history bit 
     }
     CHECK(a.last().loss < 0.05);  // and Adam does descend (from J = 9.7)
 }
+
+}  // namespace training_loop_test

@@ -25,6 +25,9 @@
 
 #include <thread>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace exponent_range_test {
+
 using namespace chainrule;
 using boost::multiprecision::exp;
 using boost::multiprecision::log;
@@ -193,3 +196,5 @@ TEST_CASE("exponent range: RangeWatch sees its own span, and nested watches keep
     CHECK(exp(Real(-1e10)) > 0);  // 10^−4342944820: inside the widened range, no underflow
     CHECK_FALSE(clean.exceeded());
 }
+
+}  // namespace exponent_range_test

@@ -6,6 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace ladder_test {
+
 using namespace chainrule;
 
 TEST_CASE("precision ladder: an inexact result settles at the second rung", "[precision]") {
@@ -109,3 +112,5 @@ TEST_CASE("precision scopes nest and restore", "[precision]") {
     }
     CHECK(current_digits() == kWorkingDigits);
 }
+
+}  // namespace ladder_test

@@ -9,6 +9,9 @@
 
 #include <limits>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace number_format_test {
+
 using namespace chainrule;
 
 TEST_CASE("number format: short decimals print short at any digit count", "[precision]") {
@@ -125,3 +128,5 @@ TEST_CASE("precision ladder: an exact result that a low rung computes inexactly 
     CHECK(e[0].precision == 100);
     CHECK(format_number(n[0], e[0], 10) == "0.3");
 }
+
+}  // namespace number_format_test

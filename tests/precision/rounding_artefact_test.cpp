@@ -10,6 +10,9 @@
 #include <stdexcept>
 #include <string>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace rounding_artefact_test {
+
 using namespace chainrule;
 
 namespace {
@@ -238,3 +241,5 @@ TEST_CASE("enclosure: what a certainty says about the true value", "[precision][
     CHECK_FALSE(enclosure(Real(0), out_of_range_certainty(1600)));
     CHECK_FALSE(enclosure(Real(1) / Real(0), four));
 }
+
+}  // namespace rounding_artefact_test

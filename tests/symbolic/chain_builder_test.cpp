@@ -8,6 +8,9 @@
 
 #include "symbolic/symbolic.hpp"
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace chain_builder_test {
+
 using namespace chainrule::symbolic;
 
 namespace {
@@ -74,3 +77,5 @@ TEST_CASE("a long SumChain is one flat sum", "[arithmetic]") {
     CHECK(s.operands().size() == 100000);
     CHECK(s[99999] == Expr::symbol("a99999"));
 }
+
+}  // namespace chain_builder_test

@@ -10,6 +10,9 @@
 
 #include "symbolic/symbolic.hpp"
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace constants_logsumexp_test {
+
 using namespace chainrule::symbolic;
 using Big = boost::multiprecision::cpp_bin_float_50;
 
@@ -142,3 +145,5 @@ TEST_CASE("logsumexp's derivative agrees with 50-digit central differences", "[l
         }
     }
 }
+
+}  // namespace constants_logsumexp_test

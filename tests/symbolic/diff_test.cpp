@@ -10,6 +10,9 @@
 
 #include "symbolic/symbolic.hpp"
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace diff_test {
+
 using namespace chainrule::symbolic;
 using Big = boost::multiprecision::cpp_bin_float_50;
 
@@ -196,3 +199,5 @@ TEST_CASE("diff errors and raw form", "[diff]") {
     CHECK(raw == x + x);
     CHECK(simplify(raw) == 2 * x);
 }
+
+}  // namespace diff_test

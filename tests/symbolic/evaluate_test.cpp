@@ -8,6 +8,9 @@
 
 #include "symbolic/symbolic.hpp"
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace evaluate_test {
+
 using namespace chainrule::symbolic;
 using Big = boost::multiprecision::cpp_bin_float_50;
 
@@ -102,3 +105,5 @@ TEST_CASE("shared subexpressions are evaluated once", "[evaluate]") {
     for (int i = 0; i < 200; ++i) e = e * e + e;  // a tree of 3^200 nodes, a DAG of ~600
     CHECK(evaluate<double>(e, {{"x", 0.0}}) == 0.0);
 }
+
+}  // namespace evaluate_test

@@ -8,6 +8,9 @@
 #include "symbolic/node.hpp"
 #include "symbolic/symbolic.hpp"
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace expr_test {
+
 using namespace chainrule::symbolic;
 
 namespace {
@@ -196,3 +199,5 @@ TEST_CASE("construction does only cheap canonicalisation", "[expr]") {
         CHECK_NOTHROW(make_function(Function::sin, {x}));
     }
 }
+
+}  // namespace expr_test

@@ -3,6 +3,9 @@
 
 #include "symbolic/latex_names.hpp"
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace latex_names_test {
+
 using namespace chainrule::symbolic;
 
 TEST_CASE("symbol names follow the hand-written conventions", "[latex_names]") {
@@ -93,3 +96,5 @@ TEST_CASE("escape_text_for_latex also covers < > | and keeps text on one line") 
     CHECK(escape_text_for_latex("a<b>c|d") == "a\\textless{}b\\textgreater{}c\\textbar{}d");
     CHECK(escape_text_for_latex("one\ntwo\tthree\x01") == "one two three");
 }
+
+}  // namespace latex_names_test

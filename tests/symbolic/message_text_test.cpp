@@ -10,6 +10,9 @@
 
 #include <string>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace message_text_test {
+
 using namespace chainrule::symbolic;
 using Catch::Contains;
 
@@ -122,3 +125,5 @@ TEST_CASE("labels: the LaTeX printer prints typed Greek letters as commands", "[
     options.labels = {{"t", "θ\x1b"}};
     CHECK_THROWS_WITH(to_latex(Expr::symbol("t"), options), Contains("'\\x1b'"));
 }
+
+}  // namespace message_text_test

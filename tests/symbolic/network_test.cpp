@@ -7,6 +7,9 @@
 
 #include "symbolic/symbolic.hpp"
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace network_test {
+
 using namespace chainrule::symbolic;
 
 namespace {
@@ -53,3 +56,5 @@ TEST_CASE("backpropagation example: the formula", "[network]") {
           "-\\left(\\mathrm{target}_{o_{1}} - \\mathrm{out}_{o_{1}}\\right) \\mathrm{out}_{o_{1}} "
           "\\left(1 - \\mathrm{out}_{o_{1}}\\right) \\mathrm{out}_{h_{1}}");
 }
+
+}  // namespace network_test

@@ -8,6 +8,9 @@
 #include "symbolic/node.hpp"
 #include "symbolic/symbolic.hpp"
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace printer_test {
+
 using namespace chainrule::symbolic;
 
 namespace {
@@ -179,3 +182,5 @@ TEST_CASE("latex: an exponent holding a function call is set as exp(...)", "[pri
           "\\exp\\left(x - \\operatorname{logsumexp}\\left(x, y\\right)\\right)");
     CHECK(to_latex(exp(pi() * x)) == "\\mathrm{e}^{\\pi x}");  // π is no call
 }
+
+}  // namespace printer_test

@@ -12,6 +12,9 @@
 
 #include "symbolic/symbolic.hpp"
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace random_test {
+
 using namespace chainrule::symbolic;
 using Big = boost::multiprecision::cpp_bin_float_50;
 
@@ -153,3 +156,5 @@ TEST_CASE("random expressions: diff agrees with finite differences", "[random]")
     }
     CHECK(checked > 150);
 }
+
+}  // namespace random_test

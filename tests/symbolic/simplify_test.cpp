@@ -6,6 +6,9 @@
 
 #include "symbolic/symbolic.hpp"
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace simplify_test {
+
 using namespace chainrule::symbolic;
 
 namespace {
@@ -150,3 +153,5 @@ TEST_CASE("simplify is idempotent and preserves values", "[simplify]") {
         CHECK(evaluate(once, values) == Approx(evaluate(e, values)).epsilon(1e-12));
     }
 }
+
+}  // namespace simplify_test

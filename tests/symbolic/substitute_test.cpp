@@ -3,6 +3,9 @@
 
 #include "symbolic/symbolic.hpp"
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace substitute_test {
+
 using namespace chainrule::symbolic;
 
 namespace {
@@ -36,3 +39,5 @@ TEST_CASE("the sigmoid derivative in terms of the output", "[substitute]") {
     CHECK(d == out * (1 - out));
     CHECK(to_text(d) == "out*(1 - out)");
 }
+
+}  // namespace substitute_test

@@ -11,6 +11,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace bad_input_bytes_cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 using Catch::StartsWith;
@@ -149,3 +152,5 @@ TEST_CASE("check: an exponent out of range is exit 2 at its position") {
     check_rejected(run({"check", (dir / "e.chain").string()}),
                    (dir / "e.chain").string() + ":2:12: error: exponent out of range in 7.31e-10000");
 }
+
+}  // namespace bad_input_bytes_cli_test

@@ -8,6 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace check_cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 using Catch::StartsWith;
@@ -107,3 +110,5 @@ TEST_CASE("check: bad input is exit 2 with the position") {
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
 }
+
+}  // namespace check_cli_test

@@ -9,6 +9,9 @@
 
 #include <cmath>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 using Catch::StartsWith;
@@ -373,3 +376,5 @@ TEST_CASE("grad: an op at its kink is named") {
     CHECK_THAT(run({"grad", "relu(x)", "--at", "x=1"}).out, !Contains("kink"));
     CHECK(Json::parse(run({"grad", "relu(x)", "--at", "x=0", "--format", "json"}).out).at("kink") == "relu at 0");
 }
+
+}  // namespace cli_test

@@ -10,6 +10,9 @@
 
 #include <regex>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace decimal_zero_cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 
@@ -46,3 +49,5 @@ TEST_CASE("decimal zero: the worksheet compiles with pdflatex") {
     INFO(r.err);
     CHECK(r.exit_code == 0);
 }
+
+}  // namespace decimal_zero_cli_test

@@ -8,6 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace descend_divergence_test {
+
 using namespace cli_test;
 using Catch::Contains;
 using Catch::EndsWith;
@@ -116,3 +119,5 @@ TEST_CASE("descend -o FILE with a failed run: the file holds the rows and the en
     CHECK(r.out.empty());
     CHECK(read_file(path) == "step,x,J,dJ/dx\n0,1,0,1\n1,0.5,-0.6931471806,2\n# left the domain of log at step 2 (x = -0.5)\n");
 }
+
+}  // namespace descend_divergence_test

@@ -8,6 +8,9 @@
 
 #include <cmath>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace descend_optimizers_test {
+
 using namespace cli_test;
 using Catch::Contains;
 using Catch::StartsWith;
@@ -102,3 +105,5 @@ TEST_CASE("descend: optimizer options that do not apply, or out of range, are ex
     ScratchDir dir;
     check_bad_input(run(descend_x2({"--plot", (dir / "missing" / "x.svg").string()})), "chainrule descend: error:");
 }
+
+}  // namespace descend_optimizers_test

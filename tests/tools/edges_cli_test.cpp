@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace edges_cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 
@@ -50,3 +53,5 @@ TEST_CASE("edges: check at a domain edge and at a kink") {
     CHECK_THAT(k.out, Contains("relu at z = 0 is a kink"));
     CHECK_THAT(k.out, !Contains("value of r1"));
 }
+
+}  // namespace edges_cli_test

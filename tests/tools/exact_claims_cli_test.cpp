@@ -12,6 +12,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace exact_claims_cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 using Catch::StartsWith;
@@ -76,3 +79,5 @@ TEST_CASE("check: an exact claim that is not a finite number is exit 2 at its li
     CHECK(r.out.empty());
     CHECK_THAT(r.err, Contains(":3:15: error: the claimed value is not a finite number"));
 }
+
+}  // namespace exact_claims_cli_test

@@ -18,6 +18,9 @@
 
 #include <regex>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace exact_fraction_cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 
@@ -56,3 +59,5 @@ TEST_CASE("exact fractions: none for integers, decimals that say it all, irratio
         CHECK(!std::regex_search(out, std::regex(R"(\d/\d+ =)")));
     }
 }
+
+}  // namespace exact_fraction_cli_test

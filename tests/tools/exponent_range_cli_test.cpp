@@ -22,6 +22,9 @@
 #include <filesystem>
 #include <fstream>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace exponent_range_cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 using Json = nlohmann::json;
@@ -108,3 +111,5 @@ TEST_CASE("worksheet: a node beyond the range is bad input at its line; within i
     }
     std::filesystem::remove_all(dir);
 }
+
+}  // namespace exponent_range_cli_test

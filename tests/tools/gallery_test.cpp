@@ -10,6 +10,9 @@
 #include <cstdlib>
 #include <regex>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace gallery_test {
+
 using namespace cli_test;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
@@ -272,3 +275,5 @@ TEST_CASE("worksheet as PDF: pdflatex found through a relative PATH entry runs i
     CHECK(read_file(dir / "x.pdf") == "%PDF-stand-in");
     CHECK(listing(dir.path()) == std::vector<std::string>{"bin", "x.pdf"});  // nothing left behind here
 }
+
+}  // namespace gallery_test

@@ -9,6 +9,9 @@
 
 #include <cmath>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace gradcheck_cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 using Catch::StartsWith;
@@ -175,3 +178,5 @@ TEST_CASE("gradcheck --help shows its usage and an example") {
     CHECK_THAT(r.out, Contains("Example:\n  chainrule gradcheck"));
     CHECK_THAT(run({"--help"}).out, Contains("gradcheck"));
 }
+
+}  // namespace gradcheck_cli_test

@@ -10,6 +10,9 @@
 #include <regex>
 #include <sstream>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace language_cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 using Catch::StartsWith;
@@ -111,3 +114,5 @@ TEST_CASE("lang: the Chinese worksheet as PDF has its Chinese in the text") {
     std::erase_if(text, [](char c) { return c == ' ' || c == '\n'; });
     CHECK_THAT(text, Contains("符号说明") && Contains("前向计算") && Contains("链式法则") && Contains("验算"));
 }
+
+}  // namespace language_cli_test

@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace option_edges_cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 using Catch::StartsWith;
@@ -73,3 +76,5 @@ TEST_CASE("options: --digits must be a whole number from 1 to 40") {
     CHECK(run({"grad", "sqrt(x)", "--at", "x=2", "--digits", "08"}).out == "f = 1.4142136\n∂f/∂x = 0.35355339\n");
     CHECK(run({"grad", "sqrt(x)", "--at", "x=2", "--digits", "+3"}).out == "f = 1.41\n∂f/∂x = 0.354\n");
 }
+
+}  // namespace option_edges_cli_test

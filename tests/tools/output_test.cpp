@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace output_test {
+
 using namespace cli_test;
 using chainrule::tools::ToolError;
 using chainrule::tools::write_file_atomically;
@@ -28,3 +31,5 @@ TEST_CASE("write_file_atomically fails cleanly") {
     CHECK(listing(dir.path()) == std::vector<std::string>{"d"});
     CHECK(std::filesystem::is_empty(dir / "d"));
 }
+
+}  // namespace output_test

@@ -20,6 +20,9 @@
 
 #include <regex>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace rounding_artefact_cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 using Json = nlohmann::json;
@@ -208,3 +211,5 @@ TEST_CASE("worksheet: settled numbers still agree, and exit 0 without a note") {
     CHECK_THAT(r.out, Contains("agrees"));
     CHECK_THAT(r.out, !Contains("cannot confirm"));
 }
+
+}  // namespace rounding_artefact_cli_test

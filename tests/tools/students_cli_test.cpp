@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace students_cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 using Catch::StartsWith;
@@ -84,3 +87,5 @@ TEST_CASE("c = c + 1: exit 2 with where c was defined and a new name") {
                                  "new value 'c2'\n"));
     CHECK_THAT(r.err, Contains("hint: write c2 = c + 1 and use c2 in the lines after it"));
 }
+
+}  // namespace students_cli_test

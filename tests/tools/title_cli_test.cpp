@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+// This file's own names: test programs are unity builds (tests/CMakeLists.txt).
+namespace title_cli_test {
+
 using namespace cli_test;
 using Catch::Contains;
 using Catch::StartsWith;
@@ -82,3 +85,5 @@ TEST_CASE("title: a second, an empty or a control-byte title is exit 2 at its po
         CHECK(r.err.find('\xff') == std::string::npos);
     }
 }
+
+}  // namespace title_cli_test

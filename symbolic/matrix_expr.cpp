@@ -1,0 +1,124 @@
+#include "matrix_expr.hpp"
+
+#include <stdexcept>
+
+namespace chainrule::symbolic {
+
+struct MatExpr::Node {
+    Kind kind = Kind::scalar;
+    std::vector<MatExpr> operands;
+    Expr scalar;  // scalar: the value; power: the exponent
+    std::string name, loss;
+    MatShape shape;
+    Function function = Function::exp;
+    bool derivative = false;
+    bool decimal = false;
+    MatFunction matrix_function = MatFunction::sum;
+};
+
+MatExpr make_mat(MatExpr::Node n) { return MatExpr(std::make_shared<const MatExpr::Node>(std::move(n))); }
+
+namespace {
+
+using K = MatExpr::Kind;
+
+MatExpr::Node node(K kind, std::vector<MatExpr> operands = {}) {
+    MatExpr::Node n;
+    n.kind = kind;
+    n.operands = std::move(operands);
+    return n;
+}
+
+// a ∘ b for an associative ∘ (sum, product, hadamard): children of the same kind are
+// spliced in, so a ∘ (b ∘ c) and (a ∘ b) ∘ c are one node a ∘ b ∘ c.
+MatExpr flat(K kind, const MatExpr& a, const MatExpr& b) {
+    std::vector<MatExpr> ops;
+    for (const MatExpr* x : {&a, &b}) {
+        if (x->kind() == kind) ops.insert(ops.end(), x->operands().begin(), x->operands().end());
+        else ops.push_back(*x);
+    }
+    return make_mat(node(kind, std::move(ops)));
+}
+
+}  // namespace
+
+MatExpr::MatExpr() : n_(std::make_shared<const Node>()) {}
+
+MatExpr::Kind MatExpr::kind() const { return n_->kind; }
+const std::vector<MatExpr>& MatExpr::operands() const { return n_->operands; }
+const Expr& MatExpr::scalar() const { return n_->scalar; }
+const std::string& MatExpr::name() const { return n_->name; }
+const std::string& MatExpr::loss_name() const { return n_->loss; }
+MatShape MatExpr::shape() const { return n_->shape; }
+Function MatExpr::function() const { return n_->function; }
+bool MatExpr::derivative() const { return n_->derivative; }
+bool MatExpr::decimal() const { return n_->decimal; }
+MatFunction MatExpr::matrix_function() const { return n_->matrix_function; }
+bool MatExpr::is_one() const { return kind() == Kind::scalar && is_constant(scalar()) && scalar() == Expr(1); }
+
+MatExpr mat_scalar(const Expr& value) {
+    MatExpr::Node n = node(K::scalar);
+    n.scalar = value;
+    return make_mat(std::move(n));
+}
+
+MatExpr mat_number(const Expr& value) {
+    MatExpr::Node n = node(K::scalar);
+    n.scalar = value;
+    n.decimal = true;
+    return make_mat(std::move(n));
+}
+
+MatExpr mat_symbol(std::string name, MatShape shape) {
+    MatExpr::Node n = node(K::symbol);
+    n.name = std::move(name);
+    n.shape = shape;
+    return make_mat(std::move(n));
+}
+
+MatExpr mat_adjoint(std::string loss, std::string of) {
+    MatExpr::Node n = node(K::adjoint);
+    n.loss = std::move(loss);
+    n.name = std::move(of);
+    return make_mat(std::move(n));
+}
+
+MatExpr mat_ones() { return make_mat(node(K::ones)); }
+
+MatExpr operator+(const MatExpr& a, const MatExpr& b) { return flat(K::sum, a, b); }
+MatExpr operator-(const MatExpr& a, const MatExpr& b) { return flat(K::sum, a, -b); }
+MatExpr operator-(const MatExpr& a) { return make_mat(node(K::negation, {a})); }
+
+MatExpr operator*(const MatExpr& a, const MatExpr& b) {
+    if (a.is_one()) return b;
+    if (b.is_one()) return a;
+    return flat(K::product, a, b);
+}
+
+MatExpr hadamard(const MatExpr& a, const MatExpr& b) { return flat(K::hadamard, a, b); }
+MatExpr hadamard_quotient(const MatExpr& a, const MatExpr& b) { return make_mat(node(K::quotient, {a, b})); }
+MatExpr transpose(const MatExpr& a) { return make_mat(node(K::transpose, {a})); }
+
+MatExpr hadamard_power(const MatExpr& a, const Expr& exponent) {
+    MatExpr::Node n = node(K::power, {a});
+    n.scalar = exponent;
+    return make_mat(std::move(n));
+}
+
+MatExpr elementwise(Function f, const MatExpr& a, bool derivative) {
+    MatExpr::Node n = node(K::map, {a});
+    n.function = f;
+    n.derivative = derivative;
+    return make_mat(std::move(n));
+}
+
+MatExpr apply(MatFunction f, std::vector<MatExpr> arguments) {
+    if (arguments.empty()) throw std::invalid_argument("chainrule::symbolic::apply: a matrix function needs an argument");
+    MatExpr::Node n = node(K::apply, std::move(arguments));
+    n.matrix_function = f;
+    return make_mat(std::move(n));
+}
+
+MatExpr positive_indicator(const MatExpr& a) { return make_mat(node(K::positive, {a})); }
+
+}  // namespace chainrule::symbolic

@@ -1,0 +1,140 @@
+#include "matrix_latex_printer.hpp"
+
+#include "function_rules.hpp"
+#include "latex_names.hpp"
+#include "latex_printer.hpp"
+#include "print_support.hpp"
+
+namespace chainrule::symbolic {
+namespace {
+
+using namespace detail;
+using K = MatExpr::Kind;
+
+std::string parens(const std::string& s) { return "\\left(" + s + "\\right)"; }
+
+std::string shape_latex(MatShape s) {
+    return "(" + std::to_string(s.rows) + "{\\times}" + std::to_string(s.cols) + ")";
+}
+
+std::string function_latex(MatFunction f) {
+    switch (f) {
+        case MatFunction::sum: return "\\operatorname{sum}";
+        case MatFunction::mean: return "\\operatorname{mean}";
+        case MatFunction::softmax: return "\\operatorname{softmax}";
+        case MatFunction::log_softmax: return "\\log\\operatorname{softmax}";
+        case MatFunction::mse: return "\\operatorname{MSE}";
+        case MatFunction::bce_with_logits: return "\\operatorname{BCE}";
+        case MatFunction::softmax_cross_entropy: return "\\operatorname{CE}";
+    }
+    return "\\operatorname{?}";
+}
+
+// A scalar part; a number from a tape as its decimal (0.5), as numbers on a sheet.
+std::string scalar_latex(const Expr& e, bool decimal) {
+    LatexOptions o;
+    o.decimal_constants = decimal;
+    return to_latex(e, o);
+}
+
+bool is_product_kind(K k) { return k == K::product || k == K::hadamard || k == K::quotient; }
+
+class MatLatexPrinter {
+public:
+    explicit MatLatexPrinter(const MatLatexOptions& options) : options_(options) {}
+
+    std::string print(const MatExpr& e, int min_prec) {
+        const std::string s = body(e);
+        return precedence(e) < min_prec ? parens(s) : s;
+    }
+
+private:
+    static int precedence(const MatExpr& e) {
+        switch (e.kind()) {
+            case K::scalar: {
+                const Expr& x = e.scalar();
+                if (is_constant(x)) return x.value() < 0 ? prec_negation : prec_atom;
+                if (is_symbol(x) || x.kind() == Kind::function) return prec_atom;
+                return x.kind() == Kind::sum ? prec_sum : prec_product;
+            }
+            case K::sum: return prec_sum;
+            case K::negation: return prec_negation;
+            case K::product:
+            case K::hadamard:
+            case K::quotient: return prec_product;
+            case K::transpose:
+            case K::power: return prec_power;
+            default: return prec_atom;
+        }
+    }
+
+    // A factor of a product of kind `outer`: another kind of product is parenthesised, and
+    // so is any product inside ⊘.
+    std::string factor(const MatExpr& f, K outer) {
+        if (is_product_kind(f.kind()) && (f.kind() != outer || outer == K::quotient)) return parens(body(f));
+        return print(f, prec_product);
+    }
+
+    static bool numeric(const MatExpr& f) { return f.kind() == K::scalar && is_constant(f.scalar()); }
+
+    std::string product(const MatExpr& e, const std::string& op) {
+        std::string out;
+        const auto& fs = e.operands();
+        for (std::size_t i = 0; i < fs.size(); ++i) {
+            if (i > 0) out += op.empty() ? (numeric(fs[i]) ? " \\cdot " : " ") : " " + op + " ";
+            out += factor(fs[i], e.kind());
+        }
+        return out;
+    }
+
+    std::string sum(const MatExpr& e) {
+        std::string out;
+        for (std::size_t i = 0; i < e.operands().size(); ++i) {
+            const MatExpr& t = e.operands()[i];
+            if (i == 0) out += print(t, prec_sum);
+            else if (t.kind() == K::negation) out += " - " + print(t.operands()[0], prec_product);
+            else out += " + " + print(t, prec_sum + 1);
+        }
+        return out;
+    }
+
+    std::string arguments(const MatExpr& e) {
+        std::string out;
+        for (std::size_t i = 0; i < e.operands().size(); ++i) out += (i ? ",\\, " : "") + print(e.operands()[i], prec_none);
+        return parens(out);
+    }
+
+    std::string body(const MatExpr& e) {
+        switch (e.kind()) {
+            case K::scalar: return scalar_latex(e.scalar(), e.decimal());
+            case K::symbol: return options_.shapes ? shape_latex(e.shape()) : latex_name(e.name());
+            case K::adjoint:
+                return "\\frac{\\partial " + latex_name(e.loss_name()) + "}{\\partial " + latex_name(e.name()) + "}";
+            case K::ones: return "\\mathbf{1}";
+            case K::sum: return sum(e);
+            case K::negation: return "-" + print(e.operands()[0], prec_product);
+            case K::product: return product(e, "");
+            case K::hadamard: return product(e, "\\odot");
+            case K::quotient: return product(e, "\\oslash");
+            case K::transpose: return print(e.operands()[0], prec_atom) + "^{\\top}";
+            case K::power:
+                return print(e.operands()[0], prec_atom) + "^{\\circ " +
+                       scalar_latex(e.scalar(), false) + "}";
+            case K::map:
+                return latex_function_name(e.function()) + (e.derivative() ? "'" : "") + parens(print(e.operands()[0], prec_none));
+            case K::apply: return function_latex(e.matrix_function()) + arguments(e);
+            case K::positive: return "\\mathbb{1}\\left[" + print(e.operands()[0], prec_none) + " > 0\\right]";
+        }
+        return {};
+    }
+
+    const MatLatexOptions& options_;
+};
+
+}  // namespace
+
+std::string to_latex(const MatExpr& e, const MatLatexOptions& options) {
+    return MatLatexPrinter(options).print(e, prec_none);
+}
+
+}  // namespace chainrule::symbolic
