@@ -5,7 +5,11 @@
 /// begin/end, == with a std::vector); appending is `push_back_unchecked` after the tape
 /// has checked the room itself. Unlike std::vector::push_back, which GCC stops inlining
 /// once a function records many ops, that append is always inlined: one store and one
-/// increment, no reallocation code in the recording of an op.
+/// increment, no reallocation code in the recording of an op. From 2 MiB on, a buffer of
+/// trivially copyable elements (node records, double values) lives in page memory and
+/// grows without copying (page_memory.hpp).
+
+#include "page_memory.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -91,6 +95,8 @@ public:
     }
     void reserve(std::size_t n) {
         if (n <= capacity_) return;
+        if constexpr (kPageable)
+            if (n >= kPagedElements) return reserve_pages(n);
         T* grown = allocate(n);
         if constexpr (std::is_trivially_copyable_v<T>) {
             if (size_ != 0) std::memcpy(static_cast<void*>(grown), data_, size_ * sizeof(T));
@@ -118,9 +124,35 @@ private:
         reserve(std::max<std::size_t>(16, 2 * capacity_));
         push_back_unchecked(copy);
     }
+    // Large buffers of trivially copyable elements live in page memory (page_memory.hpp):
+    // they grow without copying and with few page faults. Whether a buffer does is a
+    // function of its capacity, which only grows.
+    static constexpr bool kPageable = std::is_trivially_copyable_v<T>;
+    static constexpr std::size_t kPagedElements = (kPageMemoryBytes + sizeof(T) - 1) / sizeof(T);
+    static std::size_t bytes(std::size_t n) {
+        if (n > std::size_t(-1) / sizeof(T)) throw std::bad_array_new_length();
+        return n * sizeof(T);
+    }
+
+    void reserve_pages(std::size_t n) {
+        if (capacity_ >= kPagedElements) {
+            data_ = static_cast<T*>(page_reallocate(data_, bytes(capacity_), bytes(n)));
+        } else {
+            T* grown = static_cast<T*>(page_allocate(bytes(n)));
+            if (size_ != 0) std::memcpy(static_cast<void*>(grown), data_, size_ * sizeof(T));
+            deallocate(data_, capacity_);
+            data_ = grown;
+        }
+        capacity_ = n;
+    }
+
     static T* allocate(std::size_t n) { return std::allocator<T>().allocate(n); }
     static void deallocate(T* p, std::size_t n) noexcept {
-        if (p != nullptr) std::allocator<T>().deallocate(p, n);
+        if (p == nullptr) return;
+        if (kPageable && n >= kPagedElements)
+            page_free(p, n * sizeof(T));
+        else
+            std::allocator<T>().deallocate(p, n);
     }
 
     T* data_ = nullptr;
