@@ -17,7 +17,12 @@ using chainrule::detail::MatEntry;
 
 using symbolic::MatExpr;
 
-MatExpr number(const auto& x) { return symbolic::mat_number(ScalarConvert<symbolic::Expr, std::decay_t<decltype(x)>>::convert(x)); }
+// A number recorded on the tape, exactly (a float as the shortest text that reads back as it).
+template <class T>
+MatExpr number(const T& x) {
+    if constexpr (std::is_same_v<T, float>) return symbolic::mat_number(symbolic::Expr(x));
+    else return symbolic::mat_number(ScalarConvert<symbolic::Expr, T>::convert(x));
+}
 MatExpr fraction(std::int64_t p, std::int64_t q) { return symbolic::mat_scalar(symbolic::Expr(symbolic::Rational(p, q))); }
 MatExpr one() { return symbolic::mat_scalar(symbolic::Expr(1)); }
 MatExpr ones_t() { return symbolic::transpose(symbolic::mat_ones()); }
@@ -36,8 +41,15 @@ public:
     MatrixDerivation run(bool values);
 
 private:
-    bool named(NodeIndex i) const { return !t_.name(i).empty(); }
-    MatExpr symbol(NodeIndex i) const { return symbolic::mat_symbol(std::string(t_.name(i)), mat_shape(shape(i))); }
+    // A node's printed name: its name on the tape, or the one given to an unnamed leaf.
+    std::string name_of(NodeIndex i) const {
+        if (const std::string_view n = t_.name(i); !n.empty()) return std::string(n);
+        const auto a = aliases_.find(i);
+        return a == aliases_.end() ? std::string() : a->second;
+    }
+    bool named(NodeIndex i) const { return !name_of(i).empty(); }
+    MatExpr symbol(NodeIndex i) const { return symbolic::mat_symbol(name_of(i), mat_shape(shape(i))); }
+    void name_unnamed_leaves(const std::vector<bool>& needed);
     const MatEntry<T>* entry(NodeIndex i) const {
         const auto* store = t_.matrix_store();
         if (store == nullptr) return nullptr;
@@ -70,6 +82,7 @@ private:
     NodeIndex loss_;
     std::map<NodeIndex, std::vector<MatExpr>> terms_;
     std::map<NodeIndex, bool> reduced_;
+    std::map<NodeIndex, std::string> aliases_;
     std::vector<MatrixGradientStep>* steps_ = nullptr;
     const std::optional<Tape<Real>>* swept_ = nullptr;
 
@@ -95,7 +108,7 @@ private:
     Step step(NodeIndex i) const {
         Step s;
         s.node = i;
-        s.name = std::string(t_.name(i));
+        s.name = name_of(i);
         s.symbol = symbol(i);
         s.shape = shape(i);
         return s;
@@ -168,6 +181,7 @@ MatExpr MatrixDeriver<T>::elementwise_expression(const MatEntry<T>& e) const {
         case OpKind::ConstAdd: return z + p;
         case OpKind::PowConst: return symbolic::hadamard_power(z, p.scalar());
         case OpKind::Sqrt: return symbolic::hadamard_power(z, symbolic::Expr(symbolic::Rational(1, 2)));
+        case OpKind::ConstDiv: return symbolic::hadamard_quotient(p, z);
         default:
             if (const auto f = symbolic::function_from_name(op_name(e.elem)); f && symbolic::is_unary_rule(*f))
                 return symbolic::elementwise(*f, z);
@@ -177,7 +191,7 @@ MatExpr MatrixDeriver<T>::elementwise_expression(const MatEntry<T>& e) const {
 
 template <class T>
 MatExpr MatrixDeriver<T>::adjoint_of(NodeIndex i) const {
-    if (named(i) && i != loss_) return symbolic::mat_adjoint(std::string(t_.name(loss_)), std::string(t_.name(i)));
+    if (named(i) && i != loss_) return symbolic::mat_adjoint(name_of(loss_), name_of(i));
     return joined(i);
 }
 
@@ -217,7 +231,11 @@ void MatrixDeriver<T>::propagate_map(const MatEntry<T>& e, const MatExpr& g) {
         case OpKind::SubConst: return add(e.in0, g);
         case OpKind::MulConst: return add(e.in0, p * g);
         case OpKind::DivConst: return add(e.in0, symbolic::mat_scalar(1 / p.scalar()) * g);
-        case OpKind::PowConst: return times(p * symbolic::hadamard_power(z, p.scalar() - 1));
+        case OpKind::PowConst: return times(p * symbolic::hadamard_power(z, p.scalar() - 1, true));
+        case OpKind::Sqrt:  // (√z)' = 1/(2√z), written with the node √Z
+            return times(hadamard_quotient(fraction(1, 2), a));
+        case OpKind::ConstDiv:  // (p/z)' = −p/z²
+            return add(e.in0, -symbolic::hadamard(g, symbolic::hadamard_quotient(p, symbolic::hadamard_power(z, symbolic::Expr(2)))));
         default:
             if (const auto f = symbolic::function_from_name(op_name(e.elem)); f && symbolic::is_unary_rule(*f))
                 return times(symbolic::elementwise(*f, z, true));
@@ -240,8 +258,9 @@ void MatrixDeriver<T>::propagate_matrix(const MatEntry<T>& e, const MatExpr& g) 
             return;
         }
         case OpKind::Transpose: return add(e.in0, symbolic::transpose(g));
-        case OpKind::MatSum: return add(e.in0, symbolic::mat_ones() * ones_t() * g);
-        case OpKind::MatMean: return add(e.in0, fraction(1, m_n) * symbolic::mat_ones() * ones_t() * g);
+        // S = sum(A) is 1×1: ∂J/∂A = (∂J/∂S) 𝟏𝟏ᵀ, the scalar first (𝟏𝟏ᵀ has A's shape).
+        case OpKind::MatSum: return add(e.in0, g * symbolic::mat_ones() * ones_t());
+        case OpKind::MatMean: return add(e.in0, fraction(1, m_n) * g * symbolic::mat_ones() * ones_t());
         case OpKind::MatMap: return propagate_map(e, g);
         case OpKind::MatZip: {
             const MatExpr b = expression(e.in1);
@@ -292,6 +311,34 @@ void MatrixDeriver<T>::propagate(NodeIndex i, const MatExpr& g) {
     }
 }
 
+// Unnamed leaves the loss reads get a name, so that every symbol of the sheet is defined
+// in its "Given" section: the one-hot targets softmax_cross_entropy(Z, labels) records are
+// Y, other matrices C₁, C₂, …, scalars c₁, c₂, … (names not taken on the tape).
+template <class T>
+void MatrixDeriver<T>::name_unnamed_leaves(const std::vector<bool>& needed) {
+    const auto taken = [this](const std::string& n) {
+        if (t_.find(n).has_value()) return true;
+        for (const auto& [k, a] : aliases_)
+            if (a == n) return true;
+        return false;
+    };
+    const auto fresh = [&](const std::string& stem) {
+        std::string n = stem;
+        for (int k = 1; taken(n); ++k) n = stem + "_" + std::to_string(k);
+        return n;
+    };
+    int count = 0;
+    for (NodeIndex i = 0; i <= loss_; ++i) {
+        if (!needed[i] || !t_.name(i).empty() || !is_leaf(i) || t_.node(i).op == OpKind::Const) continue;
+        const OpKind op = t_.node(i).op;
+        bool targets = false;
+        for (NodeIndex k = i + 1; k <= loss_; ++k)
+            if (const MatEntry<T>* e = entry(k); e && e->op == OpKind::SoftmaxCrossEntropy && e->in1 == i) targets = true;
+        const bool matrix = op == OpKind::MatInput || op == OpKind::MatConst;
+        aliases_[i] = targets ? fresh("Y") : fresh(std::string(matrix ? "C" : "c") + "_" + std::to_string(++count));
+    }
+}
+
 template <class T>
 void MatrixDeriver<T>::emit(NodeIndex i) {
     auto s = step<MatrixGradientStep>(i);
@@ -317,6 +364,7 @@ MatrixDerivation MatrixDeriver<T>::run(bool values) {
     MatrixDerivation d;
     d.loss = std::string(t_.name(loss_));
     const std::vector<bool> needed = detail::needed_nodes(t_, loss_);
+    name_unnamed_leaves(needed);
     std::vector<bool> shown = needed;  // and A = σ(Z) where the sweep writes A
     for (NodeIndex i = 0; i <= loss_; ++i)
         if (const MatEntry<T>* e = entry(i); e && needed[i] && e->op == OpKind::BceWithLogits)

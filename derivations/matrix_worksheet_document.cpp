@@ -5,6 +5,9 @@
 #include "../symbolic/latex_names.hpp"
 #include "../symbolic/matrix_latex_printer.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace chainrule::derivations {
 namespace {
 
@@ -50,29 +53,48 @@ void forward(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index 
     doc.blocks.push_back(std::move(eq));
 }
 
+// The matrix functions a definition applies (sum, softmax, the losses), in order of use.
+void functions_in(const symbolic::MatExpr& e, std::vector<symbolic::MatFunction>& out) {
+    if (e.kind() == symbolic::MatExpr::Kind::apply && std::find(out.begin(), out.end(), e.matrix_function()) == out.end())
+        out.push_back(e.matrix_function());
+    for (const symbolic::MatExpr& o : e.operands()) functions_in(o, out);
+}
+
+// "where …": the definition of every matrix function the forward pass uses, so that the
+// factors 1/m, 1/(mn) of the reverse sweep have a visible source.
+void definitions(Document& doc, const MatrixDerivation& d) {
+    std::vector<symbolic::MatFunction> used;
+    for (const MatrixForwardStep& s : d.forward) functions_in(s.definition, used);
+    if (used.empty()) return;
+    Line where{Text{"For an "}, Math{"m \\times n"}, Text{" argument: "}};
+    for (std::size_t k = 0; k < used.size(); ++k) {
+        if (k > 0) where.push_back(Text{"; "});
+        where.push_back(Math{symbolic::definition_latex(used[k])});
+        if (used[k] == symbolic::MatFunction::softmax_cross_entropy)
+            where.push_back(Text{" (each row of Y sums to 1, as one-hot labels do)"});
+    }
+    where.push_back(Text{"."});
+    doc.blocks.push_back(Paragraph{std::move(where)});
+}
+
 void backward(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index max_entries) {
     const std::string loss = symbolic::latex_name(d.loss);
     doc.blocks.push_back(Heading{2, text("Reverse sweep in matrix form")});
-    doc.blocks.push_back(Paragraph{Line{Text{"Each adjoint "}, Math{"\\partial " + loss + "/\\partial N"},
-                                        Text{" has the shape of N. For C = AB: "},
-                                        Math{"\\bar A = \\bar C B^{\\top},\\ \\bar B = A^{\\top} \\bar C"},
-                                        Text{"; a bias row broadcast to every row: "},
-                                        Math{"\\bar b = \\mathbf{1}^{\\top} \\bar C"},
-                                        Text{"; an elementwise function A = f(Z): "},
-                                        Math{"\\bar Z = \\bar A \\odot f'(Z)"},
-                                        Text{", where "}, Math{"\\sigma'(Z) = A \\odot (1 - A)"}, Text{"."}}});
+    // The rules with letters of their own (P, Q, R, F, G), not the sheet's A, B, W, Z.
+    doc.blocks.push_back(Paragraph{Line{
+        Text{"Each adjoint "}, Math{"\\partial " + loss + "/\\partial N"}, Text{", written "}, Math{"\\bar N"},
+        Text{" in the rules, has the shape of "}, Math{"N"}, Text{". For a product "}, Math{"P = Q R"}, Text{": "},
+        Math{"\\bar Q = \\bar P R^{\\top},\\ \\bar R = Q^{\\top} \\bar P"}, Text{"; a row "}, Math{"b"},
+        Text{" added to every row of "}, Math{"P"}, Text{": "}, Math{"\\bar b = \\mathbf{1}^{\\top} \\bar P"},
+        Text{", where "}, Math{"\\mathbf{1}"}, Text{" is a column of ones; an elementwise function "},
+        Math{"F = f(G)"}, Text{": "}, Math{"\\bar G = \\bar F \\odot f'(G)"}, Text{", where "},
+        Math{"\\sigma'(G) = F \\odot (1 - F)"}, Text{" for "}, Math{"F = \\sigma(G)"}, Text{"."}}});
     Equations eq;
-    bool any_reduced = false;
     for (const MatrixGradientStep& s : d.backward) {
         eq.rows.push_back({to_latex(symbolic::mat_adjoint(d.loss, s.name)), to_latex(s.formula)});
         if (const std::string v = numbers(s.value, digits, max_entries); !v.empty()) eq.rows.push_back({"", v});
-        any_reduced = any_reduced || s.reduced;
     }
     doc.blocks.push_back(std::move(eq));
-    if (any_reduced)
-        doc.blocks.push_back(Paragraph{Line{Math{"\\mathbf{1}"},
-                                            Text{" is a column of ones: an operand broadcast to every row (a bias row) "
-                                                 "receives the sum of the adjoints of those rows."}}});
     if (d.backward.empty() || d.backward.front().value.size() == 0) return;  // formulas and shapes only
     doc.blocks.push_back(Paragraph{text("Every number is computed in 50-digit arithmetic (the reverse sweep of the "
                                         "replayed tape) and printed with " + std::to_string(digits) +
@@ -90,6 +112,7 @@ Document matrix_worksheet_document(const MatrixDerivation& d, int digits, Eigen:
     doc.title = std::move(title);
     given(doc, d, digits, max_entries_shown);
     forward(doc, d, digits, max_entries_shown);
+    definitions(doc, d);
     backward(doc, d, digits, max_entries_shown);
     return doc;
 }

@@ -99,9 +99,11 @@ MatExpr hadamard(const MatExpr& a, const MatExpr& b) { return flat(K::hadamard, 
 MatExpr hadamard_quotient(const MatExpr& a, const MatExpr& b) { return make_mat(node(K::quotient, {a, b})); }
 MatExpr transpose(const MatExpr& a) { return make_mat(node(K::transpose, {a})); }
 
-MatExpr hadamard_power(const MatExpr& a, const Expr& exponent) {
+MatExpr hadamard_power(const MatExpr& a, const Expr& exponent, bool decimal) {
+    if (is_constant(exponent) && exponent == Expr(1)) return a;
     MatExpr::Node n = node(K::power, {a});
     n.scalar = exponent;
+    n.decimal = decimal;
     return make_mat(std::move(n));
 }
 

@@ -22,8 +22,9 @@
 //   apply      sum(a), softmax(a), MSE(a, b) … a function of whole matrices (MatFunction)
 //   positive   \mathbb{1}[a > 0]      elementwise indicator
 //
-// Nothing is simplified but 1·a = a·1 = a and nested sums (a + b) + c = a + b + c, so the
-// printed form is the form the derivation wrote. Layout: the gradient of a scalar by a
+// Nothing is simplified but 1·a = a·1 = a, a^{∘1} = a and nesting of one associative
+// operation (sums, matrix products, ⊙: (a + b) + c = a + b + c), so the printed form is the
+// form the derivation wrote. Layout: the gradient of a scalar by a
 // matrix has the matrix's shape (the "denominator layout" of The Matrix Cookbook, §2).
 #pragma once
 
@@ -81,7 +82,8 @@ public:
 
     /// True for the scalar leaf 1.
     bool is_one() const;
-    /// scalar: a number read from a tape, printed as a decimal (mat_number).
+    /// scalar: a number read from a tape, printed as a decimal (mat_number); power: the
+    /// same for the exponent.
     bool decimal() const;
 
     struct Node;
@@ -109,7 +111,9 @@ MatExpr operator*(const MatExpr& a, const MatExpr& b);
 MatExpr hadamard(const MatExpr& a, const MatExpr& b);
 MatExpr hadamard_quotient(const MatExpr& a, const MatExpr& b);
 MatExpr transpose(const MatExpr& a);
-MatExpr hadamard_power(const MatExpr& a, const Expr& exponent);
+/// a^{∘p}, entry by entry; a^{∘1} is a. With `decimal`, p is a number from a tape and
+/// prints as its decimal (0.75) where it has one.
+MatExpr hadamard_power(const MatExpr& a, const Expr& exponent, bool decimal = false);
 /// f applied entry by entry (f a catalogue function: sigmoid, tanh, exp …); with
 /// `derivative` its derivative f' applied entry by entry.
 MatExpr elementwise(Function f, const MatExpr& a, bool derivative = false);

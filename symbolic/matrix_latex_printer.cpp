@@ -1,5 +1,6 @@
 #include "matrix_latex_printer.hpp"
 
+#include "arithmetic.hpp"
 #include "function_rules.hpp"
 #include "latex_names.hpp"
 #include "latex_printer.hpp"
@@ -76,6 +77,13 @@ private:
     }
 
     static bool numeric(const MatExpr& f) { return f.kind() == K::scalar && is_constant(f.scalar()); }
+    static bool negative_number(const MatExpr& f) { return numeric(f) && f.scalar().value() < 0; }
+
+    // The base of a transpose or an elementwise power: an adjoint's fraction is
+    // parenthesised too, so that ^{\top} cannot be read as applying to its denominator.
+    std::string base(const MatExpr& b) {
+        return b.kind() == K::adjoint ? parens(body(b)) : print(b, prec_atom);
+    }
 
     std::string product(const MatExpr& e, const std::string& op) {
         std::string out;
@@ -93,6 +101,7 @@ private:
             const MatExpr& t = e.operands()[i];
             if (i == 0) out += print(t, prec_sum);
             else if (t.kind() == K::negation) out += " - " + print(t.operands()[0], prec_product);
+            else if (negative_number(t)) out += " - " + scalar_latex(-t.scalar(), t.decimal());
             else out += " + " + print(t, prec_sum + 1);
         }
         return out;
@@ -116,10 +125,8 @@ private:
             case K::product: return product(e, "");
             case K::hadamard: return product(e, "\\odot");
             case K::quotient: return product(e, "\\oslash");
-            case K::transpose: return print(e.operands()[0], prec_atom) + "^{\\top}";
-            case K::power:
-                return print(e.operands()[0], prec_atom) + "^{\\circ " +
-                       scalar_latex(e.scalar(), false) + "}";
+            case K::transpose: return base(e.operands()[0]) + "^{\\top}";
+            case K::power: return base(e.operands()[0]) + "^{\\circ " + scalar_latex(e.scalar(), e.decimal()) + "}";
             case K::map:
                 return latex_function_name(e.function()) + (e.derivative() ? "'" : "") + parens(print(e.operands()[0], prec_none));
             case K::apply: return function_latex(e.matrix_function()) + arguments(e);
@@ -132,6 +139,23 @@ private:
 };
 
 }  // namespace
+
+std::string definition_latex(MatFunction f) {
+    switch (f) {
+        case MatFunction::sum: return "\\operatorname{sum}(A) = \\sum_{i,j} A_{ij}";
+        case MatFunction::mean: return "\\operatorname{mean}(A) = \\frac{1}{mn} \\sum_{i,j} A_{ij}";
+        case MatFunction::softmax:
+            return "\\operatorname{softmax}(Z)_{ij} = \\frac{\\mathrm{e}^{Z_{ij}}}{\\sum_{l} \\mathrm{e}^{Z_{il}}}";
+        case MatFunction::log_softmax:
+            return "\\log\\operatorname{softmax}(Z)_{ij} = Z_{ij} - \\ln \\sum_{l} \\mathrm{e}^{Z_{il}}";
+        case MatFunction::mse: return "\\operatorname{MSE}(P, Y) = \\frac{1}{mn} \\sum_{i,j} \\left(P_{ij} - Y_{ij}\\right)^{2}";
+        case MatFunction::bce_with_logits:
+            return "\\operatorname{BCE}(Z, Y) = \\frac{1}{mn} \\sum_{i,j} \\left(\\ln\\left(1 + \\mathrm{e}^{Z_{ij}}\\right) - Y_{ij} Z_{ij}\\right)";
+        case MatFunction::softmax_cross_entropy:
+            return "\\operatorname{CE}(Z, Y) = -\\frac{1}{m} \\sum_{i,j} Y_{ij} \\log\\operatorname{softmax}(Z)_{ij}";
+    }
+    return {};
+}
 
 std::string to_latex(const MatExpr& e, const MatLatexOptions& options) {
     return MatLatexPrinter(options).print(e, prec_none);

@@ -29,4 +29,9 @@ struct MatLatexOptions {
 /// (mat_number) as its decimal (0.5).
 std::string to_latex(const MatExpr& e, const MatLatexOptions& options = {});
 
+/// The definition of f for an m×n argument, as a sheet states it before using f:
+/// "\operatorname{MSE}(P, Y) = \frac{1}{mn} \sum_{i,j} (P_{ij} - Y_{ij})^{2}". The losses are
+/// means over their terms, as graph/mat_rules_softmax.hpp computes them.
+std::string definition_latex(MatFunction f);
+
 }  // namespace chainrule::symbolic

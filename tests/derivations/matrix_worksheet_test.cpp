@@ -100,6 +100,59 @@ TEST_CASE("matrix worksheet: the MNIST network, shapes and formulas only", "[mat
     CHECK_THAT(md, Contains("(128{\\times}64) = (128{\\times}784) (784{\\times}64) + (1{\\times}64)"));
 }
 
+TEST_CASE("matrix worksheet: unnamed leaves are given names (labels -> Y, matrices C_1)", "[matrix]") {
+    Tape<double> tape;
+    const Matrix<double> Xv{{1.0, 2.0}, {0.5, -1.0}}, Wv{{0.1, -0.2, 0.3}, {0.4, 0.0, -0.1}};
+    const auto X = tape.constant(Xv);  // unnamed
+    const auto W = tape.variable(Wv, "W");
+    const std::vector<int> labels{2, 0};
+    const auto J = softmax_cross_entropy((X * W).named("Z"), std::span<const int>(labels)).named("J");
+    const MatrixDerivation d = derive_matrix(tape, J);
+    CHECK(to_latex(forward_of(d, "Z").definition) == "C_{1} W");
+    CHECK(forward_of(d, "C_1").leaf);
+    CHECK(forward_of(d, "Y").leaf);  // the one-hot targets the labels were recorded as
+    CHECK(to_latex(gradient_of(d, "Z").formula) == "\\frac{1}{2} \\left(\\operatorname{softmax}\\left(Z\\right) - Y\\right)");
+    // Independently, in 50 digits: ∂J/∂W = Xᵀ (softmax(XW) − Y) / 2.
+    const Matrix<Real> Z = Xv.cast<Real>() * Wv.cast<Real>();
+    Matrix<Real> G(2, 3);
+    for (int r = 0; r < 2; ++r) {
+        Real total = 0;
+        for (int c = 0; c < 3; ++c) total += exp(Z(r, c));
+        for (int c = 0; c < 3; ++c) G(r, c) = (exp(Z(r, c)) / total - (c == labels[r] ? 1 : 0)) / 2;
+    }
+    const Matrix<Real> dW = Xv.cast<Real>().transpose() * G;
+    const Matrix<Real>& w = gradient_of(d, "W").value;
+    for (int r = 0; r < 2; ++r)
+        for (int c = 0; c < 3; ++c) CHECK(abs(w(r, c) - dW(r, c)) < Real("1e-40"));
+}
+
+TEST_CASE("matrix worksheet: tanh, relu, sqrt, mean and sum are written with their identities", "[matrix]") {
+    Tape<double> tape;
+    const auto X = tape.constant(Matrix<double>{{0.5, -1.0}, {2.0, 0.25}}, "X");
+    const auto W = tape.variable(Matrix<double>{{0.3, -0.1}, {0.2, 0.4}}, "W");
+    const auto Z = (X * W).named("Z");
+    const auto A = tanh(Z).named("A");
+    const auto S = sqrt(A + 2.0).named("S");
+    const auto H = relu(Z).named("H");
+    const auto J = (mean(S) + sum(H)).named("J");
+    const MatrixDerivation d = derive_matrix(tape, J);
+    CHECK(to_latex(forward_of(d, "S").definition) == "\\left(A + 2\\right)^{\\circ \\frac{1}{2}}");
+    CHECK(to_latex(gradient_of(d, "S").formula) == "\\frac{1}{4} \\mathbf{1} \\mathbf{1}^{\\top}");
+    CHECK(to_latex(gradient_of(d, "H").formula) == "\\mathbf{1} \\mathbf{1}^{\\top}");
+    CHECK(to_latex(gradient_of(d, "A").formula) ==
+          "\\frac{\\partial J}{\\partial S} \\odot \\left(\\frac{1}{2} \\oslash S\\right)");
+    const std::string dz = to_latex(gradient_of(d, "Z").formula);
+    CHECK_THAT(dz, Contains("\\frac{\\partial J}{\\partial A} \\odot \\left(1 - A^{\\circ 2}\\right)"));
+    CHECK_THAT(dz, Contains("\\frac{\\partial J}{\\partial H} \\odot \\mathbb{1}\\left[Z > 0\\right]"));
+    // The numbers: ∂J/∂S = 1/4 everywhere, ∂J/∂H = 1.
+    CHECK(gradient_of(d, "S").value(1, 0) == Real("0.25"));
+    CHECK(gradient_of(d, "H").value(0, 1) == Real(1));
+    // Every matrix function used is defined on the sheet.
+    const std::string md = render_markdown(matrix_worksheet_document(d));
+    CHECK_THAT(md, Contains("\\operatorname{mean}(A) = \\frac{1}{mn}"));
+    CHECK_THAT(md, Contains("\\operatorname{sum}(A) = \\sum_{i,j} A_{ij}"));
+}
+
 TEST_CASE("matrix worksheet: the document compiles with pdflatex", "[matrix]") {
     check_compiles_with_pdflatex(render_latex(matrix_worksheet_document(logistic())), "matrix");
 }

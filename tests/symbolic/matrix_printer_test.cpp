@@ -54,6 +54,14 @@ TEST_CASE("matrix printer: sums, negations and scalar factors", "[matrix-printer
     CHECK(to_latex(transpose(A - B)) == "\\left(A - B\\right)^{\\top}");
 }
 
+TEST_CASE("matrix printer: signs, transposed adjoints, trivial powers", "[matrix-printer]") {
+    CHECK(to_latex(A + mat_number(Expr(-0.5))) == "A - 0.5");  // not "A + -0.5"
+    CHECK(to_latex(A - mat_number(Expr(-0.5))) == "A - \\left(-0.5\\right)");
+    CHECK(to_latex(transpose(mat_adjoint("J", "Z"))) == "\\left(\\frac{\\partial J}{\\partial Z}\\right)^{\\top}");
+    CHECK(to_latex(hadamard_power(A, 1)) == "A");
+    CHECK(to_latex(hadamard_power(A, Expr(-0.75), true)) == "A^{\\circ -0.75}");  // a tape's exponent
+}
+
 TEST_CASE("matrix printer: elementwise functions and their derivatives", "[matrix-printer]") {
     CHECK(to_latex(elementwise(Function::sigmoid, X * W)) == "\\sigma\\left(X W_{1}\\right)");
     CHECK(to_latex(elementwise(Function::tanh, A, true)) == "\\tanh'\\left(A\\right)");
