@@ -23,6 +23,7 @@
 #include "finite_difference.hpp"
 #include "replay.hpp"
 #include "reverse_sweep.hpp"
+#include "singular_ops.hpp"
 
 #include <boost/multiprecision/cpp_bin_float.hpp>
 
@@ -254,16 +255,6 @@ PathWeights<U> path_weights(const Tape<T>& tape, const std::vector<U>& v, NodeIn
         if (arity(r.op) == 2 && !has_param(r.op)) spread(k, r.in1, d.db);
     }
     return {std::move(s), std::move(l)};
-}
-
-/// Whether node k's op sits exactly at its non-differentiable point (docs/conventions.md).
-template <class U>
-bool at_kink(OpKind op, const U& a, const U& b) {
-    switch (op) {
-        case OpKind::Max: case OpKind::Min: return a == b;
-        case OpKind::Hypot: case OpKind::Atan2: return is_zero(a) && is_zero(b);
-        default: return arity(op) == 1 && kinks_at_zero(op) && is_zero(a);
-    }
 }
 
 /// The ops on a path from `output` to `input` that sit at a kink or have a non-finite

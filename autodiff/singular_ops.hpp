@@ -48,6 +48,18 @@ std::string singular_description(const Tape<T>& tape, NodeIndex i, bool value) {
     return op_text(r.op, param) + (value ? "" : "'") + " at " + at;
 }
 
+/// Whether an op with arguments a (and b) sits exactly at its non-differentiable point
+/// (docs/conventions.md): a unary op of Facts::kink_at_zero at 0, max or min at a tie, hypot
+/// or atan2 at the origin. grad's note and gradcheck's singular points both ask this.
+template <class U>
+bool at_kink(OpKind op, const U& a, const U& b) {
+    switch (op) {
+        case OpKind::Max: case OpKind::Min: return a == b;
+        case OpKind::Hypot: case OpKind::Atan2: return is_zero(a) && is_zero(b);
+        default: return arity(op) == 1 && kinks_at_zero(op) && is_zero(a);
+    }
+}
+
 }  // namespace detail
 
 /// needed[i]: the output reads node i (directly or not), or i is the output.
@@ -85,8 +97,8 @@ std::optional<SingularOp> first_singular_op(const Tape<T>& tape, NodeIndex out) 
 }
 
 /// The first op node that `out` depends on (through a nonzero adjoint or not) that sits
-/// exactly at a kink or jump: a unary op of Facts::kink_at_zero with argument 0 (relu,
-/// abs, sign, step, leaky_relu, selu), max or min at a tie. Its description ("relu at 0",
+/// exactly at a kink or jump (detail::at_kink: relu, abs, sign, step, leaky_relu, selu at
+/// 0, max or min at a tie, hypot or atan2 at the origin). Its description ("relu at 0",
 /// "max at 0.5, 0.5"), or nothing. The partials there follow the op's convention
 /// (docs/conventions.md); the caller says so.
 template <NumericScalar T>
@@ -95,9 +107,9 @@ std::optional<std::string> first_kink_op(const Tape<T>& tape, NodeIndex out) {
     for (NodeIndex i = 0; i <= out; ++i) {
         const NodeRecord& r = tape.node(i);
         if (!needed[i] || arity(r.op) == 0 || is_matrix_op(r.op)) continue;
-        const bool unary_kink = arity(r.op) == 1 && kinks_at_zero(r.op) && is_zero(tape.value(r.in0));
-        const bool tie = (r.op == OpKind::Max || r.op == OpKind::Min) && tape.value(r.in0) == tape.value(r.in1);
-        if (unary_kink || tie) return detail::singular_description(tape, i, true);
+        const bool binary = arity(r.op) == 2 && !has_param(r.op);
+        if (detail::at_kink(r.op, tape.value(r.in0), binary ? tape.value(r.in1) : T(0)))
+            return detail::singular_description(tape, i, true);
     }
     return std::nullopt;
 }

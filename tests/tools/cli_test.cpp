@@ -365,7 +365,10 @@ TEST_CASE("grad: an op at its kink is named") {
         {{"grad", "selu(x)", "--at", "x=0"}, "selu at 0"},
         {{"grad", "abs(x - 0.5)", "--at", "x=0.5"}, "abs at 0"},
         {{"grad", "max(x, y)", "--at", "x=1, y=1"}, "max at 1, 1"},
-        {{"grad", "step(x)", "--at", "x=0", "--arithmetic", "double"}, "step at 0"}};
+        {{"grad", "step(x)", "--at", "x=0", "--arithmetic", "double"}, "step at 0"},
+        {{"grad", "min(2*x, y)", "--at", "x=1.5, y=3"}, "min at 3, 3"},
+        {{"grad", "hypot(x, y) + x", "--at", "x=0, y=0"}, "hypot at 0, 0"},
+        {{"grad", "atan2(y, x)", "--at", "x=0, y=0"}, "atan2 at 0, 0"}};
     for (const auto& [args, op] : cases) {
         const Result r = run(args);
         INFO(args[1] << ": " << r.out << r.err);
