@@ -419,6 +419,8 @@ struct Numeric {
 template <class U>
 struct Scale {
     U slack, weight, floor;
+    /// What a checked value may differ by before the numeric error is added: slack + floor.
+    U allowance() const { return slack + floor; }
 };
 
 template <class U>
@@ -711,7 +713,7 @@ GradcheckEntry<U> check_component(const Tape<T>& tape, NodeIndex output, std::ve
     e.right = n.side[1].value;
     e.left_kind = n.side[0].kind;
     e.right_kind = n.side[1].kind;
-    e.tolerance = U(sc.slack + sc.floor + (finite(e.numeric_error) ? e.numeric_error : U(0)));
+    e.tolerance = U(sc.allowance() + (finite(e.numeric_error) ? e.numeric_error : U(0)));
     e.abs_error = e.rel_error = std::numeric_limits<U>::quiet_NaN();
     if (not_a_number(analytic)) {
         // 0·∞ or ∞ − ∞ in the chain rule: the value is undefined, whatever f′ is.
@@ -722,7 +724,7 @@ GradcheckEntry<U> check_component(const Tape<T>& tape, NodeIndex output, std::ve
                       ? "; the derivative is " + short_text(e.numeric)
                       : "; " + (n.kink ? n.why : "could not estimate the derivative: " + n.why));
     } else if (n.kink) {
-        judge_kink(e, n, U(sc.slack + sc.floor));
+        judge_kink(e, n, sc.allowance());
     } else if (n.central.kind == Estimate::Finite && !is_zero(sc.slack) &&
                e.numeric_error > std::max(sc.slack, U(U("1e-6") * abs_of(e.numeric)))) {
         // Its error would decide the check (the rounding of a large f swamps a small
@@ -735,7 +737,7 @@ GradcheckEntry<U> check_component(const Tape<T>& tape, NodeIndex output, std::ve
         e.numeric = std::numeric_limits<U>::quiet_NaN();
         e.numeric_kind = Estimate::NotEstimated;
     } else if (n.central.kind == Estimate::Finite || n.central.kind == Estimate::Infinite) {
-        judge_value(e, n, U(sc.slack + sc.floor));
+        judge_value(e, n, sc.allowance());
     } else {
         e.verdict = GradcheckVerdict::NotEstimated;
         e.note = "could not estimate: " + n.why;

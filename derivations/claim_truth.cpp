@@ -165,31 +165,42 @@ bool within(const Real& a, const Real& b, const Real& unit) {
     return abs(a - b) <= unit + slack;
 }
 
-std::optional<Agreement> agreement(const Real& claimed, const Real& value, const Real& unit) {
+namespace {
+
+// The largest multiple of unit toward zero from value: what truncating value to the claim's
+// last digit gives.
+Real truncated(const Real& value, const Real& unit) { return boost::multiprecision::trunc(value / unit) * unit; }
+symbolic::Rational truncated(const symbolic::Rational& value, const symbolic::Rational& unit) {
+    const symbolic::Rational units = value / unit;
+    return symbolic::Rational(symbolic::Integer(numerator(units) / denominator(units))) * unit;  // toward zero
+}
+
+// How `claimed`, written to the digit `unit`, stands for `truth` — in 50-digit numbers
+// (close: within a relative 1e-40) or exactly (close: |a − b| ≤ tol), one classification.
+template <class N, class Close>
+std::optional<Agreement> classify(const N& claimed, const N& truth, const N& unit, const N& truncation_slack, Close close) {
     using boost::multiprecision::abs;
-    if (!within(claimed, value, unit)) return std::nullopt;
+    if (!close(claimed, truth, unit)) return std::nullopt;
     // A nonzero claim's leading digit is significant: 1e1 (10, one digit, in the tens)
     // does not stand for 0.731, which rounds to 0 in the tens, though it is within ten.
-    if (claimed != 0 && abs(value) < unit / 2 && !within(abs(value), unit / 2, Real(0))) return std::nullopt;
-    if (within(claimed, value, Real(0))) return Agreement::Exact;
-    if (within(claimed, value, unit / 2)) return Agreement::Rounded;
-    const Real cut = boost::multiprecision::trunc(value / unit) * unit;
-    if (within(claimed, cut, unit * Real("1e-30"))) return Agreement::Truncated;
+    if (claimed != 0 && abs(truth) < unit / 2 && !close(N(abs(truth)), N(unit / 2), N(0))) return std::nullopt;
+    if (close(claimed, truth, N(0))) return Agreement::Exact;
+    if (close(claimed, truth, N(unit / 2))) return Agreement::Rounded;
+    if (close(claimed, truncated(truth, unit), truncation_slack)) return Agreement::Truncated;
     return Agreement::WithinOneUnit;
 }
 
+}  // namespace
+
+std::optional<Agreement> agreement(const Real& claimed, const Real& value, const Real& unit) {
+    return classify(claimed, value, unit, Real(unit * Real("1e-30")), within);
+}
+
 std::optional<Agreement> exact_agreement(const ExactDecimal& claimed, const symbolic::Rational& truth) {
-    using boost::multiprecision::abs;
-    const symbolic::Rational& unit = claimed.unit;
-    const symbolic::Rational gap = abs(claimed.value - truth);
-    if (gap > unit) return std::nullopt;
-    if (claimed.value != 0 && 2 * abs(truth) < unit) return std::nullopt;  // leading digit not significant
-    if (gap == 0) return Agreement::Exact;
-    if (2 * gap <= unit) return Agreement::Rounded;
-    const symbolic::Rational units = truth / unit;
-    const symbolic::Integer cut = numerator(units) / denominator(units);  // toward zero
-    if (claimed.value == symbolic::Rational(cut) * unit) return Agreement::Truncated;
-    return Agreement::WithinOneUnit;
+    const auto close = [](const symbolic::Rational& a, const symbolic::Rational& b, const symbolic::Rational& tol) {
+        return boost::multiprecision::abs(a - b) <= tol;
+    };
+    return classify(claimed.value, truth, claimed.unit, symbolic::Rational(0), close);
 }
 
 bool matches(const Real& claimed, const Real& value, const Real& unit) {

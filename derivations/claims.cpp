@@ -3,7 +3,7 @@
 #include "claim_carry.hpp"
 #include "claim_diagnosis.hpp"
 #include "claim_identity.hpp"
-#include "claims_document.hpp"
+#include "claim_notes.hpp"
 
 #include "../autodiff/one_sided.hpp"
 #include "../autodiff/singular_ops.hpp"

@@ -1,5 +1,7 @@
 #include "claims_document.hpp"
 
+#include "claim_notes.hpp"
+
 #include "../precision/number_format.hpp"
 #include "claim_truth.hpp"
 #include "prose.hpp"
@@ -101,22 +103,6 @@ int right_value_digits(const ClaimResult& r, int digits) {
     if (!number) return std::min(40, digits);
     const int shown = detail::claimed_unit(*number) == 0 ? digits_to_difference(r) : significant_digits(number->text) + 1;
     return std::min(40, std::max(digits, shown));
-}
-
-std::string kink_note_text(const KinkNote& k, Language language) {
-    const std::string where = say_text(language, Phrase::ClaimKinkWhere, {k.function, k.argument});
-    const auto n = [](const Real& x) { return format_number(x, 10); };
-    switch (k.kind) {
-        case KinkNote::Kind::Left: return say_text(language, Phrase::ClaimKinkLeft, {where, n(k.convention)});
-        case KinkNote::Kind::Right: return say_text(language, Phrase::ClaimKinkRight, {where, n(k.convention)});
-        case KinkNote::Kind::Convention:
-            return say_text(language, Phrase::ClaimKinkConvention, {where, n(k.left), n(k.right)});
-        case KinkNote::Kind::Neither:
-            return say_text(language, Phrase::ClaimKinkNeither, {where, n(k.left), n(k.right), n(k.convention)});
-        case KinkNote::Kind::Differentiable:
-            return say_text(language, Phrase::ClaimKinkDifferentiable, {where, n(k.left), n(k.convention)});
-    }
-    return {};
 }
 
 std::string verdict_text(ClaimVerdict v, Language language) { return say_text(language, verdict_phrase(v)); }

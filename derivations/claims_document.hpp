@@ -24,10 +24,6 @@ std::string claim_note(const ClaimReport& report, std::size_t i, Language langua
 /// more); at most 40.
 int right_value_digits(const ClaimResult& r, int digits);
 
-/// A claim's note at a kink in `language`: "the one-sided value from the right: relu at
-/// z = 0 is a kink; the convention gives 0", "右侧的单侧值：relu 在 z = 0 处是一个折点；…".
-std::string kink_note_text(const KinkNote& k, Language language);
-
 /// One line: "23 claims: 17 correct, 5 carried forward, 3 wrong; first error: #8 E_o1".
 std::string claims_summary(const ClaimReport& report, Language language = Language::English);
 
