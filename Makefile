@@ -33,10 +33,13 @@ test: build
 	if [ -n "$$skipped" ]; then echo "Skipped tests, and why:"; echo "$$skipped"; fi; \
 	exit $$status
 
-# Side-by-side ratios (record + reverse) / plain, then the worksheet timings.
+# Side-by-side ratios (record + reverse) / plain (the scalar benchmark, then the shapes of
+# FastAD/ADBenchmark), then the worksheet timings.
 bench: build
 	GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD \
 	    ./$(BUILD_DIR)/bench/bench_scalar_reverse --ratio
+	GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD \
+	    ./$(BUILD_DIR)/bench/bench_shapes
 	./$(BUILD_DIR)/bench/bench_worksheet
 
 asan:

@@ -26,6 +26,7 @@
 // the plain baseline is noisy or out of range.
 
 #include "chainrule.hpp"
+#include "side_by_side.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -48,6 +49,8 @@ namespace {
 using chainrule::Tape;
 using chainrule::Var;
 using Clock = std::chrono::steady_clock;
+using chainrule::bench::load_average;
+using chainrule::bench::median;
 
 constexpr std::size_t kDefaultN = 1'000'000;
 
@@ -155,17 +158,6 @@ bool verify_once(std::size_t n) {
         }
     }
     return true;
-}
-
-// 1-minute load average (Linux), or a negative value when unknown. On the 2-core shared
-// machine a load above ~1.5 means other processes compete with the benchmark.
-double load_average() {
-    double load = -1;
-    if (std::FILE* f = std::fopen("/proc/loadavg", "r")) {
-        if (std::fscanf(f, "%lf", &load) != 1) load = -1;
-        std::fclose(f);
-    }
-    return load;
 }
 
 double ns_since(Clock::time_point t0) {
@@ -292,12 +284,6 @@ BENCHMARK(BM_ClearAdjoints)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RecordReverse)->Unit(benchmark::kMillisecond);
 
 // ------------------------------------------------------------------ side-by-side driver
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    const std::size_t m = v.size() / 2;
-    return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
-}
 
 void print_build_info(std::size_t n) {
 #if defined(__clang__)

@@ -1,0 +1,28 @@
+#pragma once
+// What the side-by-side benchmark drivers share: the machine's load, printed with every
+// figure (on the 2-core shared machine a load above ~1.5 means other processes compete),
+// and the median of the per-repetition ratios.
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace chainrule::bench {
+
+/// 1-minute load average (Linux), or a negative value when unknown.
+inline double load_average() {
+    double load = -1;
+    if (std::FILE* f = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(f, "%lf", &load) != 1) load = -1;
+        std::fclose(f);
+    }
+    return load;
+}
+
+inline double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t m = v.size() / 2;
+    return v.size() % 2 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+}
+
+}  // namespace chainrule::bench
