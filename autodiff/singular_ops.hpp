@@ -49,7 +49,7 @@ std::string singular_description(const Tape<T>& tape, NodeIndex i, bool value) {
 }
 
 /// Whether an op with arguments a (and b) sits exactly at its non-differentiable point
-/// (docs/conventions.md): a unary op of Facts::kink_at_zero at 0, max or min at a tie, hypot
+/// (docs/conventions.md): a unary op whose Facts::singular is a kink or jump at 0, max or min at a tie, hypot
 /// or atan2 at the origin. grad's note and gradcheck's singular points both ask this.
 template <class U>
 bool at_kink(OpKind op, const U& a, const U& b) {

@@ -148,6 +148,8 @@ constexpr std::array kCatalogue{
     Entry{P::ConventionPowerInfiniteValue, "{0} is infinite at 0", "{0} 在 0 处为无穷大"},
     Entry{P::ConventionSelu, "selu'(0) = λα ≈ 1.758, the left branch, as in PyTorch",
           "selu'(0) 取左支的 λα ≈ 1.758，与 PyTorch 相同"},
+    // {0}: "f'(0) = v", a catalogue function without a phrase of its own
+    Entry{P::ConventionRuleValue, "{0}, the value its rule takes there", "{0}，即其规则在该点所取的值"},
     Entry{P::CrossCheck, "Cross-check", "验算"},
     Entry{P::CrossCheckOf, "Cross-check of {0}", "{0} 的验算"},
     // {0}: CrossCheck or CrossCheckOf, {1}: the reverse-mode value

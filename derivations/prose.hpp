@@ -47,6 +47,7 @@ enum class Phrase {
     ConventionRelu, ConventionAbs, ConventionJump, ConventionLeakyRelu, ConventionTie, ConventionHypot,
     ConventionAtan2, ConventionCbrt, ConventionAsinAcos, ConventionLogZero, ConventionLogNegative,
     ConventionFractionalPowerOfNegative, ConventionPowerInfiniteDerivative, ConventionPowerInfiniteValue, ConventionSelu,
+    ConventionRuleValue,
     // cross-checks, update, summary
     CrossCheck, CrossCheckOf, CrossCheckAgrees, CrossCheckDisagrees, CrossCheckUndefined, CrossCheckCannotConfirm,
     CrossCheckAllOne, CrossCheckAllMany, UpdateHeading, UpdateIntro, SummaryHeading, HeaderParameter, HeaderGradient,

@@ -3,6 +3,8 @@
 #include "chain_rule.hpp"
 
 #include "../ops/rules.hpp"
+#include "../precision/number_format.hpp"
+#include "../symbolic/function_rules.hpp"
 
 #include <unordered_set>
 
@@ -23,26 +25,74 @@ SingularPoint infinite(std::size_t node, SingularKind kind, std::string f, const
     return SingularPoint{node, kind, std::move(f), arg, Expr(0), {}, {}, {}, convention, std::move(subject)};
 }
 
-// The singular point of one function application at the graph's values, if it is on one.
+// What the rule of unary catalogue function f takes for f′ at 0: the convention.
+Real rule_partial_at_zero(Function f) {
+    return symbolic::visit_unary_rule(f, []<class Rule>() {
+        return Real(Rule::template partial<Real>(Real(0), Rule::template value<Real>(Real(0))));
+    });
+}
+
+// The phrase naming a function's convention at its singular point: its own, or the generic
+// "f'(0) = v, the value its rule takes there" (subject "f'(0) = v").
+Phrase unary_phrase(Function f, ops::Singularity s) {
+    switch (f) {
+        case Function::relu: return Phrase::ConventionRelu;
+        case Function::abs: return Phrase::ConventionAbs;
+        case Function::cbrt: return Phrase::ConventionCbrt;
+        default: break;
+    }
+    switch (s) {
+        case ops::Singularity::jump_at_zero: return Phrase::ConventionJump;
+        case ops::Singularity::infinite_slope_at_zero: return Phrase::ConventionPowerInfiniteDerivative;
+        case ops::Singularity::infinite_slope_at_unit: return Phrase::ConventionAsinAcos;
+        default: return Phrase::ConventionRuleValue;
+    }
+}
+
+// The singular point of a unary catalogue function at argument value a, from its facts
+// (ops/facts.hpp): where it is singular, its one-sided slopes, and its rule's value there.
+std::optional<SingularPoint> unary_point(std::size_t node, const Expr& e, const Real& a) {
+    const Function f = e.function();
+    const ops::Facts facts = symbolic::function_facts(f);
+    const std::string name(symbolic::function_name(f));
+    const Phrase phrase = unary_phrase(f, facts.singular);
+    switch (facts.singular) {
+        case ops::Singularity::kink_at_zero:
+        case ops::Singularity::jump_at_zero: {
+            if (a != 0) break;
+            const Real convention = rule_partial_at_zero(f);
+            SingularPoint p = kink(node, name, e[0], 0, 0, convention, phrase);
+            if (facts.left_slope && facts.right_slope) {
+                p.left = Real(facts.left_slope->num) / facts.left_slope->den;
+                p.right = Real(facts.right_slope->num) / facts.right_slope->den;
+            }
+            if (phrase == Phrase::ConventionRuleValue) p.convention_subject = name + "'(0) = " + format_number(convention, 10);
+            return p;
+        }
+        case ops::Singularity::infinite_slope_at_zero:
+            if (a == 0) return infinite(node, SingularKind::InfiniteDerivative, name, e[0], phrase, name);
+            break;
+        case ops::Singularity::infinite_slope_at_unit:
+            if (a == 1 || a == -1) return infinite(node, SingularKind::InfiniteDerivative, name, e[0], phrase, name);
+            break;
+        case ops::Singularity::log_pole:
+            if (a == 0) return infinite(node, SingularKind::InfiniteValue, name, e[0], Phrase::ConventionLogZero);
+            if (a < 0) return infinite(node, SingularKind::InfiniteValue, name, e[0], Phrase::ConventionLogNegative);
+            break;
+        case ops::Singularity::none: break;
+    }
+    return std::nullopt;
+}
+
+// The singular point of one function application at the graph's values, if it is on one:
+// a unary catalogue function by its facts; selu (irrational one-sided slopes), leaky_relu
+// (its slope a second argument) and the binary functions here.
 std::optional<SingularPoint> function_point(const NamedGraph& g, std::size_t node, const Expr& e) {
     if (e.operands().empty()) return std::nullopt;  // the constants pi and e
     const Real a = evaluate_formula(g, e[0]);
-    const auto is = [&](int v) { return a == v; };
     switch (e.function()) {
-        case Function::relu:
-            if (is(0)) return kink(node, "relu", e[0], 0, 1, Real(0), Phrase::ConventionRelu);
-            break;
-        case Function::abs:
-            if (is(0)) return kink(node, "abs", e[0], -1, 1, Real(0), Phrase::ConventionAbs);
-            break;
-        case Function::step:
-        case Function::sign:
-            if (is(0))
-                return kink(node, std::string(symbolic::function_name(e.function())), e[0], 0, 0, Real(0),
-                            Phrase::ConventionJump);
-            break;
         case Function::leaky_relu:
-            if (is(0)) {
+            if (a == 0) {
                 const Real slope = evaluate_formula(g, e[1]);
                 SingularPoint p = kink(node, "leaky_relu", e[0], 0, 1, slope, Phrase::ConventionLeakyRelu);
                 p.left = slope;
@@ -50,7 +100,7 @@ std::optional<SingularPoint> function_point(const NamedGraph& g, std::size_t nod
             }
             break;
         case Function::selu:
-            if (is(0)) {  // λα from the left, λ from the right; the rule takes the left branch
+            if (a == 0) {  // λα from the left, λ from the right; the rule takes the left branch
                 const Real lambda = ops::Selu::lambda<Real>(), lambda_alpha = lambda * ops::Selu::alpha<Real>();
                 SingularPoint p = kink(node, "selu", e[0], 0, 1, lambda_alpha, Phrase::ConventionSelu);
                 p.left = lambda_alpha;
@@ -70,7 +120,7 @@ std::optional<SingularPoint> function_point(const NamedGraph& g, std::size_t nod
             break;
         case Function::hypot:
         case Function::atan2:
-            if (is(0) && evaluate_formula(g, e[1]) == 0) {
+            if (a == 0 && evaluate_formula(g, e[1]) == 0) {
                 const bool h = e.function() == Function::hypot;
                 SingularPoint p = h ? kink(node, "hypot", e[0], -1, 1, Real(0), Phrase::ConventionHypot)
                                     : infinite(node, SingularKind::InfiniteValue, "atan2", e[0],
@@ -79,20 +129,9 @@ std::optional<SingularPoint> function_point(const NamedGraph& g, std::size_t nod
                 return p;
             }
             break;
-        case Function::cbrt:
-            if (is(0)) return infinite(node, SingularKind::InfiniteDerivative, "cbrt", e[0], Phrase::ConventionCbrt);
+        default:
+            if (symbolic::is_unary_rule(e.function())) return unary_point(node, e, a);
             break;
-        case Function::asin:
-        case Function::acos:
-            if (is(1) || is(-1))
-                return infinite(node, SingularKind::InfiniteDerivative, std::string(symbolic::function_name(e.function())),
-                                e[0], Phrase::ConventionAsinAcos);
-            break;
-        case Function::log:
-            if (is(0)) return infinite(node, SingularKind::InfiniteValue, "log", e[0], Phrase::ConventionLogZero);
-            if (a < 0) return infinite(node, SingularKind::InfiniteValue, "log", e[0], Phrase::ConventionLogNegative);
-            break;
-        default: break;
     }
     return std::nullopt;
 }

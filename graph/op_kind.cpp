@@ -15,11 +15,11 @@ struct OpInfo {
     bool kink_at_zero = false;
 };
 
-// Facts::kink_at_zero of a rule struct; false for one without facts (the operators).
+// Facts::kink_or_jump_at_zero() of a rule struct; false for one without facts (the operators).
 template <class Rule>
 constexpr bool kink_at_zero() {
     if constexpr (requires { Rule::facts; })
-        return Rule::facts.kink_at_zero;
+        return Rule::facts.kink_or_jump_at_zero();
     else
         return false;
 }

@@ -61,7 +61,7 @@ int arity(OpKind op) noexcept;
 bool has_param(OpKind op) noexcept;
 
 /// True for the unary ops that are not differentiable where their argument is 0 (the
-/// catalogue's Facts::kink_at_zero: abs, relu, sign, step, leaky_relu, selu).
+/// catalogue's Facts::singular is a kink or jump at 0: abs, relu, sign, step, leaky_relu, selu).
 bool kinks_at_zero(OpKind op) noexcept;
 
 /// The op's name as used in messages ("sin", "mul", "pow_const", …).

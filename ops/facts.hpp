@@ -15,6 +15,16 @@ struct Fraction {
     long long den = 1;
 };
 
+/// Where a unary function has no derivative, or an infinite one (docs/conventions.md).
+enum class Singularity : unsigned char {
+    none,
+    kink_at_zero,            ///< one-sided slopes differ at 0 (abs, relu, leaky_relu, selu)
+    jump_at_zero,            ///< f jumps at 0, slope 0 on both sides (sign, step)
+    infinite_slope_at_zero,  ///< f′(0) = ∞ (cbrt)
+    infinite_slope_at_unit,  ///< f′(±1) = ∞ at the ends of the domain (asin, acos)
+    log_pole,                ///< f(0) = −∞, undefined below 0 (log)
+};
+
 struct Facts {
     /// The LaTeX set before the parenthesised argument: a command (`\sin`, `\sigma`,
     /// `\operatorname{arccot}`). Empty means `\operatorname{fn}` with fn's underscores
@@ -36,10 +46,20 @@ struct Facts {
     /// f(f(u)) = f(u) for a unary f (|x|), f(a, a) = a for a binary one (min, max):
     /// simplify folds the call.
     bool idempotent = false;
-    /// f is not differentiable where its (first) argument is 0: a kink or a jump (abs, relu,
-    /// sign, step, leaky_relu, selu). gradcheck names the op there; the convention its rule
-    /// takes is in docs/conventions.md.
-    bool kink_at_zero = false;
+    /// Where f has no derivative or an infinite one. Worksheets and `check` name the point
+    /// (derivations/singular_points.cpp), grad and gradcheck name the op at a kink or jump;
+    /// the value the rule's `partial` takes there is the convention (docs/conventions.md).
+    Singularity singular = Singularity::none;
+    /// For a kink at 0 with constant slopes, f′ from the left and from the right (relu: 0
+    /// and 1, |x|: −1 and 1); empty where they depend on a parameter (leaky_relu) or are
+    /// irrational (selu).
+    std::optional<Fraction> left_slope = {};
+    std::optional<Fraction> right_slope = {};
+
+    /// Not differentiable where the (first) argument is 0: a kink or a jump.
+    constexpr bool kink_or_jump_at_zero() const {
+        return singular == Singularity::kink_at_zero || singular == Singularity::jump_at_zero;
+    }
 };
 
 }  // namespace chainrule::ops

@@ -99,7 +99,7 @@ struct Selu {
     template <class E> static E derivative(const E& u, const E&) {
         return lambda<E>() * (1 - step(-u)) + lambda<E>() * alpha<E>() * exp(u) * step(-u);
     }
-    static constexpr Facts facts{.at_zero = Fraction{0}, .kink_at_zero = true};
+    static constexpr Facts facts{.at_zero = Fraction{0}, .singular = Singularity::kink_at_zero};
 };
 
 /// y = softsign x = x/(1 + |x|), range (−1, 1); y' = 1/(1 + |x|)² (1 at 0 from both sides).

@@ -159,7 +159,7 @@ struct Cbrt {
     }
     template <class T> static T partial(const T&, const T& y) { return T(T(1) / (T(3) * y * y)); }
     template <class E> static E derivative(const E&, const E& self) { return E::rational(1, 3) * pow(self, -2); }
-    static constexpr Facts facts{.root = 3};
+    static constexpr Facts facts{.root = 3, .singular = Singularity::infinite_slope_at_zero};
 };
 
 /// y = hypot(a, b) = √(a² + b²) without overflow. ∂y/∂a = a/y, ∂y/∂b = b/y; both 0 at

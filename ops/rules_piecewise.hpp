@@ -46,7 +46,8 @@ struct Relu {
     template <class T> static T value(const T& x) { return T(relu(x)); }
     template <class T> static T partial(const T& x, const T&) { return T(T(1) - step(T(-x))); }
     template <class E> static E derivative(const E& u, const E&) { return 1 - step(-u); }
-    static constexpr Facts facts{.exact_on_rationals = true, .kink_at_zero = true};
+    static constexpr Facts facts{.exact_on_rationals = true, .singular = Singularity::kink_at_zero,
+                                 .left_slope = Fraction{0}, .right_slope = Fraction{1}};
 };
 
 /// y = x for x > 0, p·x otherwise (slope p); y' = 1 for x > 0, p for x ≤ 0.
@@ -59,7 +60,7 @@ struct LeakyRelu {
     template <class E> static E derivative(const E& x, const E& slope, int i, const E&) {
         return i == 0 ? slope + (1 - slope) * (1 - step(-x)) : x * step(-x);
     }
-    static constexpr Facts facts{.exact_on_rationals = true, .kink_at_zero = true};
+    static constexpr Facts facts{.exact_on_rationals = true, .singular = Singularity::kink_at_zero};
 };
 
 /// y = |x|, y' = sign x (|x|'(0) = 0: the subgradient of least norm).
@@ -67,7 +68,8 @@ struct Abs {
     template <class T> static T value(const T& x) { using std::abs; return T(abs(x)); }
     template <class T> static T partial(const T& x, const T&) { return T(sign(x)); }
     template <class E> static E derivative(const E& u, const E&) { return sign(u); }
-    static constexpr Facts facts{.exact_on_rationals = true, .idempotent = true, .kink_at_zero = true};
+    static constexpr Facts facts{.exact_on_rationals = true, .idempotent = true, .singular = Singularity::kink_at_zero,
+                                 .left_slope = Fraction{-1}, .right_slope = Fraction{1}};
 };
 
 /// y = sign x ∈ {−1, 0, 1}, y' = 0 (also at 0).
@@ -75,7 +77,7 @@ struct Sign {
     template <class T> static T value(const T& x) { return T(sign(x)); }
     template <class T> static T partial(const T&, const T&) { return T(0); }
     template <class E> static E derivative(const E&, const E&) { return E(0); }
-    static constexpr Facts facts{.exact_on_rationals = true, .kink_at_zero = true};
+    static constexpr Facts facts{.exact_on_rationals = true, .singular = Singularity::jump_at_zero};
 };
 
 /// y = H(x), Heaviside step with H(0) = 1; y' = 0 everywhere (also at 0).
@@ -83,7 +85,7 @@ struct Step {
     template <class T> static T value(const T& x) { return T(step(x)); }
     template <class T> static T partial(const T&, const T&) { return T(0); }
     template <class E> static E derivative(const E&, const E&) { return E(0); }
-    static constexpr Facts facts{.exact_on_rationals = true, .kink_at_zero = true};
+    static constexpr Facts facts{.exact_on_rationals = true, .singular = Singularity::jump_at_zero};
 };
 
 /// y = max(a, b); ∂y/∂a = (1 + sign(a − b))/2, ∂y/∂b = (1 − sign(a − b))/2: the larger

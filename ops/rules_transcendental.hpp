@@ -24,7 +24,7 @@ struct Log {
     template <class T> static T value(const T& x) { using std::log; return T(log(x)); }
     template <class T> static T partial(const T& x, const T&) { return T(T(1) / x); }
     template <class E> static E derivative(const E& u, const E&) { return pow(u, -1); }
-    static constexpr Facts facts{.latex = "\\ln", .at_one = Fraction{0}, .inverse = "exp"};
+    static constexpr Facts facts{.latex = "\\ln", .at_one = Fraction{0}, .inverse = "exp", .singular = Singularity::log_pole};
 };
 
 /// y = eˣ − 1 accurate for small x, y' = eˣ (from the input: expm1'(−40) = e⁻⁴⁰, not 0).
@@ -89,7 +89,7 @@ struct Asin {
         return T(T(1) / sqrt(T((T(1) - x) * (T(1) + x))));
     }
     template <class E> static E derivative(const E& u, const E&) { return pow(1 - pow(u, 2), E::rational(-1, 2)); }
-    static constexpr Facts facts{.latex = "\\arcsin", .at_zero = Fraction{0}};
+    static constexpr Facts facts{.latex = "\\arcsin", .at_zero = Fraction{0}, .singular = Singularity::infinite_slope_at_unit};
 };
 
 /// y = arccos x, y' = −1/√((1 − x)(1 + x)).
@@ -100,7 +100,7 @@ struct Acos {
         return T(T(-1) / sqrt(T((T(1) - x) * (T(1) + x))));
     }
     template <class E> static E derivative(const E& u, const E&) { return -pow(1 - pow(u, 2), E::rational(-1, 2)); }
-    static constexpr Facts facts{.latex = "\\arccos", .at_one = Fraction{0}};
+    static constexpr Facts facts{.latex = "\\arccos", .at_one = Fraction{0}, .singular = Singularity::infinite_slope_at_unit};
 };
 
 /// y = arctan x, y' = 1/(1 + x²).

@@ -16,8 +16,6 @@ using Value = std::optional<Rational>;
 
 bool is_call(const Expr& e, Function f) { return e.kind() == Kind::function && e.function() == f; }
 
-int sign_of(const Rational& r) { return r > 0 ? 1 : (r < 0 ? -1 : 0); }
-
 Rational fraction(const ops::Fraction& q) { return Rational(q.num) / Rational(q.den); }
 
 // Values of unary functions at a rational argument that are rational: the rule's facts

@@ -373,6 +373,24 @@ TEST_CASE("op catalogue: the facts are what the rules compute") {
             CHECK(symbolic::simplify(r.value_e(r.value_e(x))) == r.value_e(x));
             CHECK(r.value_r(r.value_r(Real("-0.7"))) == r.value_r(Real("-0.7")));
         }
+        // Where a function is singular, by difference quotients a distance h = 10⁻³⁰ away.
+        const Real h("1e-30");
+        const auto slope = [&](const Real& at, const Real& step) { return (r.value_r(at + step) - r.value_r(at)) / step; };
+        switch (facts.singular) {
+            case ops::Singularity::kink_at_zero:
+                CHECK(slope(Real(0), -h) != slope(Real(0), h));
+                if (facts.left_slope) CHECK(close(slope(Real(0), -h), as_real(fraction(*facts.left_slope)), Real("1e-20"), 0));
+                if (facts.right_slope) CHECK(close(slope(Real(0), h), as_real(fraction(*facts.right_slope)), Real("1e-20"), 0));
+                break;
+            case ops::Singularity::jump_at_zero: CHECK(r.value_r(-h) != r.value_r(h)); break;
+            case ops::Singularity::infinite_slope_at_zero: CHECK(abs(r.partial_r(h, r.value_r(h))) > Real("1e15")); break;
+            case ops::Singularity::infinite_slope_at_unit:
+                CHECK(abs(r.partial_r(Real(1) - h, r.value_r(Real(1) - h))) > Real("1e10"));
+                CHECK(abs(r.partial_r(h - Real(1), r.value_r(h - Real(1)))) > Real("1e10"));
+                break;
+            case ops::Singularity::log_pole: CHECK(r.value_r(h) < Real(-60)); break;
+            case ops::Singularity::none: break;
+        }
     }
 }
 
