@@ -13,8 +13,12 @@
 /// Ā += C̄ Bᵀ and B̄ += Aᵀ C̄; a broadcast operand's adjoint is summed over the broadcast
 /// dimension (a bias row: 𝟏ᵀ C̄, with 𝟏 a column of ones); elementwise f: Z̄ = Ā ⊙ f'(Z).
 /// Unnamed matrix nodes are folded into the expressions of the named ones, as in scalar
-/// worksheets. Every number is the 50-digit value (the tape is replayed in 50 digits and
-/// its own reverse sweep gives the adjoints), so every printed digit is right.
+/// worksheets; unnamed leaves the loss reads are given names (Y for the one-hot targets
+/// softmax_cross_entropy(Z, labels) records, C_1, C_2, … for other matrices), so every
+/// symbol of the sheet is defined. Definitions and adjoints are symbolic::MatExpr trees,
+/// printed by symbolic::to_latex (symbolic/matrix_latex_printer.hpp). Every number is the
+/// 50-digit value (the tape is replayed in 50 digits and its own reverse sweep gives the
+/// adjoints), so every printed digit is right.
 
 #include "document.hpp"
 #include "named_graph.hpp"
