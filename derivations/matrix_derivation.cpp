@@ -23,6 +23,14 @@ MatExpr number(const T& x) {
     if constexpr (std::is_same_v<T, float>) return symbolic::mat_number(symbolic::Expr(x));
     else return symbolic::mat_number(ScalarConvert<symbolic::Expr, T>::convert(x));
 }
+// 1/p for a parameter p recorded on the tape: division by p written as an exact factor.
+template <class T>
+MatExpr reciprocal(const T& p) { return symbolic::mat_scalar(1 / number(p).scalar()); }
+// The catalogue function an elementwise op applies (sigmoid, tanh, exp …), if it is one.
+std::optional<symbolic::Function> catalogue_function(OpKind op) {
+    const auto f = symbolic::function_from_name(op_name(op));
+    return f && symbolic::is_unary_rule(*f) ? f : std::nullopt;
+}
 MatExpr fraction(std::int64_t p, std::int64_t q) { return symbolic::mat_scalar(symbolic::Expr(symbolic::Rational(p, q))); }
 MatExpr one() { return symbolic::mat_scalar(symbolic::Expr(1)); }
 MatExpr ones_t() { return symbolic::transpose(symbolic::mat_ones()); }
@@ -132,7 +140,7 @@ MatExpr MatrixDeriver<T>::scalar_expression(NodeIndex i) const {
         case OpKind::Sub: return in(r.in0) - in(r.in1);
         case OpKind::Mul: return in(r.in0) * in(r.in1);
         case OpKind::MulConst: return number(t_.param(i)) * in(r.in0);
-        case OpKind::DivConst: return symbolic::mat_scalar(1 / number(t_.param(i)).scalar()) * in(r.in0);
+        case OpKind::DivConst: return reciprocal(t_.param(i)) * in(r.in0);
         case OpKind::AddConst: return in(r.in0) + number(t_.param(i));
         default: unsupported(op_name(r.op));
     }
@@ -174,7 +182,7 @@ MatExpr MatrixDeriver<T>::elementwise_expression(const MatEntry<T>& e) const {
     switch (e.elem) {
         case OpKind::Neg: return -z;
         case OpKind::MulConst: return p * z;
-        case OpKind::DivConst: return symbolic::mat_scalar(1 / p.scalar()) * z;
+        case OpKind::DivConst: return reciprocal(e.param) * z;
         case OpKind::ConstSub: return p - z;
         case OpKind::SubConst: return z - p;
         case OpKind::AddConst:
@@ -183,8 +191,7 @@ MatExpr MatrixDeriver<T>::elementwise_expression(const MatEntry<T>& e) const {
         case OpKind::Sqrt: return symbolic::hadamard_power(z, symbolic::Expr(symbolic::Rational(1, 2)));
         case OpKind::ConstDiv: return symbolic::hadamard_quotient(p, z);
         default:
-            if (const auto f = symbolic::function_from_name(op_name(e.elem)); f && symbolic::is_unary_rule(*f))
-                return symbolic::elementwise(*f, z);
+            if (const auto f = catalogue_function(e.elem)) return symbolic::elementwise(*f, z);
             unsupported(op_name(e.elem));
     }
 }
@@ -230,15 +237,14 @@ void MatrixDeriver<T>::propagate_map(const MatEntry<T>& e, const MatExpr& g) {
         case OpKind::ConstAdd:
         case OpKind::SubConst: return add(e.in0, g);
         case OpKind::MulConst: return add(e.in0, p * g);
-        case OpKind::DivConst: return add(e.in0, symbolic::mat_scalar(1 / p.scalar()) * g);
+        case OpKind::DivConst: return add(e.in0, reciprocal(e.param) * g);
         case OpKind::PowConst: return times(p * symbolic::hadamard_power(z, p.scalar() - 1, true));
         case OpKind::Sqrt:  // (√z)' = 1/(2√z), written with the node √Z
             return times(hadamard_quotient(fraction(1, 2), a));
         case OpKind::ConstDiv:  // (p/z)' = −p/z²
             return add(e.in0, -symbolic::hadamard(g, symbolic::hadamard_quotient(p, symbolic::hadamard_power(z, symbolic::Expr(2)))));
         default:
-            if (const auto f = symbolic::function_from_name(op_name(e.elem)); f && symbolic::is_unary_rule(*f))
-                return times(symbolic::elementwise(*f, z, true));
+            if (const auto f = catalogue_function(e.elem)) return times(symbolic::elementwise(*f, z, true));
             unsupported(op_name(e.elem));
     }
 }
@@ -306,7 +312,7 @@ void MatrixDeriver<T>::propagate(NodeIndex i, const MatExpr& g) {
         case OpKind::Sub: add(r.in0, g), add(r.in1, -g); return;
         case OpKind::AddConst: return add(r.in0, g);
         case OpKind::MulConst: return add(r.in0, number(t_.param(i)) * g);
-        case OpKind::DivConst: return add(r.in0, symbolic::mat_scalar(1 / number(t_.param(i)).scalar()) * g);
+        case OpKind::DivConst: return add(r.in0, reciprocal(t_.param(i)) * g);
         default: unsupported(op_name(r.op));
     }
 }
@@ -327,15 +333,15 @@ void MatrixDeriver<T>::name_unnamed_leaves(const std::vector<bool>& needed) {
         for (int k = 1; taken(n); ++k) n = stem + "_" + std::to_string(k);
         return n;
     };
+    std::vector<bool> targets(loss_ + 1, false);  // read as the targets of a softmax cross-entropy
+    for (NodeIndex k = 0; k <= loss_; ++k)
+        if (const MatEntry<T>* e = entry(k); e && e->op == OpKind::SoftmaxCrossEntropy) targets[e->in1] = true;
     int count = 0;
     for (NodeIndex i = 0; i <= loss_; ++i) {
         if (!needed[i] || !t_.name(i).empty() || !is_leaf(i) || t_.node(i).op == OpKind::Const) continue;
         const OpKind op = t_.node(i).op;
-        bool targets = false;
-        for (NodeIndex k = i + 1; k <= loss_; ++k)
-            if (const MatEntry<T>* e = entry(k); e && e->op == OpKind::SoftmaxCrossEntropy && e->in1 == i) targets = true;
         const bool matrix = op == OpKind::MatInput || op == OpKind::MatConst;
-        aliases_[i] = targets ? fresh("Y") : fresh(std::string(matrix ? "C" : "c") + "_" + std::to_string(++count));
+        aliases_[i] = targets[i] ? fresh("Y") : fresh(std::string(matrix ? "C" : "c") + "_" + std::to_string(++count));
     }
 }
 
