@@ -33,11 +33,15 @@ test: build
 	if [ -n "$$skipped" ]; then echo "Skipped tests, and why:"; echo "$$skipped"; fi; \
 	exit $$status
 
-# Side-by-side ratios (record + reverse) / plain (the scalar benchmark, then the shapes of
-# FastAD/ADBenchmark), then the worksheet timings.
+# Side-by-side ratios (record + reverse) / plain (the scalar benchmark on both tapes, then
+# the shapes of FastAD/ADBenchmark), the first gradient of a fresh process on each tape
+# (twice, alternating), then the worksheet timings.
 bench: build
 	GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD \
 	    ./$(BUILD_DIR)/bench/bench_scalar_reverse --ratio
+	for i in 1 2; do for t in tape jacobian; do \
+	    GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD \
+	    ./$(BUILD_DIR)/bench/bench_scalar_reverse --first-gradient=$$t || exit 1; done; done
 	GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD \
 	    ./$(BUILD_DIR)/bench/bench_shapes
 	./$(BUILD_DIR)/bench/bench_worksheet

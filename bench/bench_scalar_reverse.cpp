@@ -3,8 +3,10 @@
 //   f(x) = Σ_{i<n−1} sin(x_i)·exp(x_{i+1}) + x_i²/(1 + x_{i+1}²),   n = 10⁶,
 //   x_i = 0.5 + 0.001·(i mod 1000), double, one thread.
 //
-// Two modes:
-//   bench_scalar_reverse [google-benchmark flags]
+// chainrule has two tapes (docs/performance.md): Tape<double>, one node per elementary op
+// with its value (replay, derivations), and JacobianTape<double>, one Jacobian row per
+// statement (gradients only). Three modes:
+//   bench_scalar_reverse [google-benchmark flags]   (Tape<double>)
 //       Google Benchmark cases: BM_Plain; BM_Record_Reused/reserve:{1,0} (steady state on
 //       a cleared, reused tape, with or without tape.reserve); BM_Record_FirstUse/
 //       reserve:{1,0} (a new tape per iteration: growth and page faults); BM_Reverse
@@ -13,9 +15,14 @@
 //       adjB/rec_op (adjoint buffer, reported separately), B/elem_op (per elementary op of f).
 //   bench_scalar_reverse --ratio [--reps=R] [--warmup=W] [--n=N]
 //       Side-by-side driver (the figure that holds on a shared VM): every repetition
-//       times plain evaluation, then record, then reverse sweep, on the same data, and
-//       takes (record + reverse)/plain for that repetition. Prints median and min–max
-//       over R ≥ 15 repetitions (default 21) after W warm-up repetitions (default 3).
+//       times plain evaluation, then record and reverse sweep on Tape<double>, then on
+//       JacobianTape<double>, on the same data, and takes (record + reverse)/plain of each
+//       for that repetition. Prints median and min–max over R ≥ 15 repetitions (default
+//       21) after W warm-up repetitions (default 3).
+//   bench_scalar_reverse --first-gradient=tape|jacobian [--n=N]
+//       The first gradient of a fresh process on a new tape (construction, growth, page
+//       faults, record, reverse): seconds, peak resident memory and page faults. Run it
+//       in its own process each time (make bench runs each twice, alternating).
 //
 // Both modes first check the gradient at a few indices against the analytic derivative
 // and refuse to run (exit 1) if it is wrong, so a broken computation is never timed.
@@ -26,6 +33,7 @@
 // the plain baseline is noisy or out of range.
 
 #include "chainrule.hpp"
+#include "jacobian.hpp"
 #include "side_by_side.hpp"
 
 #include <benchmark/benchmark.h>
@@ -40,12 +48,16 @@
 #include <string_view>
 #include <vector>
 
+#include <sys/resource.h>
+
 #ifndef CHAINRULE_BENCH_FLAGS
 #define CHAINRULE_BENCH_FLAGS "(unknown: built outside bench/CMakeLists.txt)"
 #endif
 
 namespace {
 
+using chainrule::Active;
+using chainrule::JacobianTape;
 using chainrule::Tape;
 using chainrule::Var;
 using Clock = std::chrono::steady_clock;
@@ -97,6 +109,19 @@ S f_generic(const S* x, std::size_t n) {
 
 [[gnu::noinline]] void f_reverse(const Var<double>& y) { chainrule::backward(y); }
 
+// The same on the Jacobian tape: one statement per term and one per sum, so
+// n variables + (n − 1) + (n − 2) statements with 6 + 2 Jacobian entries per term.
+[[gnu::noinline]] Active<double> f_record_jacobian(JacobianTape<double>& tape, const std::vector<double>& x,
+                                                   std::vector<Active<double>>& xv) {
+    tape.clear();
+    xv.clear();
+    for (double xi : x) xv.push_back(tape.variable(xi));
+    return f_generic(xv.data(), xv.size());
+}
+std::size_t expected_statements(std::size_t n) { return n + (n - 1) + (n - 2); }
+
+[[gnu::noinline]] void f_reverse_jacobian(JacobianTape<double>& tape, const Active<double>& y) { tape.backward(y); }
+
 // ∂f/∂x_k, analytically.
 double analytic_grad(const std::vector<double>& x, std::size_t k) {
     const std::size_t n = x.size();
@@ -119,8 +144,14 @@ bool close(double got, double want, double rel) {
 
 // Checks value, tape size and the gradient at a few indices on the given (recorded and
 // swept) tape. Returns an empty string when correct, else a description.
-std::string check_gradient(const std::vector<double>& x, const std::vector<Var<double>>& xv,
-                           const Var<double>& y, const Tape<double>& tape) {
+std::size_t recorded(const Tape<double>& tape) { return tape.size(); }
+std::size_t recorded(const JacobianTape<double>& tape) { return tape.statements(); }
+std::size_t expected(const Tape<double>&, std::size_t n) { return expected_nodes(n); }
+std::size_t expected(const JacobianTape<double>&, std::size_t n) { return expected_statements(n); }
+
+template <class Handle, class AnyTape>
+std::string check_gradient(const std::vector<double>& x, const std::vector<Handle>& xv, const Handle& y,
+                           const AnyTape& tape) {
     const std::size_t n = x.size();
     char buf[256];
     const double plain = f_plain(x.data(), n);
@@ -128,8 +159,9 @@ std::string check_gradient(const std::vector<double>& x, const std::vector<Var<d
         std::snprintf(buf, sizeof buf, "f: recorded %.17g, plain %.17g", y.value(), plain);
         return buf;
     }
-    if (tape.size() != expected_nodes(n)) {
-        std::snprintf(buf, sizeof buf, "tape has %zu nodes, expected %zu", tape.size(), expected_nodes(n));
+    if (recorded(tape) != expected(tape, n)) {
+        std::snprintf(buf, sizeof buf, "tape has %zu nodes or statements, expected %zu", recorded(tape),
+                      expected(tape, n));
         return buf;
     }
     for (std::size_t k : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{999}, n / 2 + 7, n - 2, n - 1}) {
@@ -153,6 +185,17 @@ bool verify_once(std::size_t n) {
         f_reverse(y);
         if (std::string err = check_gradient(x, xv, y, tape); !err.empty()) {
             std::fprintf(stderr, "bench_scalar_reverse: WRONG RESULT (pass %d), refusing to benchmark: %s\n", pass,
+                         err.c_str());
+            return false;
+        }
+    }
+    JacobianTape<double> jtape;
+    std::vector<Active<double>> av;
+    for (int pass = 0; pass < 2; ++pass) {
+        const Active<double> y = f_record_jacobian(jtape, x, av);
+        f_reverse_jacobian(jtape, y);
+        if (std::string err = check_gradient(x, av, y, jtape); !err.empty()) {
+            std::fprintf(stderr, "bench_scalar_reverse: WRONG RESULT on the Jacobian tape (pass %d): %s\n", pass,
                          err.c_str());
             return false;
         }
@@ -344,11 +387,15 @@ int run_ratio(int reps, int warmup, std::size_t n) {
     const auto x = make_inputs(n);
     print_libm_timings(x);
 
-    Tape<double> tape;  // reused and cleared between repetitions, as a user would; no reserve
+    // Both tapes reused and cleared between repetitions, as a user would; no reserve.
+    Tape<double> tape;
     std::vector<Var<double>> xv;
+    JacobianTape<double> jtape;
+    std::vector<Active<double>> av;
     const double terms = static_cast<double>(n - 1);
-    std::vector<double> plain, rec, rev, ratio;
+    std::vector<double> plain, rec, rev, ratio, jrec, jrev, jratio;
     Var<double> y;
+    Active<double> ya;
     for (int r = -warmup; r < reps; ++r) {
         auto t0 = Clock::now();
         double yp = f_plain(x.data(), n);
@@ -361,13 +408,25 @@ int run_ratio(int reps, int warmup, std::size_t n) {
         t0 = Clock::now();
         f_reverse(y);
         const double tb = ns_since(t0);
+
+        t0 = Clock::now();
+        ya = f_record_jacobian(jtape, x, av);
+        const double jr = ns_since(t0);
+        t0 = Clock::now();
+        f_reverse_jacobian(jtape, ya);
+        const double jb = ns_since(t0);
         if (r < 0) continue;
         plain.push_back(tp / terms);
         rec.push_back(tr / terms);
         rev.push_back(tb / terms);
         ratio.push_back((tr + tb) / tp);
+        jrec.push_back(jr / terms);
+        jrev.push_back(jb / terms);
+        jratio.push_back((jr + jb) / tp);
     }
-    if (std::string err = check_gradient(x, xv, y, tape); !err.empty()) {
+    std::string err = check_gradient(x, xv, y, tape);
+    if (err.empty()) err = check_gradient(x, av, ya, jtape);
+    if (!err.empty()) {
         std::fprintf(stderr, "bench_scalar_reverse: WRONG RESULT after timing: %s\n", err.c_str());
         return 1;
     }
@@ -376,12 +435,17 @@ int run_ratio(int reps, int warmup, std::size_t n) {
         std::printf("%-26s median %7.2f   min %7.2f   max %7.2f  %s\n", what, median(v),
                     *std::min_element(v.begin(), v.end()), *std::max_element(v.begin(), v.end()), unit);
     };
-    std::printf("\n%d repetitions after %d warm-up (per repetition: plain, then record, then reverse)\n", reps,
-                warmup);
+    std::printf("\n%d repetitions after %d warm-up (per repetition: plain, then record and reverse on Tape, then "
+                "on JacobianTape)\n", reps, warmup);
     row("plain", plain, "ns/term");
-    row("record (reused tape)", rec, "ns/term");
-    row("reverse (incl. adj. zero)", rev, "ns/term");
-    row("(record+reverse)/plain", ratio, "");
+    std::printf("Tape<double> (one node per elementary op, values kept: replay, derivations)\n");
+    row("  record (reused tape)", rec, "ns/term");
+    row("  reverse (incl. adj. zero)", rev, "ns/term");
+    row("  (record+reverse)/plain", ratio, "");
+    std::printf("JacobianTape<double> (one Jacobian row per statement, gradients only)\n");
+    row("  record (reused tape)", jrec, "ns/term");
+    row("  reverse", jrev, "ns/term");
+    row("  (record+reverse)/plain", jratio, "");
 
     const double rb = static_cast<double>(tape.recorded_bytes());
     const double adjb = static_cast<double>(tape.adjoint_buffer().size() * sizeof(double));
@@ -389,6 +453,12 @@ int run_ratio(int reps, int warmup, std::size_t n) {
     std::printf("bytes    : %.2f per recorded op (+ %.2f adjoint), %.2f per elementary op of f (+ %.2f adjoint)\n",
                 rb / static_cast<double>(tape.size()), adjb / static_cast<double>(tape.size()),
                 rb / static_cast<double>(elementary_ops(n)), adjb / static_cast<double>(elementary_ops(n)));
+    const double jb = static_cast<double>(jtape.recorded_bytes());
+    const double jadj = static_cast<double>(jtape.adjoint_bytes());
+    std::printf("jacobian : %zu statements, %zu entries, %.1f MB recorded + %.1f MB adjoints\n", jtape.statements(),
+                jtape.entries(), jb / 1e6, jadj / 1e6);
+    std::printf("bytes    : %.2f per elementary op of f (+ %.2f adjoint)\n", jb / static_cast<double>(elementary_ops(n)),
+                jadj / static_cast<double>(elementary_ops(n)));
 
     // Outliers of the baseline: a repetition whose plain time is far from the median was
     // disturbed (shared VM); a median far above ~18 ns/term suggests a slow libm path.
@@ -408,12 +478,53 @@ int run_ratio(int reps, int warmup, std::size_t n) {
     return 0;
 }
 
+// The first gradient in this process, on a new tape: what a program computing one gradient
+// pays. Peak RSS and minor page faults from getrusage.
+int run_first_gradient(std::string_view which, std::size_t n) {
+    const auto x = make_inputs(n);
+    rusage before{};
+    getrusage(RUSAGE_SELF, &before);
+    const auto t0 = Clock::now();
+    std::string err;
+    if (which == "tape") {
+        Tape<double> tape;
+        std::vector<Var<double>> xv;
+        const Var<double> y = f_record(tape, x, xv);
+        f_reverse(y);
+        const double s = ns_since(t0) / 1e9;
+        err = check_gradient(x, xv, y, tape);
+        std::printf("first gradient, Tape<double>        : %.3f s", s);
+    } else if (which == "jacobian") {
+        JacobianTape<double> tape;
+        std::vector<Active<double>> xv;
+        const Active<double> y = f_record_jacobian(tape, x, xv);
+        f_reverse_jacobian(tape, y);
+        const double s = ns_since(t0) / 1e9;
+        err = check_gradient(x, xv, y, tape);
+        std::printf("first gradient, JacobianTape<double>: %.3f s", s);
+    } else {
+        std::fprintf(stderr, "--first-gradient= takes tape or jacobian\n");
+        return 2;
+    }
+    rusage after{};
+    getrusage(RUSAGE_SELF, &after);
+    std::printf(", peak RSS %.0f MiB (%.0f MiB before), %ld page faults  [n = %zu, load %.2f]\n",
+                static_cast<double>(after.ru_maxrss) / 1024, static_cast<double>(before.ru_maxrss) / 1024,
+                after.ru_minflt - before.ru_minflt, n, load_average());
+    if (!err.empty()) {
+        std::fprintf(stderr, "bench_scalar_reverse: WRONG RESULT: %s\n", err.c_str());
+        return 1;
+    }
+    return 0;
+}
+
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     bool ratio = false;
+    std::string_view first;
     int reps = 21, warmup = 3;
     std::size_t n = kDefaultN;
     for (int i = 1; i < argc; ++i) {
@@ -422,7 +533,9 @@ int main(int argc, char** argv) {
         else if (starts_with(a, "--reps=")) reps = std::atoi(argv[i] + 7);
         else if (starts_with(a, "--warmup=")) warmup = std::atoi(argv[i] + 9);
         else if (starts_with(a, "--n=")) n = std::strtoull(argv[i] + 4, nullptr, 10);
+        else if (starts_with(a, "--first-gradient=")) first = a.substr(17);
     }
+    if (!first.empty()) return n < 3 ? 2 : run_first_gradient(first, n);
     if (ratio) {
         if (reps < 15) {
             std::fprintf(stderr, "--reps must be >= 15\n");

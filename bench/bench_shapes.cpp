@@ -8,14 +8,15 @@
 //   normal      f = Σᵢ ln N(yᵢ; μ, σ)                      10⁶ observations, inputs μ, σ
 //   regression  f = ½ Σᵢ (yᵢ − xᵢᵀw − b)²                   10⁵ rows, 10 features, inputs w, b
 //
-// Every repetition times plain, record and reverse on the same data; the ratio is per
-// repetition, printed as median and min–max over the repetitions (default 15, after 2
-// warm-ups). Before timing, each shape's gradient is compared with its closed form at a few
+// Every repetition times plain, then record and reverse on Tape<double>, then (for the
+// scalar shapes) on JacobianTape<double>, on the same data; the ratios are per repetition,
+// printed as median and min–max over the repetitions (default 15, after 2 warm-ups). Before timing, each shape's gradient is compared with its closed form at a few
 // inputs and the program exits 1 if it is wrong, so a broken computation is never timed.
 //
 //   bench_shapes [--reps=R] [--warmup=W]
 
 #include "chainrule.hpp"
+#include "jacobian.hpp"
 #include "side_by_side.hpp"
 
 #include <algorithm>
@@ -24,7 +25,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <memory>
 #include <numbers>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +38,8 @@
 
 namespace {
 
+using chainrule::Active;
+using chainrule::JacobianTape;
 using chainrule::Mat;
 using chainrule::Matrix;
 using chainrule::Tape;
@@ -43,14 +48,20 @@ using Clock = std::chrono::steady_clock;
 using chainrule::bench::load_average;
 using chainrule::bench::median;
 
-// A shape: plain evaluation, recording on a reused tape, the reverse sweep, and the check
-// of the swept gradient against its closed form ("" when right).
+// One way of taking the gradient: recording on a reused tape, the reverse sweep, and the
+// check of the swept gradient against its closed form ("" when right).
+struct Gradient {
+    std::function<void()> record, reverse;
+    std::function<std::string()> check;
+};
+
+// A shape: plain evaluation, and its gradient on Tape<double> and (scalar shapes only) on
+// JacobianTape<double>.
 struct Shape {
     std::string name, size;
     std::function<double()> plain;
-    std::function<void(Tape<double>&)> record;
-    std::function<void()> reverse;
-    std::function<std::string()> check;
+    Gradient tape;
+    std::optional<Gradient> jacobian;
 };
 
 bool close(double got, double want) { return std::abs(got - want) <= 1e-9 * std::max(1.0, std::abs(want)); }
@@ -59,31 +70,40 @@ std::string mismatch(std::size_t k, double got, double want) {
     return "gradient " + std::to_string(k) + ": " + std::to_string(got) + " instead of " + std::to_string(want);
 }
 
-// Shapes over a vector x of scalar inputs: f written once, generic in the scalar type.
-struct VectorShape {
-    std::vector<double> x;
-    std::vector<Var<double>> xv;
-    Var<double> y;
-};
+// Shapes over a vector x of scalar inputs: f written once, generic in the scalar type;
+// its gradient on either tape (Tape<double> with Var, JacobianTape<double> with Active).
+template <class AnyTape, class Handle, class F, class G>
+Gradient vector_gradient(std::shared_ptr<const std::vector<double>> x, F f, G gradient) {
+    struct State {
+        AnyTape tape;
+        std::vector<Handle> xv;
+        Handle y;
+    };
+    auto s = std::make_shared<State>();
+    Gradient g;
+    g.record = [s, x, f] {
+        s->tape.clear();
+        s->xv.clear();
+        for (double xi : *x) s->xv.push_back(s->tape.variable(xi));
+        s->y = f(s->xv);
+    };
+    g.reverse = [s] { backward(s->y); };
+    g.check = [s, x, gradient]() -> std::string {
+        for (std::size_t k : {std::size_t{0}, x->size() / 3, x->size() - 1})
+            if (const double want = gradient(*x, k); !close(s->xv[k].adjoint(), want))
+                return mismatch(k, s->xv[k].adjoint(), want);
+        return {};
+    };
+    return g;
+}
 
 template <class F, class G>
 Shape vector_shape(std::string name, std::size_t n, double lo, double hi, F f, G gradient) {
-    auto s = std::make_shared<VectorShape>();
-    for (std::size_t i = 0; i < n; ++i) s->x.push_back(lo + (hi - lo) * static_cast<double>(i % 1000) / 1000.0);
-    Shape shape{std::move(name), "n = " + std::to_string(n), {}, {}, {}, {}};
-    shape.plain = [s, f] { return f(s->x); };
-    shape.record = [s, f](Tape<double>& tape) {
-        tape.clear();
-        s->xv.clear();
-        for (double xi : s->x) s->xv.push_back(tape.variable(xi));
-        s->y = f(s->xv);
-    };
-    shape.reverse = [s] { chainrule::backward(s->y); };
-    shape.check = [s, gradient]() -> std::string {
-        for (std::size_t k : {std::size_t{0}, s->x.size() / 3, s->x.size() - 1})
-            if (const double want = gradient(s->x, k); !close(s->xv[k].adjoint(), want)) return mismatch(k, s->xv[k].adjoint(), want);
-        return {};
-    };
+    auto x = std::make_shared<std::vector<double>>();
+    for (std::size_t i = 0; i < n; ++i) x->push_back(lo + (hi - lo) * static_cast<double>(i % 1000) / 1000.0);
+    Shape shape{std::move(name), "n = " + std::to_string(n), [x, f] { return f(*x); },
+                vector_gradient<Tape<double>, Var<double>>(x, f, gradient),
+                vector_gradient<JacobianTape<double>, Active<double>>(x, f, gradient)};
     return shape;
 }
 
@@ -126,84 +146,111 @@ struct Normal {
     }
 };
 
-Shape normal_shape(std::size_t n) {
-    auto data = std::make_shared<Normal>();
-    for (std::size_t i = 0; i < n; ++i) data->y.push_back(std::sin(0.001 * static_cast<double>(i)) * 2.0 + 0.3);
-    auto v = std::make_shared<std::vector<Var<double>>>();
-    auto y = std::make_shared<Var<double>>();
-    const double mu = 0.2, sigma = 1.3;
-    Shape s{"normal log-pdf", std::to_string(n) + " observations, inputs μ, σ", {}, {}, {}, {}};
-    s.plain = [data, mu, sigma] { return (*data)(mu, sigma); };
-    s.record = [data, v, y, mu, sigma](Tape<double>& tape) {
-        tape.clear();
-        *v = {tape.variable(mu), tape.variable(sigma)};
-        *y = (*data)((*v)[0], (*v)[1]);
+template <class AnyTape, class Handle>
+Gradient normal_gradient(std::shared_ptr<const Normal> data, double mu, double sigma) {
+    struct State {
+        AnyTape tape;
+        std::vector<Handle> v;
+        Handle y;
     };
-    s.reverse = [y] { chainrule::backward(*y); };
-    s.check = [data, v, mu, sigma]() -> std::string {
+    auto s = std::make_shared<State>();
+    Gradient g;
+    g.record = [s, data, mu, sigma] {
+        s->tape.clear();
+        s->v = {s->tape.variable(mu), s->tape.variable(sigma)};
+        s->y = (*data)(s->v[0], s->v[1]);
+    };
+    g.reverse = [s] { backward(s->y); };
+    g.check = [s, data, mu, sigma]() -> std::string {
         double d_mu = 0, d_sigma = 0;  // Σ (y−μ)/σ², Σ ((y−μ)²/σ³ − 1/σ)
         for (double yi : data->y) {
             d_mu += (yi - mu) / (sigma * sigma);
             d_sigma += (yi - mu) * (yi - mu) / (sigma * sigma * sigma) - 1 / sigma;
         }
-        if (!close((*v)[0].adjoint(), d_mu)) return mismatch(0, (*v)[0].adjoint(), d_mu);
-        if (!close((*v)[1].adjoint(), d_sigma)) return mismatch(1, (*v)[1].adjoint(), d_sigma);
+        if (!close(s->v[0].adjoint(), d_mu)) return mismatch(0, s->v[0].adjoint(), d_mu);
+        if (!close(s->v[1].adjoint(), d_sigma)) return mismatch(1, s->v[1].adjoint(), d_sigma);
         return {};
     };
-    return s;
+    return g;
+}
+
+Shape normal_shape(std::size_t n) {
+    auto data = std::make_shared<Normal>();
+    for (std::size_t i = 0; i < n; ++i) data->y.push_back(std::sin(0.001 * static_cast<double>(i)) * 2.0 + 0.3);
+    const double mu = 0.2, sigma = 1.3;
+    return {"normal log-pdf", std::to_string(n) + " observations, inputs μ, σ",
+            [data, mu, sigma] { return (*data)(mu, sigma); },
+            normal_gradient<Tape<double>, Var<double>>(data, mu, sigma),
+            normal_gradient<JacobianTape<double>, Active<double>>(data, mu, sigma)};
 }
 
 // ½ Σᵢ (yᵢ − xᵢᵀw − b)² over rows × features data; the inputs are w and b.
-Shape regression_shape(std::size_t rows, std::size_t features) {
-    struct Data {
-        std::vector<double> X, y, w;
-        double b = 0.1;
-        std::vector<Var<double>> wv;
-        Var<double> bv, f;
-    };
-    auto d = std::make_shared<Data>();
-    for (std::size_t i = 0; i < rows * features; ++i) d->X.push_back(std::cos(0.37 * static_cast<double>(i)));
-    for (std::size_t i = 0; i < rows; ++i) d->y.push_back(std::sin(0.11 * static_cast<double>(i)));
-    for (std::size_t j = 0; j < features; ++j) d->w.push_back(0.05 * static_cast<double>(j) - 0.2);
-    const auto loss = [d, rows, features](const auto& w, const auto& b) {
-        auto total = 0.0 * b;
+struct Regression {
+    std::size_t rows, features;
+    std::vector<double> X, y, w;
+    double b = 0.1;
+    template <class W, class S>
+    S operator()(const W& w_, const S& b_) const {
+        S total = 0.0 * b_;
         for (std::size_t i = 0; i < rows; ++i) {
-            auto r = d->y[i] - b;
-            for (std::size_t j = 0; j < features; ++j) r = r - d->X[i * features + j] * w[j];
+            S r = y[i] - b_;
+            for (std::size_t j = 0; j < features; ++j) r = r - X[i * features + j] * w_[j];
             total = total + 0.5 * r * r;
         }
         return total;
+    }
+};
+
+template <class AnyTape, class Handle>
+Gradient regression_gradient(std::shared_ptr<const Regression> d) {
+    struct State {
+        AnyTape tape;
+        std::vector<Handle> wv;
+        Handle bv, f;
     };
-    Shape s{"regression", std::to_string(rows) + " rows × " + std::to_string(features) + " features, inputs w, b", {}, {}, {}, {}};
-    s.plain = [d, loss] { return loss(d->w, d->b); };
-    s.record = [d, loss](Tape<double>& tape) {
-        tape.clear();
-        d->wv.clear();
-        for (double wj : d->w) d->wv.push_back(tape.variable(wj));
-        d->bv = tape.variable(d->b);
-        d->f = loss(d->wv, d->bv);
+    auto s = std::make_shared<State>();
+    Gradient g;
+    g.record = [s, d] {
+        s->tape.clear();
+        s->wv.clear();
+        for (double wj : d->w) s->wv.push_back(s->tape.variable(wj));
+        s->bv = s->tape.variable(d->b);
+        s->f = (*d)(s->wv, s->bv);
     };
-    s.reverse = [d] { chainrule::backward(d->f); };
-    s.check = [d, rows, features]() -> std::string {
-        std::vector<double> gw(features, 0.0);  // −Σ rᵢ X_ij, −Σ rᵢ
+    g.reverse = [s] { backward(s->f); };
+    g.check = [s, d]() -> std::string {
+        std::vector<double> gw(d->features, 0.0);  // −Σ rᵢ X_ij, −Σ rᵢ
         double gb = 0;
-        for (std::size_t i = 0; i < rows; ++i) {
+        for (std::size_t i = 0; i < d->rows; ++i) {
             double r = d->y[i] - d->b;
-            for (std::size_t j = 0; j < features; ++j) r -= d->X[i * features + j] * d->w[j];
-            for (std::size_t j = 0; j < features; ++j) gw[j] -= r * d->X[i * features + j];
+            for (std::size_t j = 0; j < d->features; ++j) r -= d->X[i * d->features + j] * d->w[j];
+            for (std::size_t j = 0; j < d->features; ++j) gw[j] -= r * d->X[i * d->features + j];
             gb -= r;
         }
-        for (std::size_t j = 0; j < features; ++j)
-            if (!close(d->wv[j].adjoint(), gw[j])) return mismatch(j, d->wv[j].adjoint(), gw[j]);
-        return close(d->bv.adjoint(), gb) ? std::string() : mismatch(features, d->bv.adjoint(), gb);
+        for (std::size_t j = 0; j < d->features; ++j)
+            if (!close(s->wv[j].adjoint(), gw[j])) return mismatch(j, s->wv[j].adjoint(), gw[j]);
+        return close(s->bv.adjoint(), gb) ? std::string() : mismatch(d->features, s->bv.adjoint(), gb);
     };
-    return s;
+    return g;
+}
+
+Shape regression_shape(std::size_t rows, std::size_t features) {
+    auto d = std::make_shared<Regression>();
+    d->rows = rows;
+    d->features = features;
+    for (std::size_t i = 0; i < rows * features; ++i) d->X.push_back(std::cos(0.37 * static_cast<double>(i)));
+    for (std::size_t i = 0; i < rows; ++i) d->y.push_back(std::sin(0.11 * static_cast<double>(i)));
+    for (std::size_t j = 0; j < features; ++j) d->w.push_back(0.05 * static_cast<double>(j) - 0.2);
+    return {"regression", std::to_string(rows) + " rows × " + std::to_string(features) + " features, inputs w, b",
+            [d] { return (*d)(d->w, d->b); }, regression_gradient<Tape<double>, Var<double>>(d),
+            regression_gradient<JacobianTape<double>, Active<double>>(d)};
 }
 
 // sum(A B) with matrix nodes; plain: Eigen's product. ∂/∂A = 𝟏 (B𝟏)ᵀ, ∂/∂B = (Aᵀ𝟏) 𝟏ᵀ.
 Shape matmul_shape(Eigen::Index n) {
     struct Data {
         Matrix<double> A, B;
+        Tape<double> tape;
         Mat<double> Av, Bv;
         Var<double> f;
     };
@@ -215,16 +262,16 @@ Shape matmul_shape(Eigen::Index n) {
             d->A(i, j) = std::sin(0.1 * static_cast<double>(i * n + j));
             d->B(i, j) = std::cos(0.07 * static_cast<double>(i + 2 * j));
         }
-    Shape s{"matmul", "sum(A B), A, B " + std::to_string(n) + "×" + std::to_string(n) + " (matrix nodes)", {}, {}, {}, {}};
+    Shape s{"matmul", "sum(A B), A, B " + std::to_string(n) + "×" + std::to_string(n) + " (matrix nodes)", {}, {}, {}};
     s.plain = [d] { return (d->A * d->B).sum(); };
-    s.record = [d](Tape<double>& tape) {
-        tape.clear();
-        d->Av = tape.variable(d->A);
-        d->Bv = tape.variable(d->B);
+    s.tape.record = [d] {
+        d->tape.clear();
+        d->Av = d->tape.variable(d->A);
+        d->Bv = d->tape.variable(d->B);
         d->f = sum(d->Av * d->Bv);
     };
-    s.reverse = [d] { chainrule::backward(d->f); };
-    s.check = [d]() -> std::string {
+    s.tape.reverse = [d] { chainrule::backward(d->f); };
+    s.tape.check = [d]() -> std::string {
         const Matrix<double> gA = d->Av.adjoint(), gB = d->Bv.adjoint();
         const Eigen::VectorXd row_sums_B = d->B.rowwise().sum(), col_sums_A = d->A.colwise().sum().transpose();
         for (Eigen::Index k : {Eigen::Index{0}, d->A.rows() - 1})
@@ -238,32 +285,49 @@ double ns_since(Clock::time_point t0) { return std::chrono::duration<double, std
 
 volatile double sink = 0;  // keeps the plain evaluations from being optimised away
 
-void run(Shape& s, int reps, int warmup) {
-    Tape<double> tape;
-    s.record(tape);
-    s.reverse();
-    if (const std::string wrong = s.check(); !wrong.empty()) {
-        std::printf("%-15s WRONG: %s -- not timed\n", s.name.c_str(), wrong.c_str());
+void verify(const Shape& s, const Gradient& g, const char* which) {
+    g.record();
+    g.reverse();
+    if (const std::string wrong = g.check(); !wrong.empty()) {
+        std::printf("%-15s WRONG on %s: %s -- not timed\n", s.name.c_str(), which, wrong.c_str());
         std::exit(1);
     }
-    std::vector<double> ratio, plain_ns;
+}
+
+void print_ratio(const char* label, std::vector<double>& ratio) {
+    if (ratio.empty()) return void(std::printf("  %-8s %8s  %-17s", label, "–", ""));
+    const auto [lo, hi] = std::minmax_element(ratio.begin(), ratio.end());
+    std::printf("  %-8s %7.2f  [%6.2f – %6.2f]", label, median(ratio), *lo, *hi);
+}
+
+void run(Shape& s, int reps, int warmup) {
+    verify(s, s.tape, "Tape");
+    if (s.jacobian) verify(s, *s.jacobian, "JacobianTape");
+    std::vector<double> ratio, jratio, plain_ns;
     for (int r = 0; r < warmup + reps; ++r) {
         auto t0 = Clock::now();
         sink = sink + s.plain();
         const double plain = ns_since(t0);
         t0 = Clock::now();
-        s.record(tape);
-        const double record = ns_since(t0);
-        t0 = Clock::now();
-        s.reverse();
-        const double reverse = ns_since(t0);
+        s.tape.record();
+        s.tape.reverse();
+        const double tape = ns_since(t0);
+        double jacobian = 0;
+        if (s.jacobian) {
+            t0 = Clock::now();
+            s.jacobian->record();
+            s.jacobian->reverse();
+            jacobian = ns_since(t0);
+        }
         if (r < warmup) continue;
-        ratio.push_back((record + reverse) / plain);
+        ratio.push_back(tape / plain);
+        if (s.jacobian) jratio.push_back(jacobian / plain);
         plain_ns.push_back(plain);
     }
-    const auto [lo, hi] = std::minmax_element(ratio.begin(), ratio.end());
-    std::printf("%-15s %8.2f  [%6.2f – %6.2f]   %10.3f ms   %s\n", s.name.c_str(), median(ratio), *lo, *hi,
-                median(plain_ns) / 1e6, s.size.c_str());
+    std::printf("%-15s", s.name.c_str());
+    print_ratio("Tape", ratio);
+    print_ratio("Jacobian", jratio);
+    std::printf("   %8.3f ms   %s\n", median(plain_ns) / 1e6, s.size.c_str());
 }
 
 int arg(int argc, char** argv, std::string_view key, int fallback) {
@@ -280,8 +344,10 @@ int main(int argc, char** argv) {
     const char* tunables = std::getenv("GLIBC_TUNABLES");
     std::printf("GLIBC_TUNABLES : %s\n", tunables ? tunables : "(unset)");
     std::printf("load     : %.2f (1-min load average at start)\n", load_average());
-    std::printf("%d repetitions after %d warm-up (per repetition: plain, then record, then reverse)\n\n", reps, warmup);
-    std::printf("%-15s %8s  %-17s   %13s   %s\n", "shape", "ratio", "[min – max]", "plain", "size");
+    std::printf("%d repetitions after %d warm-up (per repetition: plain, then record + reverse on Tape<double>, "
+                "then on JacobianTape<double>)\n\n", reps, warmup);
+    std::printf("%-15s  %-8s %7s  %-17s  %-8s %7s  %-17s   %11s   %s\n", "shape", "", "ratio", "[min – max]", "",
+                "ratio", "[min – max]", "plain", "size");
     std::vector<Shape> shapes;
     const std::size_t n = 1'000'000;
     shapes.push_back(vector_shape("sum", n, -1.0, 1.0, [](const auto& x) { return sum_of(x); },

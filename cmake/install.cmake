@@ -4,12 +4,12 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-foreach(layer precision ops symbolic graph autodiff derivations models)
+foreach(layer precision ops symbolic graph jacobian autodiff derivations models)
     install(DIRECTORY ${PROJECT_SOURCE_DIR}/${layer}/
             DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/chainrule/${layer}
             FILES_MATCHING PATTERN "*.hpp")
 endforeach()
-install(FILES ${PROJECT_SOURCE_DIR}/chainrule.hpp
+install(FILES ${PROJECT_SOURCE_DIR}/chainrule.hpp ${PROJECT_SOURCE_DIR}/jacobian.hpp
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/chainrule)
 
 install(TARGETS chainrule EXPORT chainruleTargets

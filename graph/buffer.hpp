@@ -80,6 +80,14 @@ public:
         else
             push_back_unchecked(x);
     }
+    /// The first free element (capacity() − size() of them): a caller that has checked the
+    /// room writes trivially copyable elements there, then appends them with append_written.
+    T* free_slots() noexcept { return data_ + size_; }
+    /// Appends the n elements written at free_slots().
+    void append_written(std::size_t n) noexcept {
+        static_assert(std::is_trivially_copyable_v<T>, "append_written skips construction");
+        size_ += n;
+    }
     void pop_back() noexcept {
         --size_;
         std::destroy_at(data_ + size_);
