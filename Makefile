@@ -63,7 +63,9 @@ mnist: configure mnist-data
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target chainrule_mnist
 	./$(BUILD_DIR)/examples/mnist/chainrule-mnist $(MNIST_ARGS)
 
+# Installs the PyTorch side first (python3-torch, OpenBLAS: scripts/install-deps.sh).
 bench-mnist: configure mnist-data
+	@./scripts/install-deps.sh --bench-mnist
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_mnist
 	GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD \
 	    ./$(BUILD_DIR)/bench/bench_mnist $(MNIST_BENCH_ARGS)

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The PyTorch side of bench/bench_mnist.cpp: seed 004's MNIST classifier (784-64-16-10,
 sigmoid hidden layers, softmax cross-entropy of the logits, SGD eta 0.2, batch 128,
-float64) on the same data, split, batches and initial weights as chainrule's
+float64 or float32) on the same data, split, batches and initial weights as chainrule's
 (docs/models.md, "MNIST"):
 
 - data: data/mnist/0.json ... 9.json concatenated in that order, permuted by the
@@ -14,9 +14,12 @@ float64) on the same data, split, batches and initial weights as chainrule's
 
 Usage:
   mnist_pytorch.py [--epochs 40] [--threads 2] [--seed 1] [--data DIR]   train, print accuracy
-  mnist_pytorch.py --serve [--threads 2] [--data DIR]
-      for bench_mnist: prints "ready", then for each line "epoch" on stdin trains one epoch
-      and prints its wall time in seconds; "quit" ends.
+  mnist_pytorch.py --serve [--threads 2] [--dtype float64|float32] [--data DIR]
+      for bench_mnist: prints "ready torch <version> threads <n> dtype <d> blas <library>",
+      then for each line "epoch" on stdin trains one epoch and prints its wall time in
+      seconds; "quit" ends. <library> is the BLAS shared object this process really mapped
+      after a matrix product (Debian's libblas.so.3 is the netlib reference BLAS unless an
+      optimised one such as libopenblas0-pthread is installed).
 Prints "skip: <reason>" and exits with status 0 when torch is not installed.
 """
 import argparse
@@ -55,7 +58,7 @@ def fisher_yates(n, seed):
     return p
 
 
-def load_split(folder, torch):
+def load_split(folder, torch, dtype):
     images, labels = [], []
     for digit in range(10):
         path = os.path.join(folder, f"{digit}.json")
@@ -68,23 +71,37 @@ def load_split(folder, torch):
         images += [data[k * 784:(k + 1) * 784] for k in range(n)]
         labels += [digit] * n
     order = fisher_yates(len(labels), 4)
-    x = torch.tensor([images[i] for i in order], dtype=torch.float64)
+    x = torch.tensor([images[i] for i in order], dtype=torch.float64).to(dtype)
     y = torch.tensor([labels[i] for i in order], dtype=torch.long)
     return (x[:8000], y[:8000]), (x[8000:], y[8000:])
 
 
-def make_model(torch, sizes, seed):
+def make_model(torch, sizes, seed, dtype):
     rng = SplitMix64(seed)
     layers = []
     for fan_in, fan_out in zip(sizes, sizes[1:]):
         a = math.sqrt(6.0 / (fan_in + fan_out))
         w = [[rng.uniform(-a, a) for _ in range(fan_out)] for _ in range(fan_in)]
-        linear = torch.nn.Linear(fan_in, fan_out).double()
+        linear = torch.nn.Linear(fan_in, fan_out).to(dtype)
         with torch.no_grad():
-            linear.weight.copy_(torch.tensor(w, dtype=torch.float64).t())
+            linear.weight.copy_(torch.tensor(w, dtype=torch.float64).t().to(dtype))
             linear.bias.zero_()
         layers += [linear, torch.nn.Sigmoid()]
     return torch.nn.Sequential(*layers[:-1])  # no activation after the last layer: logits
+
+
+def blas_in_use():
+    """The BLAS library mapped into this process (after a matrix product has run)."""
+    names = set()
+    with open("/proc/self/maps") as maps:
+        for line in maps:
+            path = line.split()[-1] if len(line.split()) >= 6 else ""
+            base = os.path.basename(path)
+            if "blas" in base or "mkl" in base:
+                names.add(os.path.realpath(path))
+    if not names:
+        return "none-mapped"
+    return ",".join(sorted(names))
 
 
 def train_epoch(model, optimizer, batches, torch):
@@ -107,6 +124,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--data", default=os.path.join(here, "..", "data", "mnist"))
     parser.add_argument("--serve", action="store_true")
+    parser.add_argument("--dtype", choices=["float64", "float32"], default="float64")
     args = parser.parse_args()
     try:
         import torch
@@ -114,12 +132,15 @@ def main():
         print(f"skip: PyTorch is not installed ({e})", flush=True)
         return
     torch.set_num_threads(args.threads)
-    (x, y), (x_test, y_test) = load_split(args.data, torch)
+    dtype = getattr(torch, args.dtype)
+    (x, y), (x_test, y_test) = load_split(args.data, torch, dtype)
     batches = [(x[k:k + 128], y[k:k + 128]) for k in range(0, len(y), 128)]
-    model = make_model(torch, [784, 64, 16, 10], args.seed)
+    model = make_model(torch, [784, 64, 16, 10], args.seed, dtype)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.2)
     if args.serve:
-        print(f"ready torch {torch.__version__} threads {torch.get_num_threads()}", flush=True)
+        torch.mm(x[:128], x[:128].t())  # load the BLAS before asking which one it is
+        print(f"ready torch {torch.__version__} threads {torch.get_num_threads()} dtype {args.dtype} "
+              f"blas {blas_in_use()}", flush=True)
         for line in sys.stdin:
             if line.strip() != "epoch":
                 break

@@ -9,6 +9,10 @@
 # with the Arphic font gbsn (latex-cjk-chinese, latex-cjk-chinese-arphic-gbsn00lp); the
 # gallery test reads the PDFs back with pdftotext and renders them with pdftoppm
 # (poppler-utils).
+# `install-deps.sh --bench-mnist` (what `make bench-mnist` runs) adds the PyTorch side of the
+# MNIST benchmark: python3-torch, and OpenBLAS (libopenblas0-pthread) so that PyTorch's
+# libblas.so.3 is an optimised BLAS rather than the netlib reference one — not in the
+# default install, since it changes which BLAS every program on the machine loads.
 set -eu
 
 PACKAGES="
@@ -19,6 +23,9 @@ texlive-latex-base texlive-latex-recommended lmodern
 latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp poppler-utils
 clang libclang-rt-14-dev
 "
+if [ "${1:-}" = "--bench-mnist" ]; then
+    PACKAGES="$PACKAGES python3-torch libopenblas0-pthread"
+fi
 
 # The MNIST digits (data/mnist) for `make mnist` and bench_mnist, fetched once. Not fatal:
 # the tests use a small fixture, so a machine without network still builds and tests. A
