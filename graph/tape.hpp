@@ -9,6 +9,7 @@
 /// A tape is an ordinary object: no global tape, so two threads recording on two tapes
 /// never interfere. A tape is movable, not copyable (replay<U> makes a re-evaluated copy).
 
+#include "always_inline.hpp"
 #include "buffer.hpp"
 #include "errors.hpp"
 #include "mat_store.hpp"
@@ -26,18 +27,6 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-/// Forces inlining of the few small functions that every recorded op runs (the op
-/// wrappers of var_functions.hpp and Tape's record/push fast path): without it GCC keeps
-/// each op an out-of-line call, which costs ~20% of recording time. Define it as
-/// `inline` before including chainrule to trade that speed for smaller code.
-#ifndef CHAINRULE_ALWAYS_INLINE
-#if defined(__GNUC__) || defined(__clang__)
-#define CHAINRULE_ALWAYS_INLINE [[gnu::always_inline]] inline
-#else
-#define CHAINRULE_ALWAYS_INLINE inline
-#endif
-#endif
 
 namespace chainrule {
 

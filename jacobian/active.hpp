@@ -23,7 +23,11 @@ template <class T>
 class JacobianTape;
 
 namespace detail {
+/// StaleHandleError for a stale leaf, else TapeMismatchError for leaves of two tapes.
 [[noreturn, gnu::cold, gnu::noinline]] void throw_bad_statement(const StatementOwner& owner);
+/// The error for an Active of another tape (stale: of this tape before a clear()) given
+/// to a tape's backward or adjoint.
+[[noreturn, gnu::cold, gnu::noinline]] void throw_foreign_active(bool stale);
 }
 
 template <class T>
@@ -87,6 +91,7 @@ public:
     }
     CHAINRULE_ALWAYS_INLINE void find_owner(detail::StatementOwner& s) const {
         if (index_ == 0) return;
+        s.stale |= generation_ != block_->generation;
         if (s.block == nullptr) {
             s.block = block_;
             s.generation = generation_;
@@ -115,7 +120,8 @@ private:
             block_ = nullptr;
             return;
         }
-        if (owner.mixed || owner.generation != owner.block->generation) [[unlikely]]
+        owner.stale |= owner.generation != owner.block->generation;
+        if (owner.mixed || owner.stale) [[unlikely]]
             detail::throw_bad_statement(owner);
         index_ = static_cast<JacobianTape<T>*>(owner.block->tape)->record(e);
         block_ = owner.block;

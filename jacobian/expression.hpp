@@ -7,7 +7,7 @@
 /// (one *statement*): then the tree pushes, for each active leaf ℓ, one Jacobian entry
 /// (∂y/∂ℓ, index of ℓ) — the product of the local partials on the path from the root to
 /// ℓ. A leaf used twice gets two entries (their sum is its partial; the reverse sweep adds
-/// them). Values and local partials come from the op catalogue (ops/rules_*.hpp), the
+/// them). A path whose multiplier is exactly 0 contributes 0 (path_product). Values and local partials come from the op catalogue (ops/rules_*.hpp), the
 /// same functions the op-level Tape uses.
 ///
 /// Nodes hold their operands by value (an Active<T> leaf is 24 bytes), so an expression
@@ -17,7 +17,7 @@
 #include "../graph/buffer.hpp"
 #include "../graph/node_record.hpp"
 #include "../graph/tape_control_block.hpp"
-#include "../graph/tape.hpp"  // CHAINRULE_ALWAYS_INLINE
+#include "../graph/always_inline.hpp"
 #include "../ops/rules.hpp"
 
 #include <concepts>
@@ -26,6 +26,8 @@
 #include <type_traits>
 
 namespace chainrule {
+
+// (is_zero: ops/numeric_scalar.hpp, included by the rules.)
 
 /// An expression of the Jacobian tape: an Active<T> or a tree of them.
 template <class E>
@@ -71,8 +73,19 @@ struct JacobianRow {
 struct StatementOwner {
     TapeControlBlock* block = nullptr;
     std::uint32_t generation = 0;
-    bool mixed = false;
+    bool mixed = false;  // leaves of two tapes or generations
+    bool stale = false;  // a leaf of a cleared or destroyed tape
 };
+
+/// ∂y/∂ℓ along a path, m·d, where a multiplier of exactly 0 contributes 0 whatever d is:
+/// the statement-level form of the sweep's convention that a node whose adjoint is 0 is
+/// skipped (docs/conventions.md), so 0·log(p) at p = 0 gives 0, not 0·∞ = NaN, as on
+/// Tape<T>.
+template <class T>
+CHAINRULE_ALWAYS_INLINE T path_product(const T& m, const T& d) {
+    const T product = m * d;
+    return is_zero(m) ? T(0) : product;
+}
 
 /// A plain number inside an expression (atan2(x, 2), min(x, 0), …): a value, no leaf.
 template <class T>
@@ -126,7 +139,7 @@ struct UnaryExpr {
     CHAINRULE_ALWAYS_INLINE StatementOwner leftmost_owner() const { return a.leftmost_owner(); }
     CHAINRULE_ALWAYS_INLINE bool same_owner(const StatementOwner& s) const { return a.same_owner(s); }
     CHAINRULE_ALWAYS_INLINE void find_owner(StatementOwner& s) const { a.find_owner(s); }
-    CHAINRULE_ALWAYS_INLINE void add_partials(JacobianRow<T>& row, const T& m) const { a.add_partials(row, T(m * d)); }
+    CHAINRULE_ALWAYS_INLINE void add_partials(JacobianRow<T>& row, const T& m) const { a.add_partials(row, path_product(m, d)); }
 };
 
 /// y = Op(a, b): ∂y/∂ℓ = Op::partials(a, b, y)·(∂a/∂ℓ, ∂b/∂ℓ).
@@ -153,8 +166,8 @@ struct BinaryExpr {
         b.find_owner(s);
     }
     CHAINRULE_ALWAYS_INLINE void add_partials(JacobianRow<T>& row, const T& m) const {
-        a.add_partials(row, T(m * d.da));
-        b.add_partials(row, T(m * d.db));
+        a.add_partials(row, path_product(m, d.da));
+        b.add_partials(row, path_product(m, d.db));
     }
 };
 

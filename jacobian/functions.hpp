@@ -9,10 +9,14 @@
 
 #include "expression.hpp"
 
-#include "../graph/var_functions.hpp"  // is_var
+#include "active.hpp"
+
+#include "../graph/errors.hpp"
 #include "../ops/catalogue.hpp"
 
 #include <concepts>
+#include <initializer_list>
+#include <span>
 #include <type_traits>
 
 namespace chainrule {
@@ -33,7 +37,7 @@ CHAINRULE_ALWAYS_INLINE auto param_expr(const E& x, const C& p) {
 
 /// A plain number next to an expression of scalar type T.
 template <class C, class T>
-concept PlainFor = !JacobianExpression<C> && !is_var<std::remove_cvref_t<C>>::value && std::is_convertible_v<C, T>;
+concept PlainFor = !JacobianExpression<C> && std::is_convertible_v<C, T>;
 
 /// Two expressions of one scalar type.
 template <class A, class B>
@@ -92,6 +96,36 @@ CHAINRULE_BINARY_FUNCTIONS(CHAINRULE_ACTIVE_BINARY_ROW)
 CHAINRULE_ACTIVE_BINARY(logaddexp, LogAddExp)
 #undef CHAINRULE_ACTIVE_BINARY_ROW
 #undef CHAINRULE_ACTIVE_BINARY
+
+// min and max of two operands of one type: std::min/std::max(const T&, const T&) would
+// otherwise be chosen over the pair above after `using std::max;` (it is more specialised),
+// and silently break the tie convention (docs/conventions.md).
+#define CHAINRULE_ACTIVE_SAME_TYPE(fn, Op)                                               \
+    template <JacobianExpression E>                                                      \
+    CHAINRULE_ALWAYS_INLINE auto fn(const E& a, const E& b) {                            \
+        return detail::BinaryExpr<ops::Op, detail::expr_t<E>, detail::expr_t<E>>(a, b); \
+    }                                                                                    \
+    template <class T>                                                                   \
+    CHAINRULE_ALWAYS_INLINE auto fn(const Active<T>& a, const Active<T>& b) {            \
+        return detail::BinaryExpr<ops::Op, Active<T>, Active<T>>(a, b);                  \
+    }
+CHAINRULE_ACTIVE_SAME_TYPE(min, Min)
+CHAINRULE_ACTIVE_SAME_TYPE(max, Max)
+#undef CHAINRULE_ACTIVE_SAME_TYPE
+
+/// logsumexp(a₁, …, aₙ) = ln Σ e^{aᵢ} (n ≥ 1), stable for any logits: n − 1 logaddexp
+/// statements folded left, as for Var<T>; ∂/∂aᵢ = e^{aᵢ − logsumexp}. Throws Error for none.
+template <class T>
+Active<T> logsumexp(std::span<const Active<T>> args) {
+    if (args.empty()) throw Error("chainrule: logsumexp needs at least one argument");
+    Active<T> y = args.front();
+    for (std::size_t i = 1; i < args.size(); ++i) y = logaddexp(y, args[i]);
+    return y;
+}
+template <class T>
+Active<T> logsumexp(std::initializer_list<Active<T>> args) {
+    return logsumexp(std::span<const Active<T>>(args.begin(), args.size()));
+}
 
 // The arithmetic operators: with a plain number, the catalogue's param op (x + p, p/x, …),
 // as Tape<T> records it.

@@ -35,8 +35,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <string>
+#include <vector>
 
 namespace chainrule {
 
@@ -69,11 +71,13 @@ public:
         return Active<T>(value, i, block_);
     }
 
-    /// Reverse sweep from y: adds ∂y/∂x to the adjoint of every variable x (read with
-    /// x.adjoint()). Sweeps accumulate, as in PyTorch, until clear_adjoints().
+    /// Reverse sweep from y: adds seed·∂y/∂x to the adjoint of every variable x (read with
+    /// x.adjoint()). Sweeps accumulate, as in PyTorch, until clear_adjoints(). A statement
+    /// whose adjoint is exactly 0 is skipped (docs/conventions.md: an unused or
+    /// zero-weighted branch never contributes 0·∞ = NaN).
     /// Throws StaleHandleError / TapeMismatchError when y is not of this tape as it is
     /// now, Error when y is passive (it depends on no variable).
-    void backward(const Active<T>& y) {
+    void backward(const Active<T>& y, const T& seed = T(1)) {
         check(y);
         if (y.index_ == 0) throw Error("chainrule: backward from a passive value (it depends on no variable of the tape)");
         adjoints_.grow_to(counts_.size());
@@ -83,13 +87,14 @@ public:
         const NodeIndex* operand = operands_.data();
         std::size_t e = partials_.size();
         for (std::size_t s = counts_.size() - 1; s > y.index_; --s) e -= count[s];  // statements after y
-        adjoint[y.index_] += T(1);
+        adjoint[y.index_] += seed;
         for (NodeIndex s = y.index_; s > 0; --s) {
             const unsigned k = count[s];
             if (k == 0) continue;  // a variable: keeps its adjoint
-            const T a = adjoint[s];
-            adjoint[s] = T(0);
             e -= k;
+            const T a = adjoint[s];
+            if (is_zero(a)) continue;  // nothing to propagate (and nothing to reset)
+            adjoint[s] = T(0);
             for (unsigned j = 0; j < k; ++j) adjoint[operand[e + j]] += partial[e + j] * a;
         }
     }
@@ -99,8 +104,10 @@ public:
         if (x.index_ == 0) return T(0);
         check(x);
         if (counts_[x.index_] != 0)
-            throw Error("chainrule: a JacobianTape keeps the adjoints of its variables only (statement #" +
-                        std::to_string(x.index_) + " is an intermediate value); use Tape<T> for those");
+            throw Error("chainrule: a JacobianTape keeps the adjoints of its variables only, and statement #" +
+                        std::to_string(x.index_) +
+                        " is an intermediate value (a variable's handle reassigned, as by x += …, refers to the new "
+                        "value); use Tape<T> for adjoints of intermediate values");
         return x.index_ < adjoints_.size() ? adjoints_.data()[x.index_] : T(0);
     }
 
@@ -170,10 +177,8 @@ private:
     }
     void check(const Active<T>& x) const {
         if (x.index_ == 0) return;
-        if (x.block_ != block_ || x.generation_ != block_->generation) [[unlikely]] {
-            detail::StatementOwner owner{x.block_, x.generation_, x.block_ != block_};
-            detail::throw_bad_statement(owner);
-        }
+        if (x.block_ != block_ || x.generation_ != block_->generation) [[unlikely]]
+            detail::throw_foreign_active(x.generation_ != x.block_->generation);
     }
     void steal(JacobianTape& other) noexcept {
         block_ = other.block_;
@@ -198,7 +203,7 @@ private:
 template <class T>
 JacobianTape<T>& Active<T>::tape() const {
     if (block_ == nullptr) throw Error("chainrule: a passive Active (a constant) belongs to no tape");
-    if (block_->generation != generation_) detail::throw_bad_statement({block_, generation_, false});
+    if (block_->generation != generation_) detail::throw_foreign_active(true);
     return *static_cast<JacobianTape<T>*>(block_->tape);
 }
 
@@ -209,9 +214,23 @@ T Active<T>::adjoint() const {
 
 /// Reverse sweep from y on its tape (JacobianTape::backward).
 template <class T>
-void backward(const Active<T>& y) {
+void backward(const Active<T>& y, const T& seed = T(1)) {
     if (!y.is_active()) throw Error("chainrule: backward from a passive value (it depends on no variable of the tape)");
-    y.tape().backward(y);
+    y.tape().backward(y, seed);
+}
+
+/// ∂y/∂x for each x of xs, as a fresh gradient: the tape's adjoints are cleared, y swept,
+/// the variables' adjoints read (and left in place). Throws as backward and adjoint do.
+template <class T>
+std::vector<T> grad(const Active<T>& y, std::initializer_list<Active<T>> xs) {
+    if (!y.is_active()) throw Error("chainrule: grad of a passive value (it depends on no variable of the tape)");
+    JacobianTape<T>& tape = y.tape();
+    tape.clear_adjoints();
+    tape.backward(y);
+    std::vector<T> g;
+    g.reserve(xs.size());
+    for (const Active<T>& x : xs) g.push_back(tape.adjoint(x));
+    return g;
 }
 
 }  // namespace chainrule

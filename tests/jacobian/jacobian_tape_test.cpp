@@ -6,7 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <span>
 #include <vector>
 
 namespace jacobian_tape_test {
@@ -90,7 +92,9 @@ TEST_CASE("mixed tapes, cleared and destroyed tapes are errors with a message, n
     CHECK_THROWS_AS(c.adjoint(), StaleHandleError);
     CHECK_THROWS_AS(t1.backward(c), StaleHandleError);
     const A fresh = t1.variable(5.0);
-    CHECK_THROWS_AS(A(fresh + a), TapeMismatchError);  // a new and a stale leaf of one tape
+    CHECK_THROWS_AS(A(fresh + a), StaleHandleError);  // a new and a stale leaf of one tape
+    CHECK_THROWS_AS(A(a + fresh), StaleHandleError);
+    CHECK_THROWS_WITH(t2.backward(fresh), Catch::Contains("another Jacobian tape"));
 
     A dangling;
     {
@@ -98,6 +102,7 @@ TEST_CASE("mixed tapes, cleared and destroyed tapes are errors with a message, n
         dangling = gone.variable(1.0);
     }
     CHECK_THROWS_AS(A(dangling * 2.0), StaleHandleError);
+    CHECK_THROWS_AS(A(fresh * dangling), StaleHandleError);  // with a live leaf of another tape
     CHECK_THROWS_AS(dangling.adjoint(), StaleHandleError);
 }
 
@@ -134,6 +139,35 @@ TEST_CASE("a long recording grows into page memory and stays right") {
     for (int i = 0; i < n; i += 997) wrong += x[i].adjoint() != 2 * x[i].value();
     CHECK(wrong == 0);
     CHECK(tape.adjoint_bytes() >= (2 * static_cast<std::size_t>(n) + 1) * sizeof(double));
+}
+
+TEST_CASE("a seed, grad(), and logsumexp as for Var<T>") {
+    JacobianTape<double> tape;
+    const A x = tape.variable(0.5), y = tape.variable(-1.5);
+    const A f = x * x * y;
+    backward(f, 3.0);
+    CHECK(x.adjoint() == 3 * 2 * 0.5 * -1.5);
+    CHECK(grad(f, {x, y}) == std::vector<double>{2 * 0.5 * -1.5, 0.25});  // fresh: the seed-3 sweep is gone
+    const A l = logsumexp({x, y, x});
+    tape.clear_adjoints();
+    tape.backward(l);
+    const double total = 2 * std::exp(0.5) + std::exp(-1.5);  // ∂/∂x = 2e^x / Σ, ∂/∂y = e^y / Σ
+    CHECK(l.value() == Approx(std::log(total)).epsilon(1e-15));
+    CHECK(x.adjoint() == Approx(2 * std::exp(0.5) / total).epsilon(1e-15));
+    CHECK(y.adjoint() == Approx(std::exp(-1.5) / total).epsilon(1e-15));
+    CHECK_THROWS_AS(logsumexp(std::span<const A>()), Error);
+}
+
+TEST_CASE("min and max keep the tie convention after `using std::max` (std's would be chosen otherwise)") {
+    using std::max;
+    using std::min;
+    JacobianTape<double> tape;
+    const A x = tape.variable(2.0), y = tape.variable(2.0);
+    const A m = max(x, y) + 2 * min(x, y) + 4 * max(x * 1.0, y * 1.0);  // same-type expressions too
+    tape.backward(m);
+    // A tie splits the derivative evenly, as Tape<T> (docs/conventions.md): ½ + 2·½ + 4·½ each.
+    CHECK(x.adjoint() == 3.5);
+    CHECK(y.adjoint() == 3.5);
 }
 
 }  // namespace jacobian_tape_test

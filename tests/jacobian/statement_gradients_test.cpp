@@ -225,6 +225,48 @@ TEST_CASE("conventions at kinks are the op-level tape's (docs/conventions.md)") 
     CHECK(std::isinf(active_derivative([](const A& x) { return A(sqrt(x)); }, 0.0)));  // sqrt'(0) = +inf, said so
 }
 
+TEST_CASE("zeros win: a zero-weighted or unused branch at an infinite slope gives 0, not NaN, as on Tape<T>") {
+    struct Case {
+        const char* label;
+        double x0, y0;
+        A (*f)(const A&, const A&);
+        Var<double> (*g)(const Var<double>&, const Var<double>&);
+    };
+    const Case cases[] = {
+        {"cross-entropy term 0·log(p) at p = 0", 1.0, 0.0, [](const A& p, const A& q) { return A(-(1.0 * log(p) + 0.0 * log(q))); },
+         [](const Var<double>& p, const Var<double>& q) { return -(1.0 * log(p) + 0.0 * log(q)); }},
+        {"cbrt(x)·cbrt(y) at the origin", 0.0, 0.0, [](const A& x, const A& y) { return A(cbrt(x) * cbrt(y)); },
+         [](const Var<double>& x, const Var<double>& y) { return cbrt(x) * cbrt(y); }},
+        {"0·sqrt(x) + y at x = 0", 0.0, 3.0, [](const A& x, const A& y) { return A(0.0 * sqrt(x) + y); },
+         [](const Var<double>& x, const Var<double>& y) { return 0.0 * sqrt(x) + y; }},
+        {"asin(x)·(y − y) at x = 1", 1.0, 2.0, [](const A& x, const A& y) { return A(asin(x) * (y - y)); },
+         [](const Var<double>& x, const Var<double>& y) { return asin(x) * (y - y); }},
+        {"x·y with exp(x) overflowing, weighted 0", 800.0, 2.0, [](const A& x, const A& y) { return A(x * y + 0.0 * exp(x)); },
+         [](const Var<double>& x, const Var<double>& y) { return x * y + 0.0 * exp(x); }},
+    };
+    for (const Case& c : cases) {
+        Tape<double> t;
+        const Var<double> x = t.variable(c.x0), y = t.variable(c.y0);
+        backward(c.g(x, y));
+        JacobianTape<double> j;
+        const A xa = j.variable(c.x0), ya = j.variable(c.y0);
+        j.backward(c.f(xa, ya));
+        INFO(c.label);
+        CHECK(std::isfinite(xa.adjoint()));
+        CHECK(std::isfinite(ya.adjoint()));
+        CHECK(xa.adjoint() == x.adjoint());
+        CHECK(ya.adjoint() == y.adjoint());
+    }
+    // An unused statement at an infinite slope, recorded after the variables and before y.
+    JacobianTape<double> j;
+    const A x = j.variable(0.0);
+    const A unused = sqrt(x);
+    const A y = 2 * x;
+    j.backward(y);
+    CHECK(unused.value() == 0.0);
+    CHECK(x.adjoint() == 2.0);
+}
+
 TEST_CASE("other scalar types: float, and 50 digits against a closed form") {
     JacobianTape<float> tf;
     const Active<float> xf = tf.variable(0.5f);
