@@ -63,9 +63,10 @@ mnist: configure mnist-data
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target chainrule_mnist
 	./$(BUILD_DIR)/examples/mnist/chainrule-mnist $(MNIST_ARGS)
 
-# Installs the PyTorch side first (python3-torch, OpenBLAS: scripts/install-deps.sh).
+# Installs the PyTorch side first (python3-torch, OpenBLAS: scripts/install-deps.sh), unless
+# MNIST_BENCH_ARGS has --no-pytorch.
 bench-mnist: configure mnist-data
-	@./scripts/install-deps.sh --bench-mnist
+	@case "$(MNIST_BENCH_ARGS)" in *--no-pytorch*) ;; *) ./scripts/install-deps.sh --bench-mnist ;; esac
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target bench_mnist
 	GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD \
 	    ./$(BUILD_DIR)/bench/bench_mnist $(MNIST_BENCH_ARGS)

@@ -7,7 +7,8 @@
 //     libblas.so.3: the netlib reference BLAS unless libopenblas0-pthread is installed —
 //     `make bench-mnist` installs it). OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, which this
 //     machine kind sets and which force older OpenBLAS kernels, are removed from the
-//     child's environment;
+//     child's environment, and OPENBLAS_NUM_THREADS is set to --threads (OpenBLAS's pool
+//     does not follow torch.set_num_threads);
 //   - chainrule: models::MiniBatchTrainer<T> over the same batches (record, reverse sweep,
 //     SGD step per batch), T = double or float end to end (Mat<float>, float GEMM);
 //   - the GEMM floor: only the matrix products of that epoch, with Eigen on preallocated
@@ -74,6 +75,8 @@ public:
             ::close(in[1]), ::close(out[0]);
             ::unsetenv("OPENBLAS_CORETYPE");  // would force older OpenBLAS kernels
             ::unsetenv("OPENBLAS_L2_SIZE");
+            // torch.set_num_threads does not reach OpenBLAS's own thread pool.
+            ::setenv("OPENBLAS_NUM_THREADS", std::to_string(o.threads).c_str(), 1);
             const std::string script = (kHere / "mnist_pytorch.py").string(), threads = std::to_string(o.threads);
             ::execl(o.python.c_str(), o.python.c_str(), script.c_str(), "--serve", "--threads", threads.c_str(),
                     "--dtype", dtype.c_str(), "--data", o.data.c_str(), static_cast<char*>(nullptr));
@@ -219,7 +222,7 @@ void race(const Options& o, const std::string& dtype, const std::vector<Batch>& 
     double loss = 0;
     for (int rep = 0; rep <= o.reps; ++rep) {
         const std::optional<double> tt = torch ? torch->epoch() : std::nullopt;
-        // PyTorch's OpenMP threads keep spinning a while after its epoch: let them fall
+        // PyTorch's worker threads keep spinning a while after its epoch: let them fall
         // asleep before timing chainrule (measured: +8 ms on a 43 ms epoch without this).
         if (tt) std::this_thread::sleep_for(std::chrono::milliseconds(300));
         auto start = std::chrono::steady_clock::now();

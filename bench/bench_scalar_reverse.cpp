@@ -3,7 +3,7 @@
 //   f(x) = Σ_{i<n−1} sin(x_i)·exp(x_{i+1}) + x_i²/(1 + x_{i+1}²),   n = 10⁶,
 //   x_i = 0.5 + 0.001·(i mod 1000), double, one thread.
 //
-// chainrule has two tapes (docs/performance.md): Tape<double>, one node per elementary op
+// chainrule has two tapes (docs/jacobian_tape.md): Tape<double>, one node per elementary op
 // with its value (replay, derivations), and JacobianTape<double>, one Jacobian row per
 // statement (gradients only). Three modes:
 //   bench_scalar_reverse [google-benchmark flags]   (Tape<double>)
@@ -24,8 +24,9 @@
 //       faults, record, reverse): seconds, peak resident memory and page faults. Run it
 //       in its own process each time (make bench runs each twice, alternating).
 //
-// Both modes first check the gradient at a few indices against the analytic derivative
-// and refuse to run (exit 1) if it is wrong, so a broken computation is never timed.
+// The first two modes check the gradient at a few indices against the analytic derivative
+// before timing and refuse to run (exit 1) if it is wrong, so a broken computation is
+// never timed; --first-gradient checks after its one timed gradient and exits 1 if wrong.
 //
 // Run as `make bench` (sets GLIBC_TUNABLES to keep glibc from selecting its AVX-512
 // exp/sin variants, which are markedly slower on some CPUs); the driver prints whether

@@ -17,9 +17,10 @@ Usage:
   mnist_pytorch.py --serve [--threads 2] [--dtype float64|float32] [--data DIR]
       for bench_mnist: prints "ready torch <version> threads <n> dtype <d> blas <library>",
       then for each line "epoch" on stdin trains one epoch and prints its wall time in
-      seconds; "quit" ends. <library> is the BLAS shared object this process really mapped
-      after a matrix product (Debian's libblas.so.3 is the netlib reference BLAS unless an
-      optimised one such as libopenblas0-pthread is installed).
+      seconds; "quit" ends. <library> is the BLAS shared object mapped into this process
+      and, for OpenBLAS, its build and thread count (Debian's libblas.so.3 is the netlib
+      reference BLAS unless an optimised one such as libopenblas0-pthread is installed;
+      OpenBLAS's threads follow OPENBLAS_NUM_THREADS, not torch.set_num_threads).
 Prints "skip: <reason>" and exits with status 0 when torch is not installed.
 """
 import argparse
@@ -91,17 +92,28 @@ def make_model(torch, sizes, seed, dtype):
 
 
 def blas_in_use():
-    """The BLAS library mapped into this process (after a matrix product has run)."""
-    names = set()
+    """The BLAS this process called: the BLAS shared objects mapped into it, and, for
+    OpenBLAS, its own build description and thread count (asked through ctypes)."""
+    paths = set()
     with open("/proc/self/maps") as maps:
         for line in maps:
-            path = line.split()[-1] if len(line.split()) >= 6 else ""
-            base = os.path.basename(path)
-            if "blas" in base or "mkl" in base:
-                names.add(os.path.realpath(path))
-    if not names:
+            fields = line.split()
+            if len(fields) < 6 or not fields[5].startswith("/"):
+                continue  # anonymous mappings and "(deleted)" markers
+            base = os.path.basename(fields[5])
+            if base.startswith(("libblas.", "libopenblas", "libmkl", "libblis")):
+                paths.add(os.path.realpath(fields[5]))
+    if not paths:
         return "none-mapped"
-    return ",".join(sorted(names))
+    described = ",".join(sorted(paths))
+    for path in sorted(paths):
+        if "openblas" in os.path.basename(path):
+            import ctypes
+            lib = ctypes.CDLL(path)
+            lib.openblas_get_config.restype = ctypes.c_char_p
+            described += f" ({lib.openblas_get_config().decode()}, {lib.openblas_get_num_threads()} threads)"
+            break
+    return described
 
 
 def train_epoch(model, optimizer, batches, torch):
@@ -138,7 +150,6 @@ def main():
     model = make_model(torch, [784, 64, 16, 10], args.seed, dtype)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.2)
     if args.serve:
-        torch.mm(x[:128], x[:128].t())  # load the BLAS before asking which one it is
         print(f"ready torch {torch.__version__} threads {torch.get_num_threads()} dtype {args.dtype} "
               f"blas {blas_in_use()}", flush=True)
         for line in sys.stdin:

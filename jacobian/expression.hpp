@@ -67,8 +67,8 @@ struct JacobianRow {
 };
 
 /// The tape a statement records on: the control block and generation of its leftmost
-/// leaf (null for a passive leaf), and whether every leaf agrees (`same_owner`, one test
-/// per leaf without a branch). When they disagree — two tapes, a stale leaf, or passive
+/// leaf (null for a passive Active; plain numbers are not leaves), and whether every leaf
+/// agrees (`same_owner`, one test per leaf without a branch). When they disagree — two tapes, a stale leaf, or passive
 /// and active leaves mixed — the statement looks again leaf by leaf (`find_owner`).
 struct StatementOwner {
     TapeControlBlock* block = nullptr;
@@ -96,7 +96,7 @@ struct ConstantExpr {
     T v;
     const T& value() const { return v; }
     StatementOwner leftmost_owner() const { return {}; }
-    bool same_owner(const StatementOwner& s) const { return s.block == nullptr; }
+    bool same_owner(const StatementOwner&) const { return true; }
     void find_owner(StatementOwner&) const {}
     void add_partials(JacobianRow<T>&, const T&) const {}
 };
@@ -159,7 +159,12 @@ struct BinaryExpr {
         d = Op::partials(x, y, v);
     }
     const T& value() const { return v; }
-    CHAINRULE_ALWAYS_INLINE StatementOwner leftmost_owner() const { return a.leftmost_owner(); }
+    CHAINRULE_ALWAYS_INLINE StatementOwner leftmost_owner() const {
+        if constexpr (A::kLeaves == 0)  // a plain number on the left: atan2(2, x)
+            return b.leftmost_owner();
+        else
+            return a.leftmost_owner();
+    }
     CHAINRULE_ALWAYS_INLINE bool same_owner(const StatementOwner& s) const { return a.same_owner(s) & b.same_owner(s); }
     CHAINRULE_ALWAYS_INLINE void find_owner(StatementOwner& s) const {
         a.find_owner(s);

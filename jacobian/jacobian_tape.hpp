@@ -133,8 +133,8 @@ public:
     /// Reserves room for `statements` statements with `entries` Jacobian entries in all.
     void reserve(std::size_t statements, std::size_t entries) {
         counts_.reserve(statements + 1);
+        operands_.reserve(entries);  // first: record() tests the capacity of partials_ only
         partials_.reserve(entries);
-        operands_.reserve(entries);
     }
 
     /// Statements recorded, variables included.
@@ -149,15 +149,27 @@ public:
     std::size_t adjoint_bytes() const noexcept { return adjoints_.size() * sizeof(T); }
 
     /// Records one statement (Active's assignment; not for direct use). Returns its index.
+    /// Strong exception guarantee: a throw (the statement limit, memory, or the scalar
+    /// type's arithmetic) leaves the tape as it was.
     template <class E>
     CHAINRULE_ALWAYS_INLINE NodeIndex record(const E& e) {
         static_assert(E::kLeaves <= kMaxLeaves, "chainrule: a statement of more than 255 Active operands; split it");
+        const NodeIndex i = next_index();
+        // operands_ is reserved before partials_ (reserve()), so its capacity is never the smaller.
         if (partials_.size() + E::kLeaves > partials_.capacity() || counts_.size() == counts_.capacity()) [[unlikely]]
             grow(E::kLeaves);
         detail::JacobianRow<T> row{partials_, operands_};
-        e.add_partials(row, T(1));
+        if constexpr (detail::JacobianRow<T>::kTrivial) {
+            e.add_partials(row, T(1));
+        } else {
+            try {  // partials of such T are constructed one by one: undo a partial row
+                e.add_partials(row, T(1));
+            } catch (...) {
+                partials_.pop_back(row.count);
+                throw;
+            }
+        }
         row.commit();
-        const NodeIndex i = next_index();
         counts_.push_back_unchecked(static_cast<std::uint8_t>(row.count));
         return i;
     }

@@ -125,6 +125,27 @@ TEST_CASE("a moved tape keeps its handles; clear() keeps memory and gives the sa
     CHECK(x2.adjoint() == first);
 }
 
+TEST_CASE("move assignment and reserve keep the tape right") {
+    JacobianTape<double> t1, t2;
+    const A old = t2.variable(7.0);
+    const A x = t1.variable(1.5);
+    t2 = std::move(t1);  // t2's own statements are gone: its handles are stale
+    CHECK_THROWS_AS(A(old * 2.0), StaleHandleError);
+    const A y = x * x * x;
+    t2.backward(y);
+    CHECK(x.adjoint() == 3 * 1.5 * 1.5);
+
+    JacobianTape<double> t3;
+    t3.reserve(100, 1000);
+    const A z = t3.variable(2.0);
+    A s = z;
+    for (int i = 0; i < 99; ++i) s = s * z;  // z^100: 99 statements of 2 entries
+    CHECK(t3.statements() == 100);
+    CHECK(t3.entries() == 198);
+    t3.backward(s);
+    CHECK(z.adjoint() == Approx(100 * std::pow(2.0, 99)).epsilon(1e-14));
+}
+
 TEST_CASE("a long recording grows into page memory and stays right") {
     // 3·10⁶ entries: partials and operands well past the 2 MiB page-memory threshold.
     JacobianTape<double> tape;
