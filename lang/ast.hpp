@@ -51,11 +51,21 @@ struct NumberText {
 
 enum class DeclarationKind : std::uint8_t { Input, Target, Param, Const };
 
-/// `input i1 = 0.1` (one per name: `input i1 = 0.1, i2 = 0.2` gives two).
+/// `vary 0.1..0.9 step 0.05` after a declared value: the grid low, low + step, …, ≤ high
+/// that an exercise draws the value from (exercise.hpp).
+struct Variation {
+    std::size_t offset = 0;  ///< of the keyword vary
+    std::size_t end = 0;     ///< one past the step's last character
+    NumberText low, high, step;
+};
+
+/// `input i1 = 0.1` (one per name: `input i1 = 0.1, i2 = 0.2` gives two), optionally
+/// with a Variation.
 struct Declaration {
     DeclarationKind kind = DeclarationKind::Input;
     Name name;
     NumberText value;
+    std::optional<Variation> variation = {};
 };
 
 /// `name = expression`.

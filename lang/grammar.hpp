@@ -37,7 +37,8 @@ struct identifier : pg::identifier {};
 
 struct digits : pg::plus<pg::digit> {};
 struct fraction_digits : digits {};
-struct fraction : pg::seq<pg::one<'.'>, pg::must<fraction_digits>> {};
+// A '.' followed by another is not a fraction: `vary 1..3` is the range 1 to 3.
+struct fraction : pg::seq<pg::one<'.'>, pg::not_at<pg::one<'.'>>, pg::must<fraction_digits>> {};
 struct exponent_digits : digits {};
 struct exponent : pg::seq<pg::one<'e', 'E'>, pg::opt<pg::one<'+', '-'>>, pg::must<exponent_digits>> {};
 struct unsigned_number
@@ -120,8 +121,21 @@ struct declaration_keyword : pg::sor<kw_input, kw_target, kw_param, kw_const> {}
 struct declared_name : identifier {};
 struct declaration_equals : pg::one<'='> {};
 struct declared_value : signed_number {};
+// `vary 0.1..0.9 step 0.05` after a declared value: the grid an exercise draws that
+// value from (lang/exercise.hpp). `vary` and `step` are keywords only here (step is
+// also a function).
+struct kw_vary : TAO_PEGTL_KEYWORD("vary") {};
+struct kw_step : TAO_PEGTL_KEYWORD("step") {};
+struct vary_low : signed_number {};
+struct range_dots : pg::two<'.'> {};
+struct vary_high : signed_number {};
+struct vary_step_keyword : kw_step {};
+struct vary_step : unsigned_number {};
+struct variation : pg::seq<kw_vary, blanks, pg::must<vary_low>, blanks, pg::must<range_dots>, blanks,
+                           pg::must<vary_high>, blanks, pg::must<vary_step_keyword>, blanks, pg::must<vary_step>> {};
 struct declaration_binding
-    : pg::seq<declared_name, blanks, pg::must<declaration_equals>, blanks, pg::must<declared_value>> {};
+    : pg::seq<declared_name, blanks, pg::must<declaration_equals>, blanks, pg::must<declared_value>,
+              pg::opt<blanks, variation>> {};
 struct declaration : pg::seq<declaration_keyword, blanks, pg::must<declaration_binding>,
                              pg::star<list_separator, pg::must<declaration_binding>>, statement_end<declaration>> {};
 
@@ -239,7 +253,12 @@ CHAINRULE_EXPECTED(call_close, "an operator, ',' or ')'")
 CHAINRULE_EXPECTED(declaration_binding, "name = number")
 CHAINRULE_EXPECTED(declaration_equals, "'=' and the value (name = number)")
 CHAINRULE_EXPECTED(declared_value, "a number (the declared value)")
-CHAINRULE_EXPECTED(line_end<declaration>, "',' and another name = number, or the end of the line")
+CHAINRULE_EXPECTED(line_end<declaration>, "',' and another name = number, 'vary', or the end of the line")
+CHAINRULE_EXPECTED(vary_low, "a number (the low end of vary LOW..HIGH step STEP)")
+CHAINRULE_EXPECTED(range_dots, "'..' (vary LOW..HIGH step STEP)")
+CHAINRULE_EXPECTED(vary_high, "a number (the high end of vary LOW..HIGH step STEP)")
+CHAINRULE_EXPECTED(vary_step_keyword, "'step' and the grid step (vary LOW..HIGH step STEP)")
+CHAINRULE_EXPECTED(vary_step, "a positive number (the grid step of vary LOW..HIGH step STEP)")
 CHAINRULE_EXPECTED(definition_equals, "'=' (a definition is: name = expression)")
 CHAINRULE_EXPECTED(line_end<definition>, "an operator (+ - * / ^ **) or the end of the line")
 CHAINRULE_EXPECTED(label_name, "the name to label")

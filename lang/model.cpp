@@ -1,4 +1,5 @@
 #include "model.hpp"
+#include "variation.hpp"
 
 #include "../precision/number_format.hpp"
 #include "../symbolic/latex_names.hpp"
@@ -129,6 +130,10 @@ private:
     }
 
     void add(const Declaration& d) {
+        if (d.variation) {
+            VariationGrid(model_.source, d);  // validates the clause
+            model_.varied.push_back(VariedValue{d.name.text, d.value, *d.variation});
+        }
         const Real value = real_value(d.value.text);
         const NameKind kind = name_kind(d.kind);
         Var<Real> node = kind == NameKind::Param ? model_.tape.variable(value, d.name.text)

@@ -37,6 +37,13 @@ struct ModelName {
     Var<Real> node;                     ///< its tape node
 };
 
+/// A declared value with a `vary` clause (variation.hpp), as written.
+struct VariedValue {
+    std::string name;
+    NumberText value;
+    Variation variation;
+};
+
 struct Model {
     Source source;
     Tape<Real> tape;
@@ -47,6 +54,7 @@ struct Model {
     std::map<std::string, std::string, std::less<>> labels;  ///< name → LaTeX (validated)
     std::optional<Real> learning_rate;         ///< `lr`
     std::vector<CheckDirective> checks;        ///< `check` claims, raw (not evaluated yet)
+    std::vector<VariedValue> varied;           ///< declarations with `vary`, in file order (validated)
     /// `title "…"`: the title of the worksheet and of the claim report (the command line's
     /// --title replaces it). Printable UTF-8, not blank; renderers escape it per format.
     std::optional<std::string> title;

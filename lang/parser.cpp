@@ -33,6 +33,7 @@ struct ParserState {
     DeclarationKind kind = DeclarationKind::Input;
     Name name;
     NumberText number;
+    std::optional<Variation> variation;
     std::vector<Name> names;
     std::string text;  ///< a label's LaTeX, a check's claim or a title
     std::size_t text_offset = 0;
@@ -200,10 +201,33 @@ struct action<gr::declaration_keyword> {
 template <> struct action<gr::declared_name> : store_name {};
 template <> struct action<gr::declared_value> : store_number {};
 template <>
+struct action<gr::vary_low> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.variation.emplace().low = number_text(in, s); }
+};
+template <>
+struct action<gr::vary_high> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.variation->high = number_text(in, s); }
+};
+template <>
+struct action<gr::vary_step> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.variation->step = number_text(in, s); }
+};
+template <>
+struct action<gr::variation> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.variation->offset = offset_of(in);
+        s.variation->end = offset_of(in) + in.size();
+    }
+};
+template <>
 struct action<gr::declaration_binding> {
     template <class In>
     static void apply(const In&, ParserState& s) {
-        s.statements.emplace_back(Declaration{s.kind, std::move(s.name), std::move(s.number)});
+        s.statements.emplace_back(Declaration{s.kind, std::move(s.name), std::move(s.number), std::exchange(s.variation, std::nullopt)});
     }
 };
 

@@ -125,6 +125,26 @@ CLI::App* worksheet_command(CLI::App& app, WorksheetArgs& a) {
     return cmd;
 }
 
+CLI::App* exercise_command(CLI::App& app, ExerciseArgs& a) {
+    CLI::App* cmd = app.add_subcommand("exercise", "One variant of a model per student, with answer keys");
+    cmd->add_option("MODEL", a.model, "The model file (.chain) whose numbers vary (vary LOW..HIGH step STEP)")
+        ->type_name("MODEL.chain");
+    cmd->add_option("--variants", a.variants, "How many variants (students)")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{10000}))
+        ->capture_default_str();
+    cmd->add_option("--seed", a.seed, "The seed of the draws (the same seed gives the same set)")->capture_default_str();
+    cmd->add_option("-o,--output", a.output, "The directory to write the set to (created if missing)")
+        ->type_name("DIR");
+    add_format(cmd, a.format, {"md", "tex", "pdf", "json"});
+    add_digits(cmd, a.digits);
+    add_language(cmd, a.language);
+    cmd->add_option("--answers", a.answers, "List the check lines a student can write for a variant (no values)")
+        ->type_name("VARIANT.chain");
+    cmd->footer("Examples:\n  chainrule exercise examples/exercises/bp_network_vary.chain --variants 30 --seed 7 -o class\n"
+                "  chainrule exercise --answers class/variant-5.chain\n");
+    return cmd;
+}
+
 CLI::App* grad_command(CLI::App& app, GradArgs& a) {
     CLI::App* cmd = app.add_subcommand("grad", "Value and gradient of an expression at a point");
     cmd->add_option("EXPR", a.expression, "The expression, e.g. 'x^2 + sin(y)^2'")->required();
@@ -253,14 +273,16 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     DescendArgs descend;
     GradcheckArgs gradcheck;
     CheckArgs check;
+    ExerciseArgs exercise;
     CLI::App* commands[] = {worksheet_command(app, worksheet), grad_command(app, grad), diff_command(app, diff),
-                            descend_command(app, descend), gradcheck_command(app, gradcheck), check_command(app, check)};
+                            descend_command(app, descend), gradcheck_command(app, gradcheck), check_command(app, check),
+                            exercise_command(app, exercise)};
     const auto is_command = [&](std::string_view word) {
         return std::any_of(std::begin(commands), std::end(commands), [&](CLI::App* c) { return c->get_name() == word; });
     };
     if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
         err << "chainrule: error: unknown command '" << lang::message_text(argv[1])
-            << "' (commands: worksheet, grad, diff, descend, gradcheck, check; see 'chainrule --help')\n";
+            << "' (commands: worksheet, grad, diff, descend, gradcheck, check, exercise; see 'chainrule --help')\n";
         return kExitBadInput;
     }
     try {
@@ -281,6 +303,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (commands[2]->parsed()) return guarded("diff", err, [&] { return run_diff(diff, io); });
     if (commands[3]->parsed()) return guarded("descend", err, [&] { return run_descend(descend, io); });
     if (commands[4]->parsed()) return guarded("gradcheck", err, [&] { return run_gradcheck(gradcheck, io); });
+    if (commands[6]->parsed()) return guarded("exercise", err, [&] { return run_exercise(exercise, io); });
     return guarded("check", err, [&] { return run_check(check, io); });
 }
 

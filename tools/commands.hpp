@@ -5,6 +5,7 @@
 /// the exit code; errors are thrown (cli.cpp turns them into exit code 2).
 
 #include <cstddef>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -80,7 +81,20 @@ struct CheckArgs {
 };
 
 /// The worksheet; exit 1 when a chain-rule result disagrees with reverse mode.
+/// chainrule exercise (exercise_command.cpp).
+struct ExerciseArgs {
+    std::string model;
+    std::size_t variants = 30;
+    std::uint64_t seed = 1;
+    std::string output;            ///< the directory for the class set
+    std::string format = "md";     ///< of the answer keys
+    int digits = 10;
+    std::string language = "en";
+    std::string answers;           ///< --answers VARIANT.chain: list what to claim
+};
+
 int run_worksheet(const WorksheetArgs& args, Streams io);
+int run_exercise(const ExerciseArgs& args, Streams io);
 int run_grad(const GradArgs& args, Streams io);
 int run_diff(const DiffArgs& args, Streams io);
 /// The descent table; a note on stderr when --until was not reached (exit code 0).

@@ -1,0 +1,146 @@
+// End to end: `chainrule exercise` (issue 16) on the seed 001 network and two gallery
+// models whose numbers vary — 30 variants with seed 7, each key the variant's worksheet
+// number for number, no two variants alike, rejected draws reported, a planted wrong
+// answer found with the student's own right value — and its bad input.
+#include "run_process.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <sstream>
+
+namespace exercise_cli_test {
+
+using namespace cli_test;
+using Catch::Contains;
+using Json = nlohmann::json;
+
+const char* const kModels[] = {"examples/exercises/bp_network_vary.chain",
+                               "examples/exercises/tanh_cross_entropy_vary.chain",
+                               "examples/exercises/relu_unit_vary.chain"};
+
+TEST_CASE("exercise: 30 variants, seed 7, of three models: keys are the variants' worksheets, no two alike") {
+    for (const char* model : kModels) {
+        ScratchDir dir;
+        const Result r = run({"exercise", source_path(model), "--variants", "30", "--seed", "7", "-o", dir.path()});
+        INFO(model << "\n" << r.out << r.err);
+        REQUIRE(r.exit_code == 0);
+        CHECK_THAT(r.out, Contains("30 variants of") && Contains(" draws, "));
+        const Json answers = Json::parse(read_file(dir / "answers.json"));
+        REQUIRE(answers["variants"].size() == 30);
+        std::set<std::string> seen;
+        for (const Json& v : answers["variants"]) {
+            const std::string k = std::to_string(v["variant"].get<int>());
+            CHECK(seen.insert(v["values"].dump()).second);  // no two variants share numbers
+            // The key is what `chainrule worksheet` prints for the variant, byte for byte.
+            const Result w = run({"worksheet", (dir / ("variant-" + k + ".chain")).string()});
+            CHECK(w.exit_code == 0);
+            CHECK(read_file(dir / ("key-" + k + ".md")) == w.out);
+            // Every gradient of the answer list is the one the worksheet prints.
+            for (const Json& a : v["answers"])
+                if (a["kind"] == "gradient") CHECK_THAT(w.out, Contains(a["value"].get<std::string>()));
+        }
+    }
+}
+
+TEST_CASE("exercise: rejected draws are counted with their reason; the same seed gives the same set") {
+    ScratchDir a, b, c;
+    const std::string model = source_path("examples/exercises/relu_unit_vary.chain");
+    const Result ra = run({"exercise", model, "--variants", "30", "--seed", "7", "-o", a.path()});
+    const Result rb = run({"exercise", model, "--variants", "30", "--seed", "7", "-o", b.path()});
+    const Result rc = run({"exercise", model, "--variants", "30", "--seed", "8", "-o", c.path()});
+    REQUIRE(ra.exit_code == 0);
+    // relu(w·x + b) on a grid: some draws sit on the kink z = 0, many make dE/dw vanish (z < 0).
+    CHECK_THAT(ra.out, Contains("rejected:") && Contains("on or near the kink of relu") &&
+                           Contains("the gradient dE/dw vanishes"));
+    CHECK(ra.out.substr(ra.out.find('\n')) == rb.out.substr(rb.out.find('\n')));
+    CHECK(read_file(a / "answers.csv") == read_file(b / "answers.csv"));
+    CHECK(read_file(a / "answers.csv") != read_file(c / "answers.csv"));
+    // Asking for more variants than the grid holds: exit 2, the reasons given.
+    ScratchDir d;
+    const Result too_many = run({"exercise", model, "--variants", "500", "-o", d.path()});
+    CHECK(too_many.exit_code == 2);
+    CHECK_THAT(too_many.err, Contains("well-posed variants") && Contains("widen the vary ranges"));
+}
+
+// The value of a claim of variant k in answers.csv (columns variant,kind,claim,value,check line).
+std::string answer(const std::string& csv, int k, const std::string& claim) {
+    std::istringstream lines(csv);
+    std::string line;
+    const std::string prefix = std::to_string(k) + ",";
+    while (std::getline(lines, line))
+        if (line.rfind(prefix, 0) == 0) {
+            std::vector<std::string> f;
+            std::stringstream fields(line);
+            for (std::string x; std::getline(fields, x, ',');) f.push_back(x);
+            if (f.size() >= 4 && f[2] == claim) return f[3];
+        }
+    return {};
+}
+
+TEST_CASE("exercise: a planted wrong answer on variant 5 is found with variant 5's right value") {
+    ScratchDir dir;
+    REQUIRE(run({"exercise", source_path(kModels[0]), "--variants", "30", "--seed", "7", "-o", dir.path()}).exit_code == 0);
+    const std::string csv = read_file(dir / "answers.csv");
+    const std::string right = answer(csv, 5, "dE/dw1"), other = answer(csv, 1, "dE/dw1");
+    REQUIRE(!right.empty());
+    REQUIRE(right != other);
+    // The student copies their variant, claims three right numbers and a wrong dE/dw1.
+    std::string student = read_file(dir / "variant-5.chain");
+    student += "check out_h1 = " + answer(csv, 5, "out_h1") + "\n";
+    student += "check dE/dw5 = " + answer(csv, 5, "dE/dw5") + "\n";
+    student += "check dE/dw1 = 0.5\n";
+    student += "check w5+ = " + answer(csv, 5, "w5+") + " lr=0.5\n";
+    write_file(dir / "student-5.chain", student);
+    const Result r = run({"check", (dir / "student-5.chain").string()});
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.out, Contains("4 claims: 3 correct, 1 wrong; first error: #3 dE/dw1"));
+    CHECK_THAT(r.out, Contains(right.substr(0, 8)));  // the right value of variant 5, not variant 1
+}
+
+TEST_CASE("exercise --answers lists the check lines a student can write, without values") {
+    ScratchDir dir;
+    REQUIRE(run({"exercise", source_path(kModels[0]), "--variants", "2", "--seed", "7", "-o", dir.path()}).exit_code == 0);
+    const Result r = run({"exercise", "--answers", (dir / "variant-2.chain").string()});
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Contains("check out_h1 = ___") && Contains("check dE/dw5 = ___") &&
+                          Contains("check dout_o1/din_o1 = ___") && Contains("check w1+ = ___ lr=0.5"));
+    std::istringstream lines(r.out);  // no value given away: every check line has ___ after =
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind("check ", 0) == 0) CHECK(line.substr(line.find(" = ") + 3, 3) == "___");
+}
+
+TEST_CASE("exercise: bad vary clauses are exit 2 with file:line:col") {
+    ScratchDir dir;
+    struct Case {
+        const char* text;
+        const char* message;
+    };
+    const Case cases[] = {
+        {"const c = 1 vary 0..2 step 1\nparam w = 1\nE = c*w\n", "m.chain:1:13: error: a const cannot vary"},
+        {"param w = 1 vary 0..2 step 0\nE = w^2\n", "m.chain:1:28: error: the step of vary is 0"},
+        {"param w = 1 vary 2..0 step 1\nE = w^2\n", "m.chain:1:18: error: vary 2..0 is empty"},
+        {"param w = 3 vary 0..2 step 1\nE = w^2\n", "m.chain:1:11: error: the value 3 of 'w' is outside its vary range 0..2"},
+        {"param w = 1 vary 0..2\nE = w^2\n", "m.chain:1:22: error: unexpected end of line; expected 'step'"},
+        {"param w = 1 vary 0 2 step 1\nE = w^2\n", "m.chain:1:20: error: unexpected '2'; expected '..'"},
+        {"param w = 1\nE = w^2\n", "nothing varies"},
+    };
+    for (const Case& c : cases) {
+        write_file(dir / "m.chain", c.text);
+        const Result r = run({"exercise", "m.chain", "-o", "out"}, {dir.path()});
+        INFO(c.text);
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Contains(c.message));
+    }
+    // An integer range: 1..3 is not the number "1." followed by ".3".
+    write_file(dir / "m.chain", "param w = 2 vary 1..3 step 1\nE = w^2 + w\n");
+    const Result r = run({"exercise", "m.chain", "--variants", "3", "-o", "out"}, {dir.path()});
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(read_file(dir / "out" / "answers.csv"), Contains("check dE/dw = 3\n") && Contains("check dE/dw = 5\n") &&
+                                                           Contains("check dE/dw = 7\n"));
+}
+
+}  // namespace exercise_cli_test
