@@ -92,6 +92,42 @@ LadderSummary ladder_summary(const Worksheet& w);
 /// `language` (prose.hpp); formulas and numbers are the same in every language.
 Document worksheet_document(const Worksheet& w, Language language = Language::English);
 
+/// Exercise sheets from a worksheet (lang/exercise.hpp, docs/exercises.md). On a blank
+/// sheet every number a student must compute in the chosen parts is a numbered blank
+/// (the steps that would give it away — substituted numbers, products of numbers, the
+/// reverse-mode cross-check, the summary — are left out); with `formulas` the formulas of
+/// the local partials are blanks too. The key is the worked sheet with each blank's number
+/// boxed after its answer. Blanks are numbered in reading order, the same on both.
+enum class SheetKind { Worked, Blank, Key };
+
+struct SheetParts {
+    bool forward = true;   ///< the forward pass values
+    bool local = true;     ///< the local partials
+    bool paths = true;     ///< the gradients (path products, deltas)
+    bool update = true;    ///< the updated parameters
+    bool numbers = true;   ///< blank the numbers of those parts
+    bool formulas = false; ///< blank the formulas of the local partials
+};
+
+/// One blank: its number, what it asks for as a claim name (`out_h1`, `dE/dw5`,
+/// `dout_h1/din_h1`, `w5+`, `delta_out_h1`) and kind, and its answer.
+struct Blank {
+    int number = 0;
+    std::string claim;
+    std::string kind;     ///< "value", "local partial", "local partial formula", "gradient", "delta", "update"
+    std::string answer;   ///< the number at the sheet's digits, or a formula's text
+};
+
+struct ExerciseSheet {
+    Document document;
+    std::vector<Blank> blanks;
+};
+
+/// The blank sheet or the key (kind Blank or Key) of a worksheet; kind Worked gives
+/// worksheet_document's document and no blanks.
+ExerciseSheet exercise_sheet(const Worksheet& w, SheetKind kind, const SheetParts& parts = {},
+                             Language language = Language::English);
+
 /// What comparing a derivation's result with the reverse-mode gradient of the same tape
 /// establishes.
 enum class ReverseModeCheck {

@@ -2,6 +2,7 @@
 // value comes from the Worksheet; this file only chooses what to show and in what order.
 #include "../symbolic/latex_names.hpp"
 #include "../symbolic/latex_printer.hpp"
+#include "../symbolic/text_printer.hpp"
 #include "../precision/number_format.hpp"
 #include "prose.hpp"
 #include "worksheet.hpp"
@@ -15,9 +16,14 @@
 namespace chainrule::derivations {
 namespace {
 
+// Which parts of a sheet are asked (SheetParts), as the layout consults them.
+enum class Part { Forward, Local, Paths, Update };
+
 class Layout {
 public:
-    Layout(const Worksheet& w, Language language) : w_(w), g_(w.graph), language_(language) {
+    Layout(const Worksheet& w, Language language, SheetKind kind = SheetKind::Worked, SheetParts parts = {},
+           std::vector<Blank>* blanks = nullptr)
+        : w_(w), g_(w.graph), language_(language), kind_(kind), parts_(parts), blanks_(blanks) {
         options_.labels = w.options.labels;
         numeric_ = options_;
         for (const NamedNode& n : g_.nodes) numeric_.numeric_symbols[n.name] = num(n.value, n.value_certainty);
@@ -68,26 +74,76 @@ public:
     }
     std::string local(const LocalPartial& p) const { return local(p.of, p); }
     std::string delta(std::size_t n) const { return "\\delta_{" + sym(n) + "}"; }
+    // ∂of/∂wrt as a check claim names it: "dE/dw5".
+    std::string claim(std::size_t of, std::size_t wrt) const { return "d" + g_.nodes[of].name + "/d" + g_.nodes[wrt].name; }
     // sym(i) with a superscript, the label braced when it has one of its own.
     std::string superscript(std::size_t i, const std::string& sup) const {
         return symbolic::superscript_base(sym(i)) + "^{" + sup + "}";
     }
 
-    // "formula = numbers = value", dropping steps that would repeat the previous one.
+    // "formula = numbers = value", dropping steps that would repeat the previous one. On an
+    // exercise sheet, when `claim` names the quantity, the value is an answer of `part`
+    // (answer()), and with SheetParts::formulas a local partial's formula is one too; a
+    // blank sheet then leaves out the substituted numbers, which would give it away.
     std::string evaluation(const symbolic::Expr& e, const Real& value, const Certainty& c,
-                           const std::optional<symbolic::Rational>& q = {}) const {
+                           const std::optional<symbolic::Rational>& q = {}, Part part = Part::Forward,
+                           const std::string& claim = {}, const std::string& kind = {}) const {
+        const bool answer_here = exercise() && !claim.empty();
+        const bool formula_asked = answer_here && part == Part::Local && parts_.formulas && !symbolic::is_constant(e);
+        std::string out = formula_asked ? answer_text(formula(e), symbolic::to_text(e), claim, "local partial formula")
+                                        : formula(e);
         // Each step is shown only when it differs from the one before: a symbol needs no
         // substitution, a number (or π, e: no symbol to substitute) none either.
-        std::string out = formula(e);
         if (symbolic::is_constant(e)) return out;
         std::string last = out;
-        if (!symbolic::is_symbol(e)) {
+        // Substituted numbers show forward values: hidden where they or this value are asked.
+        const bool hide_steps = blank_sheet() && answer_here && (asks(part) || formula_asked || asks(Part::Forward));
+        if (!symbolic::is_symbol(e) && !hide_steps) {
             const std::string numbers = substituted(e);
             if (numbers != last) out += " = " + numbers, last = numbers;
         }
-        const std::string v = exact(value, c, q);
-        if (v != last) out += " = " + v;
+        const std::string shown = exact(value, c, q);
+        const std::string v = answer_here ? answer(shown, value, c, claim, kind, part) : shown;
+        if (v != last || answer_here) out += " = " + v;
         return out;
+    }
+
+    // Exercise sheets. asks(part): the part's numbers are blanks (a blank sheet) or
+    // answers with their blank's number (a key). hides(part): a blank sheet, which also
+    // leaves out the steps that would give an asked number away.
+    bool asks(Part part) const {
+        if (kind_ == SheetKind::Worked || !parts_.numbers) return false;
+        switch (part) {
+            case Part::Forward: return parts_.forward;
+            case Part::Local: return parts_.local;
+            case Part::Paths: return parts_.paths;
+            case Part::Update: return parts_.update;
+        }
+        return false;
+    }
+    bool hides(Part part) const { return kind_ == SheetKind::Blank && asks(part); }
+    // Whether a part's section is on the sheet: a blank sheet leaves out what it does not
+    // ask (the forward pass excepted: later parts need its values).
+    bool printed(Part part) const { return kind_ != SheetKind::Blank || part == Part::Forward || asks(part); }
+    bool blank_sheet() const { return kind_ == SheetKind::Blank; }
+    bool exercise() const { return kind_ != SheetKind::Worked; }
+    // `shown` (the number as a worked sheet prints it) as an answer of `part`: a numbered
+    // blank, or the number with its blank's number boxed after it.
+    std::string answer(const std::string& shown, const Real& value, const Certainty& c, const std::string& claim,
+                       const std::string& kind, Part part) const {
+        if (!asks(part)) return shown;
+        return answer_text(shown, format_number(value, c, w_.options.digits), claim, kind);
+    }
+    std::string answer_text(const std::string& shown, const std::string& answer, const std::string& claim,
+                            const std::string& kind) const {
+        // The same quantity asked again (a local partial on two paths) keeps its number.
+        const auto same = std::find_if(blanks_->begin(), blanks_->end(),
+                                       [&](const Blank& b) { return b.claim == claim && b.kind == kind; });
+        const int k = same != blanks_->end() ? same->number : static_cast<int>(blanks_->size()) + 1;
+        if (same == blanks_->end()) blanks_->push_back(Blank{k, claim, kind, answer});
+        const std::string n = std::to_string(k);
+        if (kind_ == SheetKind::Blank) return "\\underline{\\hspace{5em}}_{\\,(" + n + ")}";
+        return shown + "\\quad\\boxed{\\scriptstyle " + n + "}";
     }
 
     const Worksheet& w() const { return w_; }
@@ -103,6 +159,9 @@ private:
     symbolic::LatexOptions options_;
     symbolic::LatexOptions numeric_;
     Language language_;
+    SheetKind kind_;
+    SheetParts parts_;
+    std::vector<Blank>* blanks_;  // where an exercise sheet's blanks are numbered
 };
 
 Phrase role_phrase(NodeRole r) {
@@ -171,7 +230,10 @@ void notation(const Layout& L, Document& doc) {
     for (std::size_t i = 0; i < L.g().nodes.size(); ++i) {
         const NamedNode& n = L.g().nodes[i];
         Line def = n.role == NodeRole::Defined ? math(L.formula(n.definition)) : text(L.words(Phrase::Given));
-        t.rows.push_back({math(L.sym(i)), text(L.words(role_phrase(n.role))), def, math(L.num(n.value, n.value_certainty))});
+        // A blank sheet asks for the forward values in the forward pass, not here.
+        const bool asked = n.role == NodeRole::Defined && L.hides(Part::Forward);
+        t.rows.push_back({math(L.sym(i)), text(L.words(role_phrase(n.role))), def,
+                          asked ? text("") : math(L.num(n.value, n.value_certainty))});
     }
     doc.blocks.push_back(std::move(t));
     if (!L.w().derivations.empty()) doc.blocks.push_back(derivative_notation(L));
@@ -182,7 +244,8 @@ void forward_pass(const Layout& L, Document& doc) {
     Equations eq;
     for (std::size_t i = 0; i < L.g().nodes.size(); ++i) {
         const NamedNode& n = L.g().nodes[i];
-        if (n.role == NodeRole::Defined) eq.rows.push_back({L.sym(i), L.evaluation(n.definition, n.value, n.value_certainty)});
+        if (n.role == NodeRole::Defined)
+            eq.rows.push_back({L.sym(i), L.evaluation(n.definition, n.value, n.value_certainty, {}, Part::Forward, n.name, "value")});
     }
     doc.blocks.push_back(std::move(eq));
 }
@@ -220,7 +283,9 @@ void single_factor(const Layout& L, const GradientDerivation& d, Document& doc) 
     }
     doc.blocks.push_back(Paragraph{std::move(line)});
     Equations eq;
-    eq.rows.push_back({L.dfrac(d.output, d.wrt), rhs + L.evaluation(f.partial.formula, f.partial.value, f.partial.certainty, d.exact_result)});
+    eq.rows.push_back({L.dfrac(d.output, d.wrt), rhs + L.evaluation(f.partial.formula, f.partial.value, f.partial.certainty,
+                                                                    d.exact_result, Part::Paths, L.claim(d.output, d.wrt),
+                                                                    "gradient")});
     doc.blocks.push_back(std::move(eq));
 }
 
@@ -244,17 +309,27 @@ void paths_style(const Layout& L, const GradientDerivation& d, Document& doc) {
     for (const ChainPath& p : d.paths)
         for (const PathFactor& f : p.factors)
             if (shown.insert({f.of, f.partial.wrt}).second)
-                partials.rows.push_back({L.local(f.of, f.partial), L.evaluation(f.partial.formula, f.partial.value, f.partial.certainty)});
+                partials.rows.push_back({L.local(f.of, f.partial),
+                                         L.evaluation(f.partial.formula, f.partial.value, f.partial.certainty, {}, Part::Local,
+                                                      L.claim(f.of, f.partial.wrt), "local partial")});
     doc.blocks.push_back(std::move(partials));
+    if (!L.printed(Part::Paths)) return;  // a blank sheet that asks the local partials only
     doc.blocks.push_back(Paragraph{L.say(n == 1 ? Phrase::ProductOne : Phrase::ProductsMany)});
     Equations result;
+    const std::string value = L.answer(L.exact(d.result, d.result_certainty, d.exact_result), d.result, d.result_certainty,
+                                       L.claim(d.output, d.wrt), "gradient", Part::Paths);
+    if (L.hides(Part::Paths)) {  // a blank sheet: the products of numbers would give it away
+        result.rows.push_back({lhs, value});
+        doc.blocks.push_back(std::move(result));
+        return;
+    }
     add_path_rows(L, d, lhs, true, result);
     if (n > 1) {
         std::string sum;
         for (std::size_t k = 0; k < n; ++k) sum += (k ? " + " : "") + L.factor(d.paths[k].product, d.paths[k].product_certainty);
         result.rows.push_back({"", sum});
     }
-    result.rows.push_back({"", L.exact(d.result, d.result_certainty, d.exact_result)});
+    result.rows.push_back({"", value});
     doc.blocks.push_back(std::move(result));
 }
 
@@ -293,6 +368,15 @@ std::vector<std::string> distinct_stages(const std::string& lhs, const std::vect
     return out;
 }
 
+// The stages with the value last, unless a worked sheet's value repeats the stage before it
+// (or lhs); an exercise sheet's value is an answer and always shown.
+std::vector<std::string> with_value(const Layout& L, const std::string& lhs, std::vector<std::string> stages,
+                                    const std::string& value) {
+    const std::string& previous = stages.empty() ? lhs : stages.back();
+    if (L.exercise() || value != previous) stages.push_back(value);
+    return stages;
+}
+
 // The deltas style for every parameter that uses it: the table of δ once, from the
 // output down, then one line per parameter from the deltas of the nodes that read it.
 void deltas_section(const Layout& L, const std::vector<const GradientDerivation*>& ds, Document& doc) {
@@ -315,7 +399,11 @@ void deltas_section(const Layout& L, const std::vector<const GradientDerivation*
         for (std::size_t n : table) {
             const DeltaStep& s = *delta.at(n);
             const DeltaSum sum = delta_sum(L, s.terms, delta);
-            const auto stages = distinct_stages(L.delta(n), {sum.symbols, sum.formulas, sum.numbers, L.num(s.value, s.certainty)});
+            const std::string value = L.answer(L.num(s.value, s.certainty), s.value, s.certainty,
+                                               "delta_" + L.g().nodes[n].name, "delta", Part::Paths);
+            std::vector<std::string> stages = {sum.symbols, sum.formulas};
+            if (!L.blank_sheet()) stages.push_back(sum.numbers);
+            stages = with_value(L, L.delta(n), distinct_stages(L.delta(n), stages), value);
             for (std::size_t k = 0; k < stages.size(); ++k) eq.rows.push_back({k == 0 ? L.delta(n) : "", stages[k]});
         }
         doc.blocks.push_back(std::move(eq));
@@ -327,9 +415,12 @@ void deltas_section(const Layout& L, const std::vector<const GradientDerivation*
         const DeltaSum sum = delta_sum(L, s.terms, delta);
         const std::string lhs = L.dfrac(d->output, d->wrt);
         std::string rhs;
-        for (const std::string& st : distinct_stages(lhs, {sum.symbols, sum.formulas, sum.numbers,
-                                                           L.exact(d->result, d->result_certainty, d->exact_result)}))
-            rhs += (rhs.empty() ? "" : " = ") + st;
+        std::vector<std::string> stages = {sum.symbols, sum.formulas};
+        if (!L.blank_sheet()) stages.push_back(sum.numbers);
+        stages = with_value(L, lhs, distinct_stages(lhs, stages),
+                            L.answer(L.exact(d->result, d->result_certainty, d->exact_result), d->result, d->result_certainty,
+                                     L.claim(d->output, d->wrt), "gradient", Part::Paths));
+        for (const std::string& st : stages) rhs += (rhs.empty() ? "" : " = ") + st;
         lines.rows.push_back({lhs, rhs});
     }
     doc.blocks.push_back(std::move(lines));
@@ -410,6 +501,7 @@ void deltas_checks(const Layout& L, const std::vector<const GradientDerivation*>
 }
 
 void derivations(const Layout& L, Document& doc) {
+    if (!L.printed(Part::Local) && !L.printed(Part::Paths)) return;
     std::vector<const GradientDerivation*> deltas;
     for (const GradientDerivation& d : L.w().derivations) {
         if (d.style == ChainStyle::Deltas) {
@@ -418,16 +510,17 @@ void derivations(const Layout& L, Document& doc) {
         }
         doc.blocks.push_back(Heading{2, math(L.dfrac(d.output, d.wrt))});
         paths_style(L, d, doc);
+        if (L.blank_sheet()) continue;  // the cross-check would give the gradient away
         cross_check(L, d, doc);
         one_sided(L, d, doc);
     }
     if (deltas.empty()) return;
     deltas_section(L, deltas, doc);
-    deltas_checks(L, deltas, doc);
+    if (!L.blank_sheet()) deltas_checks(L, deltas, doc);
 }
 
 void update(const Layout& L, Document& doc) {
-    if (!L.w().options.learning_rate) return;
+    if (!L.w().options.learning_rate || !L.printed(Part::Update)) return;
     const Real eta = *L.w().options.learning_rate;
     doc.blocks.push_back(Heading{2, text(L.words(Phrase::UpdateHeading))});
     doc.blocks.push_back(Paragraph{L.say(Phrase::UpdateIntro, {math("\\eta = " + L.num(eta))})});
@@ -436,10 +529,15 @@ void update(const Layout& L, Document& doc) {
     for (const GradientDerivation& d : L.w().derivations) {
         if (!done.insert(d.wrt).second) continue;
         const NamedNode& p = L.g().nodes[d.wrt];
-        eq.rows.push_back({L.superscript(d.wrt, "+"), L.sym(d.wrt) + " - \\eta " + L.dfrac(d.output, d.wrt) + " = " +
-                                                         L.num(p.value, p.value_certainty) + " - " + L.num(eta) + " \\cdot " +
-                                                         L.factor(d.result, d.result_certainty) + " = " +
-                                                         L.exact(*d.after_update, d.after_update_certainty, d.exact_after_update)});
+        const std::string general = L.sym(d.wrt) + " - \\eta " + L.dfrac(d.output, d.wrt) + " = ";
+        const std::string value = L.answer(L.exact(*d.after_update, d.after_update_certainty, d.exact_after_update),
+                                           *d.after_update, d.after_update_certainty, p.name + "+", "update", Part::Update);
+        if (L.hides(Part::Update)) {  // a blank sheet: the gradient's number would be one of the answers
+            eq.rows.push_back({L.superscript(d.wrt, "+"), general + value});
+            continue;
+        }
+        eq.rows.push_back({L.superscript(d.wrt, "+"), general + L.num(p.value, p.value_certainty) + " - " + L.num(eta) +
+                                                         " \\cdot " + L.factor(d.result, d.result_certainty) + " = " + value});
     }
     doc.blocks.push_back(std::move(eq));
 }
@@ -475,19 +573,26 @@ void summary(const Layout& L, Document& doc) {
 
 std::string default_title(const Layout& L) { return L.words(Phrase::DefaultTitle, {L.g().nodes[L.g().output].name}); }
 
-}  // namespace
-
-Document worksheet_document(const Worksheet& w, Language language) {
-    Layout L(w, language);
+Document layout(const Layout& L) {
     Document doc;
-    doc.title = w.options.title.empty() ? default_title(L) : w.options.title;
+    doc.title = L.w().options.title.empty() ? default_title(L) : L.w().options.title;
     notation(L, doc);
     forward_pass(L, doc);
     singular_points(L, doc);
     derivations(L, doc);
     update(L, doc);
-    summary(L, doc);
+    if (!L.blank_sheet()) summary(L, doc);  // its gradients and updates are the answers
     return doc;
+}
+
+}  // namespace
+
+Document worksheet_document(const Worksheet& w, Language language) { return layout(Layout(w, language)); }
+
+ExerciseSheet exercise_sheet(const Worksheet& w, SheetKind kind, const SheetParts& parts, Language language) {
+    ExerciseSheet sheet;
+    sheet.document = layout(Layout(w, language, kind, parts, &sheet.blanks));
+    return sheet;
 }
 
 }  // namespace chainrule::derivations

@@ -165,15 +165,15 @@ std::vector<Answer> answers(const Model& model, int digits) {
     std::vector<Answer> out;
     for (const derivations::NamedNode& n : g.nodes)
         if (n.role == derivations::NodeRole::Defined)
-            out.push_back({n.name, format_number(n.value, n.value_certainty, digits), "value"});
+            out.push_back({n.name, format_number(n.value, n.value_certainty, digits), "value", ""});
     for (const derivations::LocalPartial& p : w.edges)
         out.push_back({"d" + g.nodes[p.of].name + "/d" + g.nodes[p.wrt].name,
-                       format_number(p.value, p.certainty, digits), "local partial"});
+                       format_number(p.value, p.certainty, digits), "local partial", ""});
     std::set<std::size_t> done;
     for (const derivations::GradientDerivation& d : w.derivations)
         if (done.insert(d.wrt).second)
             out.push_back({"d" + g.nodes[d.output].name + "/d" + g.nodes[d.wrt].name,
-                           format_number(d.result, d.result_certainty, digits), "gradient"});
+                           format_number(d.result, d.result_certainty, digits), "gradient", ""});
     if (model.learning_rate) {
         done.clear();
         const std::string lr = format_number(*model.learning_rate, digits);

@@ -40,6 +40,13 @@ std::string worksheet_output(const derivations::Worksheet& w, std::string_view f
     return rendered(derivations::worksheet_document(w, language_of(language)), format);
 }
 
+std::string sheet_output(const derivations::Worksheet& w, derivations::SheetKind kind, const derivations::SheetParts& parts,
+                         std::string_view format, std::string_view language, std::vector<derivations::Blank>* blanks) {
+    derivations::ExerciseSheet sheet = derivations::exercise_sheet(w, kind, parts, language_of(language));
+    if (blanks != nullptr) *blanks = std::move(sheet.blanks);
+    return rendered(sheet.document, format);
+}
+
 std::string claims_output(const derivations::ClaimReport& report, std::string_view format, int digits,
                           const std::string& title, std::string_view language) {
     if (format == "json") return claims_json(report, digits);

@@ -12,6 +12,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace chainrule::lang {
 
@@ -24,6 +25,11 @@ std::string worksheet_output(const derivations::Worksheet& w, std::string_view f
 
 /// The claim report as "text", "md", "tex" or "json"; `title` heads md and tex (empty:
 /// "Claim check" in the language).
+/// An exercise sheet's document (derivations::exercise_sheet) in md or tex; its blanks go
+/// to `blanks`.
+std::string sheet_output(const derivations::Worksheet& w, derivations::SheetKind kind, const derivations::SheetParts& parts,
+                         std::string_view format, std::string_view language, std::vector<derivations::Blank>* blanks);
+
 std::string claims_output(const derivations::ClaimReport& report, std::string_view format, int digits,
                           const std::string& title, std::string_view language);
 

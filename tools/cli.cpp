@@ -135,12 +135,31 @@ CLI::App* exercise_command(CLI::App& app, ExerciseArgs& a) {
     cmd->add_option("--seed", a.seed, "The seed of the draws (the same seed gives the same set)")->capture_default_str();
     cmd->add_option("-o,--output", a.output, "The directory to write the set to (created if missing)")
         ->type_name("DIR");
-    add_format(cmd, a.format, {"md", "tex", "pdf", "json"});
+    add_format(cmd, a.format, {"md", "tex", "pdf"});
+    cmd->add_option("--blank", a.blank, "What the blank sheet leaves blank: numbers|formulas|both")
+        ->check(CLI::IsMember({"numbers", "formulas", "both"}))
+        ->capture_default_str();
+    cmd->add_option_function<std::vector<std::string>>(
+           "--steps",
+           [&a](const std::vector<std::string>& lists) {
+               a.steps.clear();
+               for (const std::string& list : lists)
+                   for (std::string& step : comma_items(list)) a.steps.push_back(std::move(step));
+           },
+           "Which parts are asked (comma-separated): forward,local,paths,update (default: all)")
+        ->check([](const std::string& list) -> std::string {
+            for (const std::string& step : comma_items(list))
+                if (step != "forward" && step != "local" && step != "paths" && step != "update")
+                    return "unknown step '" + step + "' (steps: forward, local, paths, update)";
+            return {};
+        })
+        ->type_name("STEPS");
     add_digits(cmd, a.digits);
     add_language(cmd, a.language);
     cmd->add_option("--answers", a.answers, "List the check lines a student can write for a variant (no values)")
         ->type_name("VARIANT.chain");
     cmd->footer("Examples:\n  chainrule exercise examples/exercises/bp_network_vary.chain --variants 30 --seed 7 -o class\n"
+                "  chainrule exercise examples/exercises/bp_network_vary.chain --steps forward --format pdf -o week1\n"
                 "  chainrule exercise --answers class/variant-5.chain\n");
     return cmd;
 }

@@ -87,10 +87,12 @@ struct ExerciseArgs {
     std::size_t variants = 30;
     std::uint64_t seed = 1;
     std::string output;            ///< the directory for the class set
-    std::string format = "md";     ///< of the answer keys
+    std::string format = "md";     ///< of the sheets and keys: md | tex | pdf
     int digits = 10;
     std::string language = "en";
     std::string answers;           ///< --answers VARIANT.chain: list what to claim
+    std::string blank = "numbers"; ///< numbers | formulas | both
+    std::vector<std::string> steps = {"forward", "local", "paths", "update"};
 };
 
 int run_worksheet(const WorksheetArgs& args, Streams io);

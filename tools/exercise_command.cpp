@@ -1,6 +1,7 @@
 // chainrule exercise MODEL.chain: one variant per student (lang/exercise.hpp), each with its
-// answer key (the variant's worksheet) and every answer in a CSV and a JSON file for
-// grading; --answers VARIANT.chain lists the check lines a student can write.
+// blank sheet and its answer key (derivations::exercise_sheet), every blank's answer in a
+// CSV and a JSON file for grading, and with --format pdf one PDF of all sheets then all
+// keys; --answers VARIANT.chain lists the check lines a student can write.
 #include "commands.hpp"
 #include "model_input.hpp"
 #include "output.hpp"
@@ -9,9 +10,12 @@
 #include "../lang/exercise.hpp"
 #include "../lang/model_worksheet.hpp"
 #include "../lang/outputs.hpp"
+#include "../precision/number_format.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -21,10 +25,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string key_of(const lang::Model& variant, const ExerciseArgs& args) {
-    const derivations::Worksheet w = lang::model_worksheet(variant, lang::WorksheetRequest{{}, {}, args.digits, {}});
-    if (args.format == "pdf") return latex_to_pdf(lang::worksheet_output(w, "tex", args.language));
-    return lang::worksheet_output(w, args.format, args.language);
+derivations::SheetParts parts_of(const ExerciseArgs& args) {
+    auto has = [&](const char* step) { return std::find(args.steps.begin(), args.steps.end(), step) != args.steps.end(); };
+    return {has("forward"), has("local"), has("paths"), has("update"), args.blank != "formulas",
+            args.blank != "numbers"};
+}
+
+// A sheet or key of a variant in the asked format (pdf: the tex through pdflatex).
+std::string sheet_of(const derivations::Worksheet& w, derivations::SheetKind kind, const ExerciseArgs& args,
+                     std::vector<derivations::Blank>* blanks) {
+    const std::string format = args.format == "pdf" ? "tex" : args.format;
+    const std::string text = lang::sheet_output(w, kind, parts_of(args), format, args.language, blanks);
+    return args.format == "pdf" ? latex_to_pdf(text) : text;
 }
 
 // A CSV field: quoted when it holds a comma, a quote or a line break.
@@ -33,6 +45,23 @@ std::string csv_field(const std::string& s) {
     std::string q = "\"";
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
     return q + "\"";
+}
+
+// The check line that claims a blank's answer, or "" for what `check` does not judge (a
+// delta, a formula).
+std::string check_line(const derivations::Blank& b, const lang::Model& variant) {
+    if (b.kind == "delta" || b.kind == "local partial formula") return {};
+    std::string line = "check " + b.claim + " = " + b.answer;
+    if (b.kind == "update" && variant.learning_rate) line += " lr=" + format_number(*variant.learning_rate, 10);
+    return line;
+}
+
+// pdfunite (poppler-utils) joins the sheets, then the keys, into one file to print.
+void join_pdfs(const std::vector<fs::path>& parts, const fs::path& out) {
+    std::string command = "pdfunite";
+    for (const fs::path& p : parts) command += " '" + p.string() + "'";
+    command += " '" + out.string() + "' 2>&1";
+    if (std::system(command.c_str()) != 0) throw Error("pdfunite could not join the sheets into " + out.string());
 }
 
 int list_answers(const ExerciseArgs& args, Streams io) {
@@ -50,38 +79,54 @@ int run_exercise(const ExerciseArgs& args, Streams io) {
     if (!args.answers.empty()) return list_answers(args, io);
     if (args.model.empty()) throw Error("give the model (MODEL.chain), or --answers VARIANT.chain");
     if (args.output.empty()) throw Error("give the directory for the set with -o DIR");
+    if (args.steps.empty()) throw Error("--steps needs at least one of forward, local, paths, update");
     const lang::Model model = load_model(args.model);
     const lang::Exercise ex = lang::make_exercise(model, {args.variants, args.seed, args.digits, 0});
 
     const fs::path dir(args.output);
     fs::create_directories(dir);
     std::ostringstream csv;
-    csv << "variant,kind,claim,value,check line\n";
+    csv << "variant,blank,kind,claim,answer,check line\n";
     nlohmann::json json = {{"model", model.source.name}, {"seed", args.seed}, {"varied", ex.varied}};
+    std::vector<fs::path> sheets, keys;
     for (const lang::Variant& v : ex.variants) {
         const std::string k = std::to_string(v.number);
-        write_file_atomically(dir / ("variant-" + k + ".chain"), v.text);
-        const lang::Model variant = lang::load_model_text(v.text, (dir / ("variant-" + k + ".chain")).string());
-        write_file_atomically(dir / ("key-" + k + "." + args.format), key_of(variant, args));
-        nlohmann::json entry = {{"variant", v.number}, {"values", nlohmann::json::object()}, {"answers", nlohmann::json::array()}};
+        const fs::path chain = dir / ("variant-" + k + ".chain");
+        write_file_atomically(chain, v.text);
+        const lang::Model variant = lang::load_model_text(v.text, chain.string());
+        const derivations::Worksheet w =
+            lang::model_worksheet(variant, lang::WorksheetRequest{{}, {}, args.digits, {}});
+        std::vector<derivations::Blank> blanks;
+        sheets.push_back(dir / ("sheet-" + k + "." + args.format));
+        keys.push_back(dir / ("key-" + k + "." + args.format));
+        write_file_atomically(sheets.back(), sheet_of(w, derivations::SheetKind::Blank, args, &blanks));
+        write_file_atomically(keys.back(), sheet_of(w, derivations::SheetKind::Key, args, nullptr));
+        nlohmann::json entry = {{"variant", v.number}, {"values", nlohmann::json::object()}, {"blanks", nlohmann::json::array()}};
         for (std::size_t i = 0; i < ex.varied.size(); ++i) entry["values"][ex.varied[i]] = v.values[i];
-        for (const lang::Answer& a : lang::answers(variant, args.digits)) {
-            const std::string line = "check " + a.claim + " = " + a.value + a.suffix;
-            csv << v.number << "," << a.kind << "," << csv_field(a.claim) << "," << a.value << "," << csv_field(line)
-                << "\n";
-            entry["answers"].push_back({{"kind", a.kind}, {"claim", a.claim}, {"value", a.value}, {"check", line}});
+        for (const derivations::Blank& b : blanks) {
+            const std::string line = check_line(b, variant);
+            csv << v.number << "," << b.number << "," << b.kind << "," << csv_field(b.claim) << "," << csv_field(b.answer)
+                << "," << csv_field(line) << "\n";
+            entry["blanks"].push_back(
+                {{"blank", b.number}, {"kind", b.kind}, {"claim", b.claim}, {"answer", b.answer}, {"check", line}});
         }
         json["variants"].push_back(std::move(entry));
     }
     write_file_atomically(dir / "answers.csv", csv.str());
     write_file_atomically(dir / "answers.json", json.dump(2) + "\n");
+    if (args.format == "pdf") {
+        std::vector<fs::path> all = sheets;
+        all.insert(all.end(), keys.begin(), keys.end());
+        join_pdfs(all, dir / "class.pdf");
+    }
 
     std::size_t rejected = 0;
     for (const auto& [reason, count] : ex.rejected) rejected += count;
     io.out << ex.variants.size() << " variants of " << args.model << " in " << dir.string() << " (seed " << args.seed
            << "; varied:";
     for (const std::string& n : ex.varied) io.out << " " << n;
-    io.out << "): variant-K.chain, key-K." << args.format << ", answers.csv, answers.json\n"
+    io.out << "): variant-K.chain, sheet-K." << args.format << ", key-K." << args.format << ", answers.csv, answers.json"
+           << (args.format == "pdf" ? ", class.pdf (the sheets, then the keys)" : "") << "\n"
            << ex.draws << " draws, " << rejected << " rejected" << (rejected ? ":" : "") << "\n";
     for (const auto& [reason, count] : ex.rejected) io.out << "  " << count << " " << reason << "\n";
     return 0;
