@@ -89,7 +89,8 @@ public:
                            const std::optional<symbolic::Rational>& q = {}, Part part = Part::Forward,
                            const std::string& claim = {}, const std::string& kind = {}) const {
         const bool answer_here = exercise() && !claim.empty();
-        const bool formula_asked = answer_here && part == Part::Local && parts_.formulas && !symbolic::is_constant(e);
+        const bool formula_asked = answer_here && part == Part::Local && selected(Part::Local) && parts_.formulas &&
+                                   !symbolic::is_constant(e);
         std::string out = formula_asked ? answer_text(formula(e), symbolic::to_text(e), claim, "local partial formula")
                                         : formula(e);
         // Each step is shown only when it differs from the one before: a symbol needs no
@@ -111,8 +112,10 @@ public:
     // Exercise sheets. asks(part): the part's numbers are blanks (a blank sheet) or
     // answers with their blank's number (a key). hides(part): a blank sheet, which also
     // leaves out the steps that would give an asked number away.
-    bool asks(Part part) const {
-        if (kind_ == SheetKind::Worked || !parts_.numbers) return false;
+    bool asks(Part part) const { return parts_.numbers && selected(part); }
+    // The part is one --steps chose (its numbers, or formulas, may be asked).
+    bool selected(Part part) const {
+        if (kind_ == SheetKind::Worked) return false;
         switch (part) {
             case Part::Forward: return parts_.forward;
             case Part::Local: return parts_.local;
@@ -124,7 +127,11 @@ public:
     bool hides(Part part) const { return kind_ == SheetKind::Blank && asks(part); }
     // Whether a part's section is on the sheet: a blank sheet leaves out what it does not
     // ask (the forward pass excepted: later parts need its values).
-    bool printed(Part part) const { return kind_ != SheetKind::Blank || part == Part::Forward || asks(part); }
+    // An update needs its gradient: asking for updates alone shows the derivations worked.
+    bool printed(Part part) const {
+        if (kind_ != SheetKind::Blank || part == Part::Forward || selected(part)) return true;
+        return part == Part::Paths && selected(Part::Update);
+    }
     bool blank_sheet() const { return kind_ == SheetKind::Blank; }
     bool exercise() const { return kind_ != SheetKind::Worked; }
     // `shown` (the number as a worked sheet prints it) as an answer of `part`: a numbered

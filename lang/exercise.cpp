@@ -54,6 +54,14 @@ std::string kink_or_saturation(const Model& m) {
     return {};
 }
 
+// Significant digits of a plain decimal ("0.015" → 2, "120" → 2, "-3.50" → 2).
+int significant_digits(std::string text) {
+    std::erase_if(text, [](char c) { return c == '-' || c == '.'; });
+    text.erase(0, text.find_first_not_of('0'));
+    text.erase(text.find_last_not_of('0') + 1);
+    return static_cast<int>(std::max<std::size_t>(text.size(), 1));
+}
+
 // The source with [from, to) spans replaced, applied from the last to the first.
 struct Splice {
     std::size_t from, to;
@@ -78,10 +86,26 @@ Splice whole_line(const std::string& text, std::size_t offset) {
 std::string ill_posed(const Model& variant, int digits) {
     if (std::string kink = kink_or_saturation(variant); !kink.empty()) return kink;
     const derivations::Worksheet w = model_worksheet(variant, WorksheetRequest{{}, {}, digits, {}});
-    for (const derivations::GradientDerivation& d : w.derivations)
+    for (const derivations::LocalPartial& p : w.edges)
+        if (!boost::multiprecision::isfinite(p.value)) return "an infinite or undefined local partial";
+    for (const derivations::GradientDerivation& d : w.derivations) {
+        if (!boost::multiprecision::isfinite(d.result)) return "an infinite or undefined gradient";
         if (std::abs(as_double(d.result)) < kVanishing)
             return "the gradient d" + w.graph.nodes[d.output].name + "/d" + w.graph.nodes[d.wrt].name + " vanishes";
+    }
+    // A number known only to be 0 within a bound (an exact zero: w·x + b = 0) or not settled
+    // cannot be written as an answer.
+    if (derivations::ladder_summary(w).incomplete > 0) return "a number that is exactly 0 or cannot be settled";
     return {};
+}
+
+std::string numbers_signature(const Model& variant, int digits) {
+    const derivations::Worksheet w = model_worksheet(variant, WorksheetRequest{{}, {}, digits, {}});
+    std::string signature;
+    for (const derivations::NamedNode& n : w.graph.nodes)
+        if (n.role == derivations::NodeRole::Defined) signature += format_number(n.value, digits) + ";";
+    for (const derivations::GradientDerivation& d : w.derivations) signature += format_number(d.result, digits) + ";";
+    return signature;
 }
 
 std::string variant_text(const Model& model, const std::vector<std::string>& values, std::size_t number,
@@ -102,11 +126,22 @@ std::string variant_text(const Model& model, const std::vector<std::string>& val
             titled = true;
         }
     }
-    const std::string stem = std::filesystem::path(model.source.name).stem().string();
-    std::string head = "# Variant " + std::to_string(number) + " of " + model.source.name +
-                       " (chainrule exercise --seed " + std::to_string(seed) + ")\n";
-    if (!titled) head += "title \"" + stem + " (variant " + std::to_string(number) + ")\"\n";
-    return head + spliced(text, std::move(splices));
+    // The file name in a comment and a title: printable ASCII only (a quote, a tab or a
+    // control byte there would not parse).
+    auto safe = [](std::string s) {
+        for (char& c : s)
+            if (c < 0x20 || c > 0x7e || c == '"') c = '_';
+        return s;
+    };
+    const std::string eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
+    std::string head = "# Variant " + std::to_string(number) + " of " + safe(model.source.name) +
+                       " (chainrule exercise --seed " + std::to_string(seed) + ")" + eol;
+    if (!titled)
+        head += "title \"" + safe(std::filesystem::path(model.source.name).stem().string()) + " (variant " +
+                std::to_string(number) + ")\"" + eol;
+    std::string body = spliced(text, std::move(splices));
+    if (body.rfind("\xEF\xBB\xBF", 0) == 0) body.erase(0, 3);  // a byte-order mark starts the file, not the body
+    return head + body;
 }
 
 Exercise make_exercise(const Model& model, const ExerciseOptions& options) {
@@ -115,21 +150,34 @@ Exercise make_exercise(const Model& model, const ExerciseOptions& options) {
                                            "`param w5 = 0.4 vary 0.1..0.9 step 0.05`");
     const Program program = parse_program(model.source);
     std::vector<VariationGrid> grids;
+    double combinations = 1;
     for (const Statement& s : program.statements)
-        if (const auto* d = std::get_if<Declaration>(&s); d != nullptr && d->variation)
+        if (const auto* d = std::get_if<Declaration>(&s); d != nullptr && d->variation) {
             grids.emplace_back(model.source, *d);
+            combinations *= static_cast<double>(grids.back().size());
+            // The sheet prints givens at its digits: a value with more would print rounded.
+            for (std::size_t k = 0; k < grids.back().size(); ++k)
+                if (significant_digits(grids.back().text(k)) > options.digits)
+                    throw Error("the vary grid of '" + d->name.text + "' has " + grids.back().text(k) + ", which needs more than " +
+                                std::to_string(options.digits) + " significant digits (--digits " +
+                                std::to_string(options.digits) + " would print it rounded on the sheet)");
+        }
+    if (combinations < static_cast<double>(options.variants))
+        throw Error("the vary grids of " + model.source.name + " give " + std::to_string(static_cast<long long>(combinations)) +
+                    " different variants, fewer than the " + std::to_string(options.variants) + " asked for");
 
     Exercise ex;
     for (const VariedValue& v : model.varied) ex.varied.push_back(v.name);
     models::SplitMix64 random(options.seed);
-    std::set<std::vector<std::size_t>> seen;
+    std::map<std::vector<std::size_t>, std::string> drawn;  // every pick drawn → its verdict ("" kept)
+    std::set<std::string> numbers;                          // the kept variants' numbers
     const std::size_t max_draws = options.max_draws != 0 ? options.max_draws : 100 * options.variants;
     while (ex.variants.size() < options.variants && ex.draws < max_draws) {
         ++ex.draws;
         std::vector<std::size_t> pick;
         for (const VariationGrid& g : grids) pick.push_back(static_cast<std::size_t>(random.next() % g.size()));
-        if (!seen.insert(pick).second) {
-            ++ex.rejected["repeats an earlier variant's numbers"];
+        if (auto it = drawn.find(pick); it != drawn.end()) {  // drawn before: the same verdict again
+            ++ex.rejected[it->second.empty() ? "repeats an earlier variant's numbers" : it->second];
             continue;
         }
         Variant v;
@@ -138,13 +186,22 @@ Exercise make_exercise(const Model& model, const ExerciseOptions& options) {
         v.text = variant_text(model, v.values, v.number, options.seed);
         std::string reason;
         try {
-            reason = ill_posed(load_model_text(v.text, model.source.name), options.digits);
+            const Model variant = load_model_text(v.text, model.source.name);
+            reason = ill_posed(variant, options.digits);
+            if (reason.empty() && !numbers.insert(numbers_signature(variant, options.digits)).second)
+                reason = "gives the same numbers as an earlier variant (a varied value that does not reach the output?)";
         } catch (const LangError& e) {
+            const std::string message = e.what();
+            if (message.find("not finite") == std::string::npos && message.find("cannot evaluate") == std::string::npos &&
+                message.find("range") == std::string::npos)
+                throw Error("variant " + std::to_string(v.number) + " of " + model.source.name +
+                            " does not read back (please report this): " + message);
             reason = "cannot be recorded (a value leaves a function's domain or is not finite)";
         }
+        reason = reason.substr(0, reason.find(" at "));  // one count per kind of reason, not per node
+        drawn.emplace(pick, reason);
         if (!reason.empty()) {
-            // One count per kind of reason, not per node.
-            ++ex.rejected[reason.substr(0, reason.find(" at "))];
+            ++ex.rejected[reason];
             continue;
         }
         ex.variants.push_back(std::move(v));
@@ -152,8 +209,8 @@ Exercise make_exercise(const Model& model, const ExerciseOptions& options) {
     if (ex.variants.size() < options.variants) {
         std::string why;
         for (const auto& [reason, count] : ex.rejected) why += "; " + std::to_string(count) + " " + reason;
-        throw Error("chainrule exercise: only " + std::to_string(ex.variants.size()) + " well-posed variants of " +
-                    model.source.name + " in " + std::to_string(ex.draws) + " draws (rejected" + why +
+        throw Error("only " + std::to_string(ex.variants.size()) + " well-posed variants of " + model.source.name + " in " +
+                    std::to_string(ex.draws) + " draws (rejected" + why +
                     "): widen the vary ranges or ask for fewer variants");
     }
     return ex;
@@ -161,27 +218,13 @@ Exercise make_exercise(const Model& model, const ExerciseOptions& options) {
 
 std::vector<Answer> answers(const Model& model, int digits) {
     const derivations::Worksheet w = model_worksheet(model, WorksheetRequest{{}, {}, digits, {}});
-    const derivations::NamedGraph& g = w.graph;
+    // The blanks of the whole sheet: the same claims, in the same order, as sheets and keys.
+    const derivations::ExerciseSheet sheet = derivations::exercise_sheet(w, derivations::SheetKind::Key);
+    const std::string lr = model.learning_rate ? " lr=" + format_number(*model.learning_rate, digits) : "";
     std::vector<Answer> out;
-    for (const derivations::NamedNode& n : g.nodes)
-        if (n.role == derivations::NodeRole::Defined)
-            out.push_back({n.name, format_number(n.value, n.value_certainty, digits), "value", ""});
-    for (const derivations::LocalPartial& p : w.edges)
-        out.push_back({"d" + g.nodes[p.of].name + "/d" + g.nodes[p.wrt].name,
-                       format_number(p.value, p.certainty, digits), "local partial", ""});
-    std::set<std::size_t> done;
-    for (const derivations::GradientDerivation& d : w.derivations)
-        if (done.insert(d.wrt).second)
-            out.push_back({"d" + g.nodes[d.output].name + "/d" + g.nodes[d.wrt].name,
-                           format_number(d.result, d.result_certainty, digits), "gradient", ""});
-    if (model.learning_rate) {
-        done.clear();
-        const std::string lr = format_number(*model.learning_rate, digits);
-        for (const derivations::GradientDerivation& d : w.derivations)
-            if (d.after_update && done.insert(d.wrt).second)
-                out.push_back({g.nodes[d.wrt].name + "+",
-                               format_number(*d.after_update, d.after_update_certainty, digits), "update", " lr=" + lr});
-    }
+    for (const derivations::Blank& b : sheet.blanks)
+        if (b.kind != "delta" && b.kind != "local partial formula")
+            out.push_back({b.claim, b.answer, b.kind, b.kind == "update" ? lr : ""});
     return out;
 }
 

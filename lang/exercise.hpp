@@ -10,7 +10,9 @@
 /// within 1e-6 of a kink or jump (relu, abs, sign, step, leaky_relu, selu at 0; a tie of
 /// max or min), saturates a sigmoid or tanh (local slope below 1e-3, where a student's
 /// rounded numbers lose the gradient), makes a requested gradient vanish (|∂E/∂p| below
-/// 1e-9), or repeats an earlier variant's numbers. The reasons are counted.
+/// 1e-9), has an infinite or undefined derivative or a number that is exactly 0, repeats an
+/// earlier draw, or gives the same numbers as an earlier variant (a varied value that does
+/// not reach the output). The reasons are counted.
 
 #include "model.hpp"
 
@@ -49,7 +51,9 @@ struct Exercise {
 /// than asked for were found within the draws (the message gives the reasons).
 Exercise make_exercise(const Model& model, const ExerciseOptions& options);
 
-/// Why a recorded variant is not well-posed ("" when it is): see the file comment.
+/// Why a recorded variant is not well-posed ("" when it is): see the file comment; also an
+/// infinite or undefined local partial or gradient, and a number that is exactly 0 or
+/// cannot be settled at the sheet's digits (it would not print as a plain answer).
 std::string ill_posed(const Model& variant, int digits);
 
 /// A claim a student can check on a model, with its right value: `out_h1` (a value),
@@ -61,8 +65,9 @@ struct Answer {
     std::string suffix;  ///< after the value: " lr=0.5" for an update, else empty
 };
 
-/// Every claim of a model's worksheet in its order: forward values, local partials,
-/// gradients, updates. Throws LangError as model_worksheet does.
+/// Every claim a blank of the model's sheet asks for (forward values, local partials,
+/// gradients, updates; not the deltas), in the sheet's order. Throws LangError as
+/// model_worksheet does.
 std::vector<Answer> answers(const Model& model, int digits);
 
 /// The .chain text of `model` with each varied value replaced by `values` (in file order),

@@ -132,7 +132,14 @@ CLI::App* exercise_command(CLI::App& app, ExerciseArgs& a) {
     cmd->add_option("--variants", a.variants, "How many variants (students)")
         ->check(CLI::Range(std::size_t{1}, std::size_t{10000}))
         ->capture_default_str();
-    cmd->add_option("--seed", a.seed, "The seed of the draws (the same seed gives the same set)")->capture_default_str();
+    cmd->add_option("--seed", a.seed, "The seed of the draws (the same seed gives the same set)")
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                const bool digits = !text.empty() && text.size() <= 19 && text.find_first_not_of("0123456789") == std::string::npos;
+                return digits ? std::string() : "the seed is a whole number from 0 to 9999999999999999999";
+            },
+            "SEED"))
+        ->capture_default_str();
     cmd->add_option("-o,--output", a.output, "The directory to write the set to (created if missing)")
         ->type_name("DIR");
     add_format(cmd, a.format, {"md", "tex", "pdf"});

@@ -39,6 +39,12 @@ std::string sheet_of(const derivations::Worksheet& w, derivations::SheetKind kin
     return args.format == "pdf" ? latex_to_pdf(text) : text;
 }
 
+std::string join_steps(const ExerciseArgs& args) {
+    std::string out;
+    for (const std::string& s : args.steps) out += (out.empty() ? "" : ",") + s;
+    return out;
+}
+
 // A CSV field: quoted when it holds a comma, a quote or a line break.
 std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
@@ -73,10 +79,34 @@ int list_answers(const ExerciseArgs& args, Streams io) {
     return 0;
 }
 
+// The set's files in DIR: what an earlier run left there is removed first, so that a
+// smaller set does not sit next to old sheets; the model itself is never among them.
+void clear_old_set(const fs::path& dir, const std::string& model) {
+    if (!fs::exists(dir)) return;
+    if (!fs::is_directory(dir)) throw Error("-o " + dir.string() + " is a file, not a directory");
+    const auto ours = [](const std::string& name) {
+        for (const char* prefix : {"variant-", "sheet-", "key-"})
+            if (name.rfind(prefix, 0) == 0) return true;
+        return name == "answers.csv" || name == "answers.json" || name == "class.pdf";
+    };
+    std::error_code ec;
+    const fs::path model_path = fs::weakly_canonical(model, ec);
+    for (const fs::directory_entry& e : fs::directory_iterator(dir)) {
+        if (!e.is_regular_file() || !ours(e.path().filename().string())) continue;
+        if (fs::weakly_canonical(e.path(), ec) == model_path)
+            throw Error("the model " + model + " is in " + dir.string() + " under a name the set uses: choose another -o");
+        fs::remove(e.path());
+    }
+}
+
 }  // namespace
 
 int run_exercise(const ExerciseArgs& args, Streams io) {
-    if (!args.answers.empty()) return list_answers(args, io);
+    if (!args.answers.empty()) {
+        if (!args.model.empty() || !args.output.empty())
+            throw Error("--answers VARIANT.chain takes no MODEL and no -o (it lists check lines)");
+        return list_answers(args, io);
+    }
     if (args.model.empty()) throw Error("give the model (MODEL.chain), or --answers VARIANT.chain");
     if (args.output.empty()) throw Error("give the directory for the set with -o DIR");
     if (args.steps.empty()) throw Error("--steps needs at least one of forward, local, paths, update");
@@ -84,6 +114,7 @@ int run_exercise(const ExerciseArgs& args, Streams io) {
     const lang::Exercise ex = lang::make_exercise(model, {args.variants, args.seed, args.digits, 0});
 
     const fs::path dir(args.output);
+    clear_old_set(dir, args.model);
     fs::create_directories(dir);
     std::ostringstream csv;
     csv << "variant,blank,kind,claim,answer,check line\n";
@@ -100,6 +131,9 @@ int run_exercise(const ExerciseArgs& args, Streams io) {
         sheets.push_back(dir / ("sheet-" + k + "." + args.format));
         keys.push_back(dir / ("key-" + k + "." + args.format));
         write_file_atomically(sheets.back(), sheet_of(w, derivations::SheetKind::Blank, args, &blanks));
+        if (blanks.empty())
+            throw Error("--steps " + join_steps(args) + " --blank " + args.blank + " asks for nothing on " + args.model +
+                        " (no number or formula of those parts to compute; without lr there is no update)");
         write_file_atomically(keys.back(), sheet_of(w, derivations::SheetKind::Key, args, nullptr));
         nlohmann::json entry = {{"variant", v.number}, {"values", nlohmann::json::object()}, {"blanks", nlohmann::json::array()}};
         for (std::size_t i = 0; i < ex.varied.size(); ++i) entry["values"][ex.varied[i]] = v.values[i];

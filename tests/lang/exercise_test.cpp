@@ -43,6 +43,10 @@ TEST_CASE("ill-posed variants: a kink, a tie, a saturated unit, a vanishing grad
                Catch::Contains("saturates tanh"));
     CHECK_THAT(ill_posed(load_model_text("param w = 2\ninput x = 0\nE = w*x + 1\n", "m.chain"), 10),
                Catch::Contains("the gradient dE/dw vanishes"));
+    CHECK_THAT(ill_posed(load_model_text("param w = 2\ninput x = 0\nh = sqrt(w*x)\nE = h + w\n", "m.chain"), 10),
+               Catch::Contains("infinite or undefined"));
+    CHECK_THAT(ill_posed(load_model_text("param w = -0.6\ninput x = 0.5\ny = w*x + 0.3\nE = y^2 + w\n", "m.chain"), 10),
+               Catch::Contains("exactly 0"));
     CHECK(ill_posed(load_model_text("param w = 2\ninput x = 0.5\nE = sigmoid(w*x)\n", "m.chain"), 10).empty());
 }
 
@@ -59,6 +63,23 @@ TEST_CASE("a variant's text: values replaced, vary clauses and check lines gone,
                "E = w^2*v\n");
     const Model untitled = load_model_text("param w = 0.4 vary 0.1..0.9 step 0.1\nE = w^2\n", "dir/sheet.chain");
     CHECK_THAT(variant_text(untitled, {"0.2"}, 1, 7), Catch::Contains("title \"sheet (variant 1)\"\nparam w = 0.2\n"));
+}
+
+TEST_CASE("make_exercise: a byte-order mark, CRLF lines and an odd file name give variants that read back") {
+    const Model m = load_model_text("\xEF\xBB\xBFparam w = 0.5 vary 0.1..0.9 step 0.1\r\nE = w^2 + w\r\n", "my\"q\t.chain");
+    const Exercise ex = make_exercise(m, {3, 1, 10, 0});
+    REQUIRE(ex.variants.size() == 3);
+    CHECK(ex.variants[0].text.rfind("# Variant 1 of my_q_.chain (chainrule exercise --seed 1)\r\ntitle \"my_q_ (variant 1)\"\r\nparam w = ", 0) == 0);
+    // An unused varied value gives identical numbers: those variants are rejected.
+    const Model unused = load_model_text("param w = 0.5 vary 0.1..0.9 step 0.1, u = 1 vary 1..5 step 1\nE = w^2 + w\n", "m.chain");
+    const Exercise u = make_exercise(unused, {9, 1, 10, 0});
+    CHECK(u.variants.size() == 9);
+    CHECK_THROWS_WITH(make_exercise(unused, {10, 1, 10, 0}), Catch::Contains("gives the same numbers as an earlier variant"));
+    // Fewer grid combinations than variants, and grid values beyond --digits: said at once.
+    CHECK_THROWS_WITH(make_exercise(m, {10, 1, 10, 0}), Catch::Contains("give 9 different variants, fewer than the 10"));
+    CHECK_THROWS_WITH(make_exercise(load_model_text("param w = 0.11 vary 0.11..0.19 step 0.01\nE = w^2 + w\n", "m.chain"),
+                                    {3, 1, 1, 0}),
+                      Catch::Contains("needs more than 1 significant digits"));
 }
 
 TEST_CASE("make_exercise: the seed fixes the set; answers are the worksheet's claims") {

@@ -153,6 +153,11 @@ TEST_CASE("exercise --steps and --blank choose what the sheet asks") {
     CHECK(formula);
     CHECK_THAT(read_file(dir / "b" / "sheet-1.md"), !Contains("\\left(1 - \\mathrm{out}_{o_{1}}\\right)"));
 
+    REQUIRE(run({"exercise", model, "--variants", "1", "--blank", "formulas", "-o", (dir / "f").string()}).exit_code == 0);
+    const Json formulas = Json::parse(read_file(dir / "f" / "answers.json"));
+    REQUIRE(!formulas["variants"][0]["blanks"].empty());
+    for (const Json& b : formulas["variants"][0]["blanks"]) CHECK(b["kind"] == "local partial formula");
+
     const Result bad = run({"exercise", model, "--steps", "forward,backward", "-o", (dir / "c").string()});
     CHECK(bad.exit_code == 2);
     CHECK_THAT(bad.err, Contains("unknown step 'backward'"));
