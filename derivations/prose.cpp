@@ -184,6 +184,10 @@ constexpr std::array kCatalogue{
     Entry{P::AgreesWithReverseMode, "agrees with reverse mode", "与反向模式一致"},
     Entry{P::Disagrees, "DISAGREES", "不一致"},
     Entry{P::CannotConfirm, "cannot confirm (not settled)", "无法验证（数值未确定）"},
+    // {0}: a blank to write in
+    Entry{P::SheetNameLine, "Name: {0} Write each answer on its numbered line.", "姓名：{0} 请把每个答案写在对应编号的横线上。"},
+    Entry{P::KeyLegend, "Answer key: the boxed number after an answer is its line's number on the blank sheet.",
+          "答案：答案后方框中的数字是空白练习纸上对应横线的编号。"},
     Entry{P::ClaimTitle, "Claim check", "推导核对"},
     Entry{P::HeaderClaim, "claim", "断言"},
     Entry{P::HeaderVerdict, "verdict", "判定"},

@@ -52,6 +52,8 @@ enum class Phrase {
     CrossCheck, CrossCheckOf, CrossCheckAgrees, CrossCheckDisagrees, CrossCheckUndefined, CrossCheckCannotConfirm,
     CrossCheckAllOne, CrossCheckAllMany, UpdateHeading, UpdateIntro, SummaryHeading, HeaderParameter, HeaderGradient,
     HeaderCheck, HeaderAfterStep, AgreesWithReverseMode, Disagrees, CannotConfirm,
+    // exercise sheets
+    SheetNameLine, KeyLegend,
     // claim checks
     ClaimTitle, HeaderClaim, HeaderVerdict, HeaderRightValue, HeaderDifference, HeaderNote, VerdictCorrect,
     VerdictCarriedForward, VerdictWrong, VerdictHoldsIdentically, VerdictHoldsAtThisPointOnly, VerdictCannotBeChecked,

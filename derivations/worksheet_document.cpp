@@ -583,6 +583,8 @@ std::string default_title(const Layout& L) { return L.words(Phrase::DefaultTitle
 Document layout(const Layout& L) {
     Document doc;
     doc.title = L.w().options.title.empty() ? default_title(L) : L.w().options.title;
+    if (L.blank_sheet()) doc.blocks.push_back(Paragraph{L.say(Phrase::SheetNameLine, {math("\\underline{\\hspace{12em}}")})});
+    if (L.exercise() && !L.blank_sheet()) doc.blocks.push_back(Paragraph{L.say(Phrase::KeyLegend)});
     notation(L, doc);
     forward_pass(L, doc);
     singular_points(L, doc);
