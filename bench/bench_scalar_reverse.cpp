@@ -64,6 +64,7 @@ using chainrule::Var;
 using Clock = std::chrono::steady_clock;
 using chainrule::bench::load_average;
 using chainrule::bench::median;
+using chainrule::bench::ns_since;
 
 constexpr std::size_t kDefaultN = 1'000'000;
 
@@ -202,10 +203,6 @@ bool verify_once(std::size_t n) {
         }
     }
     return true;
-}
-
-double ns_since(Clock::time_point t0) {
-    return std::chrono::duration<double, std::nano>(Clock::now() - t0).count();
 }
 
 // ------------------------------------------------------------------ Google Benchmark cases

@@ -47,6 +47,7 @@ using chainrule::Var;
 using Clock = std::chrono::steady_clock;
 using chainrule::bench::load_average;
 using chainrule::bench::median;
+using chainrule::bench::ns_since;
 
 // One way of taking the gradient: recording on a reused tape, the reverse sweep, and the
 // check of the swept gradient against its closed form ("" when right).
@@ -280,8 +281,6 @@ Shape matmul_shape(Eigen::Index n) {
     };
     return s;
 }
-
-double ns_since(Clock::time_point t0) { return std::chrono::duration<double, std::nano>(Clock::now() - t0).count(); }
 
 volatile double sink = 0;  // keeps the plain evaluations from being optimised away
 

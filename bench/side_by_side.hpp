@@ -4,6 +4,7 @@
 // and the median of the per-repetition ratios.
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <vector>
 
@@ -17,6 +18,11 @@ inline double load_average() {
         std::fclose(f);
     }
     return load;
+}
+
+/// Nanoseconds of std::chrono::steady_clock since t0.
+inline double ns_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - t0).count();
 }
 
 inline double median(std::vector<double> v) {

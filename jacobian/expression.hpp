@@ -68,8 +68,9 @@ struct JacobianRow {
 
 /// The tape a statement records on: the control block and generation of its leftmost
 /// leaf (null for a passive Active; plain numbers are not leaves), and whether every leaf
-/// agrees (`same_owner`, one test per leaf without a branch). When they disagree — two tapes, a stale leaf, or passive
-/// and active leaves mixed — the statement looks again leaf by leaf (`find_owner`).
+/// agrees (`same_owner`, one test per leaf without a branch). When they disagree — two
+/// tapes, a stale leaf, or passive and active leaves mixed — the statement looks again
+/// leaf by leaf (`find_owner`).
 struct StatementOwner {
     TapeControlBlock* block = nullptr;
     std::uint32_t generation = 0;

@@ -45,9 +45,9 @@ std::string kink_or_saturation(const Model& m) {
             if (std::abs(a - b) < kNearKink * std::max(1.0, std::abs(a)))
                 return "on or near a tie of " + std::string(op_name(r.op)) + " at " + name_of(i);
         }
-        if (r.op == OpKind::Sigmoid || r.op == OpKind::Tanh) {
-            const double y = as_double(tape.value(i));
-            const double slope = r.op == OpKind::Sigmoid ? y * (1 - y) : 1 - y * y;
+        if (r.op == OpKind::Sigmoid || r.op == OpKind::Tanh) {  // the slope by the catalogue's rule
+            const Real x = tape.value(r.in0), y = tape.value(i);
+            const Real slope = r.op == OpKind::Sigmoid ? ops::Sigmoid::partial(x, y) : ops::Tanh::partial(x, y);
             if (slope < kSaturated) return "saturates " + std::string(op_name(r.op)) + " at " + name_of(i);
         }
     }
@@ -81,11 +81,12 @@ Splice whole_line(const std::string& text, std::size_t offset) {
     return {from, newline_after == std::string::npos ? text.size() : newline_after + 1, ""};
 }
 
-}  // namespace
+derivations::Worksheet sheet_worksheet(const Model& variant, int digits) {
+    return model_worksheet(variant, WorksheetRequest{{}, {}, digits, {}});
+}
 
-std::string ill_posed(const Model& variant, int digits) {
-    if (std::string kink = kink_or_saturation(variant); !kink.empty()) return kink;
-    const derivations::Worksheet w = model_worksheet(variant, WorksheetRequest{{}, {}, digits, {}});
+// What makes a variant's worksheet unfit for a sheet ("" when nothing): see ill_posed().
+std::string derivative_problem(const derivations::Worksheet& w) {
     for (const derivations::LocalPartial& p : w.edges)
         if (!boost::multiprecision::isfinite(p.value)) return "an infinite or undefined local partial";
     for (const derivations::GradientDerivation& d : w.derivations) {
@@ -99,13 +100,21 @@ std::string ill_posed(const Model& variant, int digits) {
     return {};
 }
 
-std::string numbers_signature(const Model& variant, int digits) {
-    const derivations::Worksheet w = model_worksheet(variant, WorksheetRequest{{}, {}, digits, {}});
+// The forward values and gradients as printed: two variants with the same signature give
+// their students the same numbers.
+std::string numbers_signature(const derivations::Worksheet& w, int digits) {
     std::string signature;
     for (const derivations::NamedNode& n : w.graph.nodes)
         if (n.role == derivations::NodeRole::Defined) signature += format_number(n.value, digits) + ";";
     for (const derivations::GradientDerivation& d : w.derivations) signature += format_number(d.result, digits) + ";";
     return signature;
+}
+
+}  // namespace
+
+std::string ill_posed(const Model& variant, int digits) {
+    if (std::string kink = kink_or_saturation(variant); !kink.empty()) return kink;  // before the ladder runs
+    return derivative_problem(sheet_worksheet(variant, digits));
 }
 
 std::string variant_text(const Model& model, const std::vector<std::string>& values, std::size_t number,
@@ -187,9 +196,13 @@ Exercise make_exercise(const Model& model, const ExerciseOptions& options) {
         std::string reason;
         try {
             const Model variant = load_model_text(v.text, model.source.name);
-            reason = ill_posed(variant, options.digits);
-            if (reason.empty() && !numbers.insert(numbers_signature(variant, options.digits)).second)
-                reason = "gives the same numbers as an earlier variant (a varied value that does not reach the output?)";
+            reason = kink_or_saturation(variant);
+            if (reason.empty()) {  // one worksheet (one precision ladder) for both tests
+                const derivations::Worksheet w = sheet_worksheet(variant, options.digits);
+                reason = derivative_problem(w);
+                if (reason.empty() && !numbers.insert(numbers_signature(w, options.digits)).second)
+                    reason = "gives the same numbers as an earlier variant";
+            }
         } catch (const LangError& e) {
             const std::string message = e.what();
             if (message.find("not finite") == std::string::npos && message.find("cannot evaluate") == std::string::npos &&
@@ -217,7 +230,7 @@ Exercise make_exercise(const Model& model, const ExerciseOptions& options) {
 }
 
 std::vector<Answer> answers(const Model& model, int digits) {
-    const derivations::Worksheet w = model_worksheet(model, WorksheetRequest{{}, {}, digits, {}});
+    const derivations::Worksheet w = sheet_worksheet(model, digits);
     // The blanks of the whole sheet: the same claims, in the same order, as sheets and keys.
     const derivations::ExerciseSheet sheet = derivations::exercise_sheet(w, derivations::SheetKind::Key);
     const std::string lr = model.learning_rate ? " lr=" + format_number(*model.learning_rate, digits) : "";

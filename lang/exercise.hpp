@@ -11,8 +11,8 @@
 /// max or min), saturates a sigmoid or tanh (local slope below 1e-3, where a student's
 /// rounded numbers lose the gradient), makes a requested gradient vanish (|∂E/∂p| below
 /// 1e-9), has an infinite or undefined derivative or a number that is exactly 0, repeats an
-/// earlier draw, or gives the same numbers as an earlier variant (a varied value that does
-/// not reach the output). The reasons are counted.
+/// earlier draw, or gives the same numbers as an earlier variant (different values with the
+/// same product, or a varied value that does not reach the output). The reasons are counted.
 
 #include "model.hpp"
 
