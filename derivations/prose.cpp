@@ -188,6 +188,15 @@ constexpr std::array kCatalogue{
     Entry{P::SheetNameLine, "Name: {0} Write each answer on its numbered line.", "姓名：{0} 请把每个答案写在对应编号的横线上。"},
     Entry{P::KeyLegend, "Answer key: the boxed number after an answer is its line's number on the blank sheet.",
           "答案：答案后方框中的数字是空白练习纸上对应横线的编号。"},
+    Entry{P::GraphCaption,
+          "The computation graph: each node with its value and its adjoint (the derivative of the output by it), "
+          "each edge with its local partial.",
+          "计算图：每个节点标出其值和伴随值（输出对它的导数），每条边标出其局部偏导数。"},
+    Entry{P::GraphHint,
+          "Click a node or a parameter to light its chain-rule paths and go to its derivation; point at a "
+          "derivative in a formula to see its edges.",
+          "点击节点或参数，高亮其链式法则路径并跳转到其推导；将鼠标指向公式中的导数，可查看它对应的边。"},
+    Entry{P::GraphParameters, "Parameters:", "参数："},
     Entry{P::ClaimTitle, "Claim check", "推导核对"},
     Entry{P::HeaderClaim, "claim", "断言"},
     Entry{P::HeaderVerdict, "verdict", "判定"},

@@ -54,6 +54,8 @@ enum class Phrase {
     HeaderCheck, HeaderAfterStep, AgreesWithReverseMode, Disagrees, CannotConfirm,
     // exercise sheets
     SheetNameLine, KeyLegend,
+    // the HTML page's graph (render_html.hpp)
+    GraphCaption, GraphHint, GraphParameters,
     // claim checks
     ClaimTitle, HeaderClaim, HeaderVerdict, HeaderRightValue, HeaderDifference, HeaderNote, VerdictCorrect,
     VerdictCarriedForward, VerdictWrong, VerdictHoldsIdentically, VerdictHoldsAtThisPointOnly, VerdictCannotBeChecked,

@@ -92,6 +92,10 @@ LadderSummary ladder_summary(const Worksheet& w);
 /// `language` (prose.hpp); formulas and numbers are the same in every language.
 Document worksheet_document(const Worksheet& w, Language language = Language::English);
 
+/// Each named node's symbol as the worksheet's formulas write it (its label, if it has
+/// one), in graph order: the LaTeX the documents use for it.
+std::vector<std::string> node_symbols(const Worksheet& w);
+
 /// Exercise sheets from a worksheet (lang/exercise.hpp, docs/exercises.md). On a blank
 /// sheet every number a student must compute in the chosen parts is a numbered blank
 /// (the steps that would give it away — substituted numbers, products of numbers, the

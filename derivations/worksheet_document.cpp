@@ -598,6 +598,13 @@ Document layout(const Layout& L) {
 
 Document worksheet_document(const Worksheet& w, Language language) { return layout(Layout(w, language)); }
 
+std::vector<std::string> node_symbols(const Worksheet& w) {
+    const Layout layout(w, Language::English);
+    std::vector<std::string> symbols;
+    for (std::size_t i = 0; i < w.graph.nodes.size(); ++i) symbols.push_back(layout.sym(i));
+    return symbols;
+}
+
 ExerciseSheet exercise_sheet(const Worksheet& w, SheetKind kind, const SheetParts& parts, Language language) {
     ExerciseSheet sheet;
     sheet.document = layout(Layout(w, language, kind, parts, &sheet.blanks));

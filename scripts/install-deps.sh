@@ -9,6 +9,13 @@
 # with the Arphic font gbsn (latex-cjk-chinese, latex-cjk-chinese-arphic-gbsn00lp); the
 # gallery test reads the PDFs back with pdftotext and renders them with pdftoppm
 # (poppler-utils).
+# HTML worksheets (--format html) typeset their math with KaTeX (libjs-katex, inlined into
+# the page) and draw the graph with Graphviz (graphviz: dot -Tsvg). The digit recogniser
+# (chainrule-mnist serve/predict) serves with cpp-httplib (libcpp-httplib-dev) and reads PNG
+# with libpng (libpng-dev). The browser tests drive Debian's Chromium (chromium) with
+# Playwright (npm playwright-core, pinned in tests/browser/package-lock.json; it cannot
+# download a browser of its own here), installed into tests/browser/node_modules with npm;
+# fonts-wqy-microhei gives that Chromium a Chinese font (the screenshots of --lang zh pages).
 # `install-deps.sh --bench-mnist` (what `make bench-mnist` runs) adds the PyTorch side of the
 # MNIST benchmark: python3-torch, and OpenBLAS (libopenblas0-pthread) so that PyTorch's
 # libblas.so.3 is an optimised BLAS rather than the netlib reference one — not in the
@@ -22,6 +29,7 @@ nlohmann-json3-dev libbenchmark-dev
 texlive-latex-base texlive-latex-recommended lmodern
 latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp poppler-utils
 clang libclang-rt-14-dev
+graphviz libjs-katex libcpp-httplib-dev libpng-dev chromium fonts-wqy-microhei
 "
 if [ "${1:-}" = "--bench-mnist" ]; then
     PACKAGES="$PACKAGES python3-torch libopenblas0-pthread"
@@ -40,7 +48,18 @@ fetch_mnist() {
          "benchmark need them (make mnist-data tries again)" >&2
 }
 
+# Playwright for the browser tests (tests/browser). Not fatal, as for the digits: without it
+# the browser tests are reported as skipped, with this reason.
+install_playwright() {
+    root=$(cd "$(dirname "$0")/.." && pwd)
+    if [ -f "$root/tests/browser/node_modules/playwright-core/package.json" ]; then return 0; fi
+    if (cd "$root/tests/browser" && npm ci --no-audit --no-fund --silent); then return 0; fi
+    echo "install-deps: warning: npm ci in tests/browser failed; the browser tests will be skipped" >&2
+}
+
 missing=""
+# npm (and Node.js) from Debian unless the machine has its own.
+command -v npm >/dev/null 2>&1 || missing=" npm"
 for p in $PACKAGES; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
         missing="$missing $p"
@@ -50,6 +69,7 @@ done
 if [ -z "$missing" ]; then
     echo "install-deps: all packages present"
     fetch_mnist
+    install_playwright
     exit 0
 fi
 
@@ -67,3 +87,4 @@ $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
 # shellcheck disable=SC2086  # word splitting of the package list is intended
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
 fetch_mnist
+install_playwright

@@ -1,5 +1,6 @@
 // chainrule check MODEL.chain: the verdict on every `check` line of a model.
 #include "commands.hpp"
+#include "html_output.hpp"
 #include "model_input.hpp"
 #include "output.hpp"
 #include "pdf.hpp"
@@ -18,9 +19,10 @@ std::string title_of(const lang::Model& model, const CheckArgs& args) {
     return model.title ? *model.title : std::string();
 }
 
-// The report in its format; pdf is the tex through pdflatex.
+// The report in its format; pdf is the tex through pdflatex, html a page (html_output.hpp).
 std::string rendered(const derivations::ClaimReport& report, const CheckArgs& args, const std::string& title) {
     if (args.format == "pdf") return latex_to_pdf(lang::claims_output(report, "tex", args.digits, title, args.language));
+    if (args.format == "html") return claims_html(report, args.digits, title, args.language);
     return lang::claims_output(report, args.format, args.digits, title, args.language);
 }
 

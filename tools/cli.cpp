@@ -109,7 +109,7 @@ CLI::App* worksheet_command(CLI::App& app, WorksheetArgs& a) {
            "Params to derive by (comma-separated; default: the model's derive line)")
         ->check(name_list())
         ->type_name("NAMES");
-    add_format(cmd, a.format, {"md", "tex", "pdf", "json", "dot"});
+    add_format(cmd, a.format, {"md", "tex", "pdf", "html", "json", "dot"});
     cmd->add_option("--style", a.style, "Derivation style: paths|deltas|both (default: paths when few)")
         ->check(CLI::IsMember({"auto", "paths", "deltas", "both"}))
         ->type_name("STYLE");
@@ -121,7 +121,7 @@ CLI::App* worksheet_command(CLI::App& app, WorksheetArgs& a) {
     add_language(cmd, a.language);
     add_output(cmd, a.output);
     cmd->footer("Example:\n  chainrule worksheet examples/bp_network.chain --wrt w5,w1 --format tex -o bp.tex\n"
-                "  (--format pdf runs pdflatex; without -o it writes MODEL.pdf here)\n");
+                "  (--format pdf runs pdflatex; without -o it writes MODEL.pdf here, as html MODEL.html)\n");
     return cmd;
 }
 
@@ -142,7 +142,7 @@ CLI::App* exercise_command(CLI::App& app, ExerciseArgs& a) {
         ->capture_default_str();
     cmd->add_option("-o,--output", a.output, "The directory to write the set to (created if missing)")
         ->type_name("DIR");
-    add_format(cmd, a.format, {"md", "tex", "pdf"});
+    add_format(cmd, a.format, {"md", "tex", "pdf", "html"});
     cmd->add_option("--blank", a.blank, "What the blank sheet leaves blank: numbers|formulas|both")
         ->check(CLI::IsMember({"numbers", "formulas", "both"}))
         ->capture_default_str();
@@ -247,7 +247,7 @@ CLI::App* check_command(CLI::App& app, CheckArgs& a) {
     cmd->add_option("MODEL", a.model, "The model file (.chain) with check lines; - reads standard input")
         ->required()
         ->type_name("MODEL.chain");
-    add_format(cmd, a.format, {"text", "md", "tex", "pdf", "json"});
+    add_format(cmd, a.format, {"text", "md", "tex", "pdf", "html", "json"});
     add_digits(cmd, a.digits);
     cmd->add_option("--points", a.points, "Random points at which each formula claim is checked")
         ->check(CLI::Range(std::size_t{20}, std::size_t{10000}))

@@ -3,9 +3,11 @@
 // CSV and a JSON file for grading, and with --format pdf one PDF of all sheets then all
 // keys; --answers VARIANT.chain lists the check lines a student can write.
 #include "commands.hpp"
+#include "html_output.hpp"
 #include "model_input.hpp"
 #include "output.hpp"
 #include "pdf.hpp"
+#include "subprocess.hpp"
 
 #include "../lang/exercise.hpp"
 #include "../lang/model_worksheet.hpp"
@@ -31,9 +33,11 @@ derivations::SheetParts parts_of(const ExerciseArgs& args) {
             args.blank != "numbers"};
 }
 
-// A sheet or key of a variant in the asked format (pdf: the tex through pdflatex).
+// A sheet or key of a variant in the asked format (pdf: the tex through pdflatex; html:
+// html_output.hpp).
 std::string sheet_of(const derivations::Worksheet& w, derivations::SheetKind kind, const ExerciseArgs& args,
                      std::vector<derivations::Blank>* blanks) {
+    if (args.format == "html") return sheet_html(w, kind, parts_of(args), args.language, blanks);
     const std::string format = args.format == "pdf" ? "tex" : args.format;
     const std::string text = lang::sheet_output(w, kind, parts_of(args), format, args.language, blanks);
     return args.format == "pdf" ? latex_to_pdf(text) : text;
@@ -62,12 +66,18 @@ std::string check_line(const derivations::Blank& b, const lang::Model& variant) 
     return line;
 }
 
-// pdfunite (poppler-utils) joins the sheets, then the keys, into one file to print.
+// pdfunite (poppler-utils) joins the sheets, then the keys, into one file to print; run
+// without a shell, so that no file name is ever read as a command.
 void join_pdfs(const std::vector<fs::path>& parts, const fs::path& out) {
-    std::string command = "pdfunite";
-    for (const fs::path& p : parts) command += " '" + p.string() + "'";
-    command += " '" + out.string() + "' 2>&1";
-    if (std::system(command.c_str()) != 0) throw Error("pdfunite could not join the sheets into " + out.string());
+    const std::optional<fs::path> pdfunite = find_program("pdfunite");
+    if (!pdfunite) throw ToolError("joining the sheets needs pdfunite (Debian: apt-get install poppler-utils)");
+    std::vector<std::string> args{"pdfunite"};
+    for (const fs::path& p : parts) args.push_back(fs::absolute(p).string());
+    args.push_back(fs::absolute(out).string());
+    ScratchDirectory dir;
+    if (run_quietly(*pdfunite, args, dir.path(), dir.path() / "pdfunite.log") != 0)
+        throw ToolError("pdfunite could not join the sheets into " + out.string() + ": " +
+                        read_file(dir.path() / "pdfunite.log"));
 }
 
 int list_answers(const ExerciseArgs& args, Streams io) {

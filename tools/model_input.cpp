@@ -20,9 +20,9 @@ lang::Model load_model(const std::string& path) {
 }
 
 std::string output_path(const std::string& model, const std::string& format, const std::string& output) {
-    if (!output.empty() || format != "pdf") return output;
-    if (model == "-") return "worksheet.pdf";
-    return std::filesystem::path(model).filename().replace_extension(".pdf").string();
+    if (!output.empty() || (format != "pdf" && format != "html")) return output;
+    if (model == "-") return "worksheet." + format;
+    return std::filesystem::path(model).filename().replace_extension("." + format).string();
 }
 
 }  // namespace chainrule::tools

@@ -14,9 +14,9 @@ namespace chainrule::tools {
 /// included).
 lang::Model load_model(const std::string& path);
 
-/// Where a command's result goes: `output` when given; for --format pdf without -o,
-/// MODEL's file name with .pdf in the current directory (a PDF is not for a terminal;
-/// "worksheet.pdf" for standard input); else "" (standard output).
+/// Where a command's result goes: `output` when given; for --format pdf or html without -o,
+/// MODEL's file name with .pdf / .html in the current directory (neither is for a
+/// terminal; "worksheet.pdf" / "worksheet.html" for standard input); else "" (standard output).
 std::string output_path(const std::string& model, const std::string& format, const std::string& output);
 
 }  // namespace chainrule::tools

@@ -7,14 +7,9 @@
 /// through T1 fonts, Chinese through the CJK package (derivations/latex_text.hpp).
 
 #include <filesystem>
-#include <optional>
 #include <string>
-#include <string_view>
 
 namespace chainrule::tools {
-
-/// The executable `name` in the directories of PATH, if any.
-std::optional<std::filesystem::path> find_program(std::string_view name);
 
 /// The PDF bytes of `tex`. Throws ToolError when pdflatex is not installed, or fails:
 /// naming the LaTeX package or font that is missing and its Debian package (CJKutf8 and

@@ -1,5 +1,6 @@
 // chainrule worksheet MODEL.chain: the model's derivation worksheet in one format.
 #include "commands.hpp"
+#include "html_output.hpp"
 #include "model_input.hpp"
 #include "output.hpp"
 #include "pdf.hpp"
@@ -21,9 +22,10 @@ StyleChoice style_of(const std::string& s) {
     return StyleChoice::Auto;
 }
 
-// The worksheet in its format; pdf is the tex through pdflatex.
+// The worksheet in its format; pdf is the tex through pdflatex, html a page (html_output.hpp).
 std::string rendered(const derivations::Worksheet& w, const WorksheetArgs& args) {
     if (args.format == "pdf") return latex_to_pdf(lang::worksheet_output(w, "tex", args.language));
+    if (args.format == "html") return worksheet_html(w, args.language);
     return lang::worksheet_output(w, args.format, args.language);
 }
 

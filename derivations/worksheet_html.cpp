@@ -1,0 +1,176 @@
+#include "worksheet_html.hpp"
+
+#include "../precision/number_format.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace chainrule::derivations {
+namespace {
+
+using Edges = std::vector<std::size_t>;
+
+// Nodes that `start` reaches by following `next` (reads or consumers), `start` included.
+std::vector<bool> reach(const NamedGraph& g, std::size_t start, bool upwards) {
+    std::vector<bool> seen(g.nodes.size(), false);
+    std::vector<std::size_t> todo{start};
+    seen[start] = true;
+    while (!todo.empty()) {
+        const std::size_t n = todo.back();
+        todo.pop_back();
+        for (std::size_t m : upwards ? g.nodes[n].consumers : g.nodes[n].reads)
+            if (!seen[m]) seen[m] = true, todo.push_back(m);
+    }
+    return seen;
+}
+
+// The edges on the paths from `low` up to `high`: those whose lower end `low` reaches and
+// whose upper end reaches `high`.
+Edges edges_between(const Worksheet& w, std::size_t high, std::size_t low) {
+    const std::vector<bool> above_low = reach(w.graph, low, true), below_high = reach(w.graph, high, false);
+    Edges out;
+    for (std::size_t e = 0; e < w.edges.size(); ++e)
+        if (above_low[w.edges[e].wrt] && below_high[w.edges[e].of]) out.push_back(e);
+    return out;
+}
+
+std::optional<std::size_t> edge_index(const Worksheet& w, std::size_t of, std::size_t wrt) {
+    for (std::size_t e = 0; e < w.edges.size(); ++e)
+        if (w.edges[e].of == of && w.edges[e].wrt == wrt) return e;
+    return std::nullopt;
+}
+
+// The balanced {…} group starting at `open` (a '{'), braces included; npos when unbalanced.
+std::size_t group_end(std::string_view s, std::size_t open) {
+    if (open >= s.size() || s[open] != '{') return std::string_view::npos;
+    int depth = 0;
+    for (std::size_t i = open; i < s.size(); ++i) {
+        depth += s[i] == '{' ? 1 : s[i] == '}' ? -1 : 0;
+        if (depth == 0) return i + 1;
+    }
+    return std::string_view::npos;
+}
+
+// Finds the derivatives a document's math writes and what each stands for. The forms are
+// worksheet_document.cpp's: \frac{\partial A}{\partial B}, \partial A/\partial B (table
+// cells) and a local partial with held-fixed reads, \left(\frac{…}{…}\right)_{…}.
+class FactorIndex {
+public:
+    FactorIndex(const Worksheet& w, HtmlPage& page, nlohmann::json& factors) : w_(w), page_(page), factors_(factors) {
+        const std::vector<std::string> symbols = node_symbols(w);
+        for (std::size_t i = 0; i < symbols.size(); ++i) node_of_[symbols[i]] = i;
+    }
+
+    void scan(std::string_view latex) {
+        static constexpr std::string_view frac = "\\frac{\\partial ";
+        for (std::size_t i = latex.find("\\partial "); i != std::string_view::npos; i = latex.find("\\partial ", i + 1)) {
+            if (i >= 6 && latex.substr(i - 6, frac.size()) == frac) fraction(latex, i - 6);
+            else if (i < 1 || latex[i - 1] != '{') slashed(latex, i);
+        }
+    }
+
+private:
+    // \frac{\partial A}{\partial B}, and the held-fixed form around it.
+    void fraction(std::string_view latex, std::size_t start) {
+        const std::size_t top_end = group_end(latex, start + 5), bottom_end = group_end(latex, top_end);
+        if (bottom_end == std::string_view::npos) return;
+        const auto a = node(latex.substr(start + 15, top_end - 1 - (start + 15)));
+        const auto b = node(latex.substr(top_end + 10, bottom_end - 1 - (top_end + 10)));
+        if (!a || !b || latex.substr(top_end, 10) != "{\\partial ") return;
+        const std::string_view key = latex.substr(start, bottom_end - start);
+        static constexpr std::string_view left = "\\left(", right = "\\right)_{";
+        if (start >= left.size() && latex.substr(start - left.size(), left.size()) == left &&
+            latex.substr(bottom_end, right.size()) == right) {
+            const std::string_view held = latex.substr(start - left.size(), bottom_end + 7 - (start - left.size()));
+            if (const auto e = edge_index(w_, *a, *b)) add(held, Edges{*e});
+        }
+        add(key, edges_between(w_, *a, *b));
+    }
+
+    // \partial A/\partial B: B is the longest node symbol that follows.
+    void slashed(std::string_view latex, std::size_t start) {
+        const std::size_t slash = latex.find("/\\partial ", start);
+        if (slash == std::string_view::npos) return;
+        const auto a = node(latex.substr(start + 9, slash - (start + 9)));
+        std::optional<std::size_t> b;
+        std::size_t length = 0;
+        for (const auto& [symbol, index] : node_of_)
+            if (symbol.size() > length && latex.substr(slash + 10, symbol.size()) == symbol) b = index, length = symbol.size();
+        if (a && b) add(latex.substr(start, slash + 10 + length - start), edges_between(w_, *a, *b));
+    }
+
+    std::optional<std::size_t> node(std::string_view symbol) const {
+        const auto it = node_of_.find(symbol);
+        return it == node_of_.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+    }
+
+    void add(std::string_view key, const Edges& edges) {
+        if (edges.empty() || page_.factor_ids.count(key)) return;
+        const std::string id = "f" + std::to_string(page_.factor_ids.size());
+        page_.factor_ids.emplace(std::string(key), id);
+        factors_[id] = edges;
+    }
+
+    const Worksheet& w_;
+    HtmlPage& page_;
+    nlohmann::json& factors_;
+    std::map<std::string, std::size_t, std::less<>> node_of_;
+};
+
+void scan_line(FactorIndex& index, const Line& line) {
+    for (const Inline& piece : line)
+        if (const auto* m = std::get_if<Math>(&piece)) index.scan(m->latex);
+}
+
+void scan_document(FactorIndex& index, const Document& doc) {
+    for (const Block& b : doc.blocks) {
+        if (const auto* h = std::get_if<Heading>(&b)) scan_line(index, h->content);
+        if (const auto* p = std::get_if<Paragraph>(&b)) scan_line(index, p->content);
+        if (const auto* e = std::get_if<Equations>(&b))
+            for (const EquationRow& r : e->rows) index.scan(r.lhs), index.scan(r.rhs);
+        if (const auto* t = std::get_if<Table>(&b)) {
+            for (const Line& cell : t->header) scan_line(index, cell);
+            for (const auto& row : t->rows)
+                for (const Line& cell : row) scan_line(index, cell);
+        }
+    }
+}
+
+const char* role_name(NodeRole r) {
+    return r == NodeRole::Variable ? "variable" : r == NodeRole::Constant ? "constant" : "defined";
+}
+
+}  // namespace
+
+HtmlPage worksheet_links(const Worksheet& w, const Document& doc) {
+    const NamedGraph& g = w.graph;
+    HtmlPage page;
+    nlohmann::json nodes = nlohmann::json::array(), edges = nlohmann::json::array(), factors = nlohmann::json::object();
+    for (const LocalPartial& p : w.edges)
+        edges.push_back({{"of", p.of}, {"wrt", p.wrt},
+                         {"label", "∂" + g.nodes[p.of].name + "/∂" + g.nodes[p.wrt].name + " = " +
+                                       format_number(p.value, p.certainty, w.options.digits)}});
+    const std::vector<std::string> symbols = node_symbols(w);
+    std::map<std::size_t, std::string> derivation_of;
+    for (const GradientDerivation& d : w.derivations) {
+        const std::string heading = "\\frac{\\partial " + symbols[d.output] + "}{\\partial " + symbols[d.wrt] + "}";
+        derivation_of.emplace(d.wrt, "d-" + g.nodes[d.wrt].name);
+        page.heading_ids.emplace(heading, "d-" + g.nodes[d.wrt].name);
+    }
+    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+        const auto it = derivation_of.find(i);
+        nodes.push_back({{"name", g.nodes[i].name}, {"role", role_name(g.nodes[i].role)},
+                         {"paths", i == g.output ? Edges{} : edges_between(w, g.output, i)},
+                         {"derivation", it == derivation_of.end() ? nlohmann::json() : nlohmann::json(it->second)}});
+    }
+    FactorIndex index(w, page, factors);
+    scan_document(index, doc);
+    page.data_json = nlohmann::json{{"nodes", nodes}, {"edges", edges}, {"factors", factors}}.dump();
+    return page;
+}
+
+}  // namespace chainrule::derivations
