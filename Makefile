@@ -4,13 +4,14 @@
 #   make test   installs what is missing, builds, runs every test
 # Other targets: make build, make bench, make asan (tests under Address/UB sanitizers),
 # make demos (the issue 6 demos), make mnist-data (fetch the MNIST digits), make mnist
-# (train the MNIST classifier; MNIST_ARGS='--model relu-adam' …), make bench-mnist,
+# (train the MNIST classifier; MNIST_ARGS='--model relu-adam' …), make mnist-serve (the
+# digit page, docs/html.md), make bench-mnist,
 # make fuzz (the parser's libFuzzer run for FUZZ_SECONDS, default 3600), make clean.
 PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: deps configure build run test bench asan clean demos mnist-data mnist bench-mnist fuzz
+.PHONY: deps configure build run test bench asan clean demos mnist-data mnist mnist-serve bench-mnist fuzz
 
 deps:
 	@./scripts/install-deps.sh
@@ -62,6 +63,12 @@ mnist-data:
 mnist: configure mnist-data
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target chainrule_mnist
 	./$(BUILD_DIR)/examples/mnist/chainrule-mnist $(MNIST_ARGS)
+
+# The digit page on http://127.0.0.1:8004/ (docs/html.md): trains seed 004's network into
+# data/mnist-model.json first when that file is missing (a few seconds).
+mnist-serve: configure mnist-data
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target chainrule_mnist
+	./$(BUILD_DIR)/examples/mnist/chainrule-mnist serve $(MNIST_SERVE_ARGS)
 
 # Installs the PyTorch side first (python3-torch, OpenBLAS: scripts/install-deps.sh), unless
 # MNIST_BENCH_ARGS has --no-pytorch.

@@ -1,0 +1,98 @@
+#include "digit_api.hpp"
+
+#include "recognise.hpp"
+
+#include "models/digit_image.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <mutex>
+#include <string>
+
+namespace chainrule::embedded {
+extern const char kDigitPage[];  // digit_page.html, embedded at build time (CMakeLists.txt)
+}
+
+namespace chainrule::mnist_cli {
+
+namespace {
+
+void send_error(httplib::Response& res, int status, const std::string& message) {
+    res.status = status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(nlohmann::json{{"error", message}}.dump(), "application/json");
+}
+
+int status_of(models::DigitImageError::Kind kind) {
+    using Kind = models::DigitImageError::Kind;
+    switch (kind) {
+        case Kind::TooLarge: return 413;
+        case Kind::NoInk: return 422;
+        case Kind::NotPng:
+        case Kind::Malformed: break;
+    }
+    return 400;
+}
+
+std::string without_prefix(std::string text) {
+    if (text.starts_with("chainrule: ")) text.erase(0, 11);
+    return text;
+}
+
+void serve_page(const httplib::Request&, httplib::Response& res) {
+    // Inline script and style only; the page fetches nothing but /api/predict.
+    res.set_header("Content-Security-Policy",
+                   "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                   "img-src data: blob:; connect-src 'self'");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_content(embedded::kDigitPage, "text/html; charset=utf-8");
+}
+
+// POST /api/predict. Pictures are decoded one at a time: a 4096² PNG of a few KiB
+// takes about 100 MiB while it is decoded.
+void predict(const models::Mlp<double>& model, const httplib::Request& req, httplib::Response& res) {
+    static std::mutex one_at_a_time;
+    if (!req.get_header_value("Content-Type").starts_with("image/png"))
+        return send_error(res, 415, "POST the picture as Content-Type: image/png");
+    if (req.body.empty()) return send_error(res, 400, "empty body: POST the PNG of the drawing");
+    const auto* bytes = reinterpret_cast<const unsigned char*>(req.body.data());
+    try {
+        const std::lock_guard lock(one_at_a_time);
+        const Recognition r = recognise(model, {bytes, req.body.size()});
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(recognition_json(r), "application/json");
+    } catch (const models::DigitImageError& e) {
+        send_error(res, status_of(e.kind()), without_prefix(e.what()));
+    }
+}
+
+// Fills the body of httplib's own errors (404, 413, 400 …) that have none yet.
+httplib::Server::HandlerResponse error_body(const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    std::string message = "HTTP " + std::to_string(res.status);
+    if (res.status == 400) message += ": bad request (POST /api/predict takes a PNG body, Content-Type: image/png)";
+    if (res.status == 404) message += ": no such page (GET / is the page, POST /api/predict the recogniser)";
+    if (res.status == 413) message += ": the body is larger than " + std::to_string(kMaxBodyBytes / 1024) + " KiB";
+    send_error(res, res.status, message);
+    return httplib::Server::HandlerResponse::Handled;
+}
+
+}  // namespace
+
+void install_digit_api(httplib::Server& server, const models::Mlp<double>& model) {
+    server.set_payload_max_length(kMaxBodyBytes);
+    server.set_read_timeout(5, 0);
+    server.set_write_timeout(5, 0);
+    server.Get("/", serve_page);
+    server.Post("/api/predict", [&model](const httplib::Request& req, httplib::Response& res) { predict(model, req, res); });
+    server.Get("/api/predict", [](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Allow", "POST");
+        send_error(res, 405, "use POST with the PNG of the drawing");
+    });
+    server.set_error_handler(httplib::Server::HandlerWithResponse(error_body));
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        send_error(res, 500, "internal error");
+    });
+}
+
+}  // namespace chainrule::mnist_cli
