@@ -197,6 +197,14 @@ constexpr std::array kCatalogue{
           "derivative in a formula to see its edges.",
           "点击节点或参数，高亮其链式法则路径并跳转到其推导；将鼠标指向公式中的导数，可查看它对应的边。"},
     Entry{P::GraphParameters, "Parameters:", "参数："},
+    // {0}: how many named nodes, {1}: the most that are drawn
+    Entry{P::GraphNotDrawn, "The graph has {0} named nodes and is not drawn (at most {1} are).",
+          "该图有 {0} 个命名节点，未绘制（最多绘制 {1} 个）。"},
+    Entry{P::FactorOnePath, "through the graph: the product along the path lit in it",
+          "经由计算图：图中高亮路径上局部偏导数之积"},
+    // {0}: how many paths
+    Entry{P::FactorManyPaths, "through the graph: the sum over the {0} paths lit in it",
+          "经由计算图：图中高亮的 {0} 条路径之和"},
     Entry{P::ClaimTitle, "Claim check", "推导核对"},
     Entry{P::HeaderClaim, "claim", "断言"},
     Entry{P::HeaderVerdict, "verdict", "判定"},

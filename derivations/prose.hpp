@@ -55,7 +55,7 @@ enum class Phrase {
     // exercise sheets
     SheetNameLine, KeyLegend,
     // the HTML page's graph (render_html.hpp)
-    GraphCaption, GraphHint, GraphParameters,
+    GraphCaption, GraphHint, GraphParameters, GraphNotDrawn, FactorOnePath, FactorManyPaths,
     // claim checks
     ClaimTitle, HeaderClaim, HeaderVerdict, HeaderRightValue, HeaderDifference, HeaderNote, VerdictCorrect,
     VerdictCarriedForward, VerdictWrong, VerdictHoldsIdentically, VerdictHoldsAtThisPointOnly, VerdictCannotBeChecked,

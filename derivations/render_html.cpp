@@ -171,8 +171,10 @@ std::string render_html(const Document& doc, const HtmlPage& page) {
                       "<meta name=\"generator\" content=\"chainrule\">\n<title>" + escape_html(doc.title) + "</title>\n";
     out += page.katex;
     out += std::string("<style>\n") + embedded::worksheet_css + "</style>\n</head>\n<body>\n<main>\n";
+    // The title and the figure are the page's header.
+    out += "<header>\n";
     if (!doc.title.empty()) out += "<h1>" + escape_html(doc.title) + "</h1>\n";
-    out += page.figure;
+    out += page.figure + "</header>\n";
     out += body(doc, page);
     out += "</main>\n" + data_script(page.data_json);
     out += std::string("<script>\n") + embedded::worksheet_js + "</script>\n</body>\n</html>\n";

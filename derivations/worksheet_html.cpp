@@ -1,5 +1,8 @@
 #include "worksheet_html.hpp"
 
+#include "chain_rule.hpp"
+#include "prose.hpp"
+
 #include "../precision/number_format.hpp"
 
 #include <nlohmann/json.hpp>
@@ -44,6 +47,19 @@ std::optional<std::size_t> edge_index(const Worksheet& w, std::size_t of, std::s
     return std::nullopt;
 }
 
+// An edge as its local partial, as the sheet writes it: \frac{∂of}{∂wrt} = value, with
+// the reads it holds fixed as a subscript, (∂E/∂w)_{y} = 0.008.
+std::string edge_tex(const Worksheet& w, const std::vector<std::string>& symbols, std::size_t e) {
+    const LocalPartial& p = w.edges[e];
+    std::string tex = "\\frac{\\partial " + symbols[p.of] + "}{\\partial " + symbols[p.wrt] + "}";
+    if (!p.held_fixed.empty()) {
+        std::string fixed;
+        for (std::size_t k = 0; k < p.held_fixed.size(); ++k) fixed += (k ? ", " : "") + symbols[p.held_fixed[k]];
+        tex = "\\left(" + tex + "\\right)_{" + fixed + "}";
+    }
+    return tex + " = " + latex_number(p.value, p.certainty, w.options.digits);
+}
+
 // The balanced {…} group starting at `open` (a '{'), braces included; npos when unbalanced.
 std::size_t group_end(std::string_view s, std::size_t open) {
     if (open >= s.size() || s[open] != '{') return std::string_view::npos;
@@ -60,9 +76,9 @@ std::size_t group_end(std::string_view s, std::size_t open) {
 // cells) and a local partial with held-fixed reads, \left(\frac{…}{…}\right)_{…}.
 class FactorIndex {
 public:
-    FactorIndex(const Worksheet& w, HtmlPage& page, nlohmann::json& factors) : w_(w), page_(page), factors_(factors) {
-        const std::vector<std::string> symbols = node_symbols(w);
-        for (std::size_t i = 0; i < symbols.size(); ++i) node_of_[symbols[i]] = i;
+    FactorIndex(const Worksheet& w, Language language, HtmlPage& page, nlohmann::json& factors)
+        : w_(w), language_(language), page_(page), factors_(factors), symbols_(node_symbols(w)) {
+        for (std::size_t i = 0; i < symbols_.size(); ++i) node_of_[symbols_[i]] = i;
     }
 
     void scan(std::string_view latex) {
@@ -86,9 +102,9 @@ private:
         if (start >= left.size() && latex.substr(start - left.size(), left.size()) == left &&
             latex.substr(bottom_end, right.size()) == right) {
             const std::string_view held = latex.substr(start - left.size(), bottom_end + 7 - (start - left.size()));
-            if (const auto e = edge_index(w_, *a, *b)) add(held, Edges{*e});
+            if (const auto e = edge_index(w_, *a, *b)) add(held, Edges{*e}, *a, *b);
         }
-        add(key, edges_between(w_, *a, *b));
+        add(key, edges_between(w_, *a, *b), *a, *b);
     }
 
     // \partial A/\partial B: B is the longest node symbol that follows.
@@ -100,7 +116,7 @@ private:
         std::size_t length = 0;
         for (const auto& [symbol, index] : node_of_)
             if (symbol.size() > length && latex.substr(slash + 10, symbol.size()) == symbol) b = index, length = symbol.size();
-        if (a && b) add(latex.substr(start, slash + 10 + length - start), edges_between(w_, *a, *b));
+        if (a && b) add(latex.substr(start, slash + 10 + length - start), edges_between(w_, *a, *b), *a, *b);
     }
 
     std::optional<std::size_t> node(std::string_view symbol) const {
@@ -108,16 +124,37 @@ private:
         return it == node_of_.end() ? std::nullopt : std::optional<std::size_t>(it->second);
     }
 
-    void add(std::string_view key, const Edges& edges) {
+    // A factor: its edges, and what its tooltip says — a local partial is its edge's
+    // label; a derivative through the graph names its paths (and its value when `a` is
+    // the output: the adjoint of `b`).
+    void add(std::string_view key, const Edges& edges, std::size_t a, std::size_t b) {
         if (edges.empty() || page_.factor_ids.count(key)) return;
         const std::string id = "f" + std::to_string(page_.factor_ids.size());
         page_.factor_ids.emplace(std::string(key), id);
-        factors_[id] = edges;
+        if (edges.size() == 1) {
+            factors_[id] = {{"edges", edges}, {"tex", edge_tex(w_, symbols_, edges.front())}};
+            return;
+        }
+        std::string tex = std::string(key);
+        if (a == w_.graph.output) {
+            const NamedNode& n = w_.graph.nodes[b];
+            tex += " = " + latex_number(n.adjoint, n.adjoint_certainty, w_.options.digits);
+        }
+        const double paths = count_paths(w_.graph, a, b);
+        const std::string note = paths == 1 ? say_text(language_, Phrase::FactorOnePath)
+                                            : say_text(language_, Phrase::FactorManyPaths, {fmt_count(paths)});
+        factors_[id] = {{"edges", edges}, {"tex", tex}, {"note", note}};
+    }
+
+    static std::string fmt_count(double n) {
+        return n < 1e15 ? std::to_string(static_cast<long long>(n)) : format_number(Real(n), 3);
     }
 
     const Worksheet& w_;
+    Language language_;
     HtmlPage& page_;
     nlohmann::json& factors_;
+    std::vector<std::string> symbols_;
     std::map<std::string, std::size_t, std::less<>> node_of_;
 };
 
@@ -146,15 +183,13 @@ const char* role_name(NodeRole r) {
 
 }  // namespace
 
-HtmlPage worksheet_links(const Worksheet& w, const Document& doc) {
+HtmlPage worksheet_links(const Worksheet& w, const Document& doc, Language language) {
     const NamedGraph& g = w.graph;
     HtmlPage page;
     nlohmann::json nodes = nlohmann::json::array(), edges = nlohmann::json::array(), factors = nlohmann::json::object();
-    for (const LocalPartial& p : w.edges)
-        edges.push_back({{"of", p.of}, {"wrt", p.wrt},
-                         {"label", "∂" + g.nodes[p.of].name + "/∂" + g.nodes[p.wrt].name + " = " +
-                                       format_number(p.value, p.certainty, w.options.digits)}});
     const std::vector<std::string> symbols = node_symbols(w);
+    for (std::size_t e = 0; e < w.edges.size(); ++e)
+        edges.push_back({{"of", w.edges[e].of}, {"wrt", w.edges[e].wrt}, {"tex", edge_tex(w, symbols, e)}});
     std::map<std::size_t, std::string> derivation_of;
     for (const GradientDerivation& d : w.derivations) {
         const std::string heading = "\\frac{\\partial " + symbols[d.output] + "}{\\partial " + symbols[d.wrt] + "}";
@@ -163,11 +198,11 @@ HtmlPage worksheet_links(const Worksheet& w, const Document& doc) {
     }
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
         const auto it = derivation_of.find(i);
-        nodes.push_back({{"name", g.nodes[i].name}, {"role", role_name(g.nodes[i].role)},
+        nodes.push_back({{"name", g.nodes[i].name}, {"tex", symbols[i]}, {"role", role_name(g.nodes[i].role)},
                          {"paths", i == g.output ? Edges{} : edges_between(w, g.output, i)},
                          {"derivation", it == derivation_of.end() ? nlohmann::json() : nlohmann::json(it->second)}});
     }
-    FactorIndex index(w, page, factors);
+    FactorIndex index(w, language, page, factors);
     scan_document(index, doc);
     page.data_json = nlohmann::json{{"nodes", nodes}, {"edges", edges}, {"factors", factors}}.dump();
     return page;

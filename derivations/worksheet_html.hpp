@@ -6,6 +6,7 @@
 /// for a local partial, every path from b up to a otherwise). Graph facts only — the
 /// numbers shown are the worksheet's own, formatted as its DOT picture formats them.
 
+#include "prose.hpp"
 #include "render_html.hpp"
 #include "worksheet.hpp"
 
@@ -14,13 +15,13 @@
 namespace chainrule::derivations {
 
 /// HtmlPage's links for `doc`, the document of `w` (worksheet_document or
-/// exercise_sheet): data_json =
-///   {"nodes": [{"name", "role", "paths": [edge…], "derivation": id|null}],
-///    "edges": [{"of", "wrt", "label": "∂of/∂wrt = number"}],
-///    "factors": {id: [edge…]}}
+/// exercise_sheet), its words in `language`: data_json =
+///   {"nodes": [{"name", "tex", "role", "paths": [edge…], "derivation": id|null}],
+///    "edges": [{"of", "wrt", "tex": "\frac{∂of}{∂wrt} = number"}],
+///    "factors": {id: {"edges": [edge…], "tex", "note"?}}}
 /// with nodes and edges by their index (node i is the DOT picture's n<i>, render_dot.hpp);
 /// factor_ids and heading_ids for the renderer. The page's controls (a button per variable)
 /// are HtmlPage::figure's business (tools/html_output.hpp).
-HtmlPage worksheet_links(const Worksheet& w, const Document& doc);
+HtmlPage worksheet_links(const Worksheet& w, const Document& doc, Language language = Language::English);
 
 }  // namespace chainrule::derivations

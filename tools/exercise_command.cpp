@@ -123,6 +123,10 @@ int run_exercise(const ExerciseArgs& args, Streams io) {
     const lang::Model model = load_model(args.model);
     const lang::Exercise ex = lang::make_exercise(model, {args.variants, args.seed, args.digits, 0});
 
+    // What the format needs is checked before the old set is cleared: a missing KaTeX,
+    // Graphviz or pdflatex must not cost a teacher the set that is there.
+    if (args.format == "html") require_html_tools();
+    if (args.format == "pdf") require_pdflatex();
     const fs::path dir(args.output);
     clear_old_set(dir, args.model);
     fs::create_directories(dir);

@@ -32,17 +32,22 @@ const std::string& katex() {
     return elements;
 }
 
-// The graph as SVG from Graphviz's dot (render_dot's picture), without the XML prologue.
-std::string graph_svg(const derivations::Worksheet& w) {
+fs::path dot_program() {
     const std::optional<fs::path> dot = find_program("dot");
     if (!dot)
         throw ToolError("--format html draws the graph with Graphviz, which is not installed (Debian: apt-get "
                         "install graphviz)");
+    return *dot;
+}
+
+// The graph as SVG from Graphviz's dot (render_dot's picture), without the XML prologue.
+std::string graph_svg(const derivations::Worksheet& w) {
+    const fs::path dot = dot_program();
     ScratchDirectory dir;
     std::ofstream(dir.path() / "graph.dot", std::ios::binary) << derivations::render_dot(w);
     // Tighter than dot's defaults (which suit a picture on its own): the graph of a small
     // network then fits a screen at a readable size. Defaults only: the file's own attributes win.
-    const int status = run_quietly(*dot,
+    const int status = run_quietly(dot,
                                    {"dot", "-Tsvg", "-Nfontsize=10", "-Efontsize=9", "-Nmargin=0.06,0.03", "-Gnodesep=0.15",
                                     "-Granksep=0.3", "-o", "graph.svg", "graph.dot"},
                                    dir.path(), dir.path() / "dot.log");
@@ -53,33 +58,38 @@ std::string graph_svg(const derivations::Worksheet& w) {
     return svg.substr(start);
 }
 
-// The figure: a button per parameter (and per other node the sheet derives by), the
-// picture, and its caption.
+// The figure: a button per parameter (and per other node the sheet derives by), its
+// symbol typeset as in the formulas; the picture; its caption.
 std::string figure(const derivations::Worksheet& w, Language language) {
     const derivations::NamedGraph& g = w.graph;
+    const std::vector<std::string> symbols = derivations::node_symbols(w);
     std::string buttons;
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
         bool derived = false;
         for (const derivations::GradientDerivation& d : w.derivations) derived = derived || d.wrt == i;
         if (g.nodes[i].role != derivations::NodeRole::Variable && !derived) continue;
-        buttons += "<button type=\"button\" data-node=\"" + std::to_string(i) + "\" aria-pressed=\"false\">" +
-                   escape_html(g.nodes[i].name) + "</button>";
+        buttons += "<button type=\"button\" data-node=\"" + std::to_string(i) + "\" aria-pressed=\"false\" aria-label=\"" +
+                   escape_html(g.nodes[i].name) + "\"><span class=\"math\" data-tex=\"" + escape_html(symbols[i]) + "\">" +
+                   escape_html(g.nodes[i].name) + "</span></button>";
     }
-    const std::string caption = escape_html(derivations::say_text(language, Phrase::GraphCaption));
+    const std::string controls = "<div class=\"controls\" role=\"group\"><span>" +
+                                 escape_html(derivations::say_text(language, Phrase::GraphParameters)) + "</span>" + buttons +
+                                 "</div>\n";
     if (g.nodes.size() > kMaxGraphNodes)
-        return "<figure class=\"graph\"><figcaption>" + caption + " (" + std::to_string(g.nodes.size()) +
-               " nodes: not drawn above " + std::to_string(kMaxGraphNodes) + ")</figcaption></figure>\n";
-    return "<figure class=\"graph\">\n<div class=\"controls\" role=\"group\"><span>" +
-           escape_html(derivations::say_text(language, Phrase::GraphParameters)) + "</span>" + buttons +
-           "</div>\n<div class=\"picture\">" + graph_svg(w) + "</div>\n<figcaption>" + caption +
-           " <span class=\"hint\">" + escape_html(derivations::say_text(language, Phrase::GraphHint)) +
-           "</span></figcaption>\n</figure>\n";
+        return "<figure class=\"graph\">\n" + controls + "<figcaption>" +
+               escape_html(derivations::say_text(language, Phrase::GraphNotDrawn,
+                                                 {std::to_string(g.nodes.size()), std::to_string(kMaxGraphNodes)})) +
+               "</figcaption>\n</figure>\n";
+    return "<figure class=\"graph\">\n" + controls + "<div class=\"picture\">" + graph_svg(w) +
+           "</div>\n<figcaption><span class=\"caption\">" +
+           escape_html(derivations::say_text(language, Phrase::GraphCaption)) + "</span><span class=\"hint\">" +
+           escape_html(derivations::say_text(language, Phrase::GraphHint)) + "</span></figcaption>\n</figure>\n";
 }
 
 std::string language_code(Language l) { return l == Language::Chinese ? "zh" : "en"; }
 
 std::string page_with_graph(const derivations::Worksheet& w, const derivations::Document& doc, Language language) {
-    derivations::HtmlPage page = derivations::worksheet_links(w, doc);
+    derivations::HtmlPage page = derivations::worksheet_links(w, doc, language);
     page.language = language_code(language);
     page.katex = katex();
     page.figure = figure(w, language);
@@ -87,6 +97,11 @@ std::string page_with_graph(const derivations::Worksheet& w, const derivations::
 }
 
 }  // namespace
+
+void require_html_tools() {
+    katex();
+    dot_program();
+}
 
 std::string worksheet_html(const derivations::Worksheet& w, std::string_view language) {
     const Language l = language_of(language);

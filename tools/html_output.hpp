@@ -27,6 +27,10 @@ std::string sheet_html(const derivations::Worksheet& w, derivations::SheetKind k
 std::string claims_html(const derivations::ClaimReport& report, int digits, const std::string& title,
                         std::string_view language);
 
+/// Checks that what the pages need is there (KaTeX, Graphviz's dot), so that a command
+/// writing many pages can stop before it writes any. Throws ToolError as worksheet_html.
+void require_html_tools();
+
 /// Graphs with more named nodes than this are not drawn (dot's layout time grows fast, and
 /// such a picture is no longer read): the page says so instead.
 inline constexpr std::size_t kMaxGraphNodes = 200;

@@ -53,11 +53,15 @@ std::string first_tex_error(const fs::path& log) {
 
 }  // namespace
 
-std::string latex_to_pdf(const std::string& tex) {
-    const std::optional<fs::path> pdflatex = find_program("pdflatex");
-    if (!pdflatex)
+void require_pdflatex() {
+    if (!find_program("pdflatex"))
         throw ToolError("--format pdf needs pdflatex, which is not installed (Debian: apt-get install "
                         "texlive-latex-recommended); --format tex gives the LaTeX source");
+}
+
+std::string latex_to_pdf(const std::string& tex) {
+    require_pdflatex();
+    const std::optional<fs::path> pdflatex = find_program("pdflatex");
     ScratchDirectory dir;
     const fs::path source = dir.path() / "worksheet.tex";
     std::ofstream(source, std::ios::binary) << tex;

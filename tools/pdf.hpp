@@ -11,6 +11,9 @@
 
 namespace chainrule::tools {
 
+/// Throws ToolError (naming the Debian package) when pdflatex is not on PATH.
+void require_pdflatex();
+
 /// The PDF bytes of `tex`. Throws ToolError when pdflatex is not installed, or fails:
 /// naming the LaTeX package or font that is missing and its Debian package (CJKutf8 and
 /// the Arphic font for Chinese text), else quoting the first error line of its log.

@@ -41,6 +41,11 @@
     }
     data.nodes.forEach((n, i) => { nodeEls[i] = byKey.get('n' + i); });
     data.edges.forEach((e, i) => { edgeEls[i] = byKey.get('n' + e.wrt + '->n' + e.of); });
+    // Graphviz's <title>s ("n15", "n0->n14") would show as the browser's own tooltips.
+    for (const t of svg.querySelectorAll('g.node > title, g.edge > title')) {
+      t.parentNode.dataset.key = t.textContent.trim();
+      t.remove();
+    }
     nodeEls.forEach((g, i) => {
       if (!g) return;
       g.setAttribute('tabindex', '0');
@@ -82,18 +87,33 @@
     }
   }
 
-  // Hovering a derivative ∂a/∂b in a formula lights its edges and names them.
+  // Hovering a derivative ∂a/∂b in a formula lights its edges and says what it is: a
+  // local partial with its number, or a derivative through the graph over its paths.
   const tip = document.createElement('div');
   tip.id = 'edge-tip';
   document.body.appendChild(tip);
+  function describe(factor) {
+    tip.textContent = '';
+    const math = document.createElement('span');
+    if (window.katex) katex.render(factor.tex, math, { throwOnError: false, strict: 'ignore' });
+    else math.textContent = factor.tex;
+    tip.appendChild(math);
+    if (factor.note) {
+      const note = document.createElement('div');
+      note.className = 'note';
+      note.textContent = factor.note;
+      tip.appendChild(note);
+    }
+  }
   function hoverFactors() {
     for (const el of document.querySelectorAll('[data-factor]')) {
-      const edges = data.factors[el.dataset.factor] || [];
+      const factor = data.factors[el.dataset.factor];
+      if (!factor) continue;
+      const edges = factor.edges;
       el.addEventListener('mouseenter', (ev) => {
         el.classList.add('on');
         light(edges);
-        tip.textContent = edges.length === 1 ? data.edges[edges[0]].label
-          : edges.map((e) => data.edges[e].label).join('  ·  ');
+        describe(factor);
         tip.style.display = 'block';
         tip.style.left = Math.min(ev.clientX + 12, window.innerWidth - tip.offsetWidth - 8) + 'px';
         tip.style.top = (ev.clientY + 16) + 'px';
@@ -111,9 +131,34 @@
     document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape' && chosen !== null) choose(chosen); });
   }
 
-  // Printing shows every section, folded or not.
-  window.addEventListener('beforeprint', () => { for (const d of document.querySelectorAll('details')) d.open = true; });
+  // Printing shows every section, folded or not (and folds them back after), and scales a
+  // table wider than the printed page down to its width, as the PDF's tables
+  // are set smaller rather than cut.
+  let folded = [];
+  function fitToPage() {
+    const width = document.querySelector('main').clientWidth;
+    for (const el of document.querySelectorAll('.table > table')) {
+      el.style.zoom = '';
+      if (el.scrollWidth > width + 1) el.style.zoom = String(width / el.scrollWidth);
+    }
+  }
+  function unfit() { for (const el of document.querySelectorAll('[style*="zoom"]')) el.style.zoom = ''; }
+  function beforePrint() {
+    folded = [...document.querySelectorAll('details:not([open])')];
+    for (const d of folded) d.open = true;
+    fitToPage();
+  }
+  function afterPrint() {
+    for (const d of folded) d.open = false;
+    folded = [];
+    unfit();
+  }
+  window.addEventListener('beforeprint', beforePrint);
+  window.addEventListener('afterprint', afterPrint);
+  // Also when print media is emulated (headless PDF output fires no beforeprint).
+  window.matchMedia('print').addEventListener('change', (m) => (m.matches ? beforePrint() : afterPrint()));
 
+  window.chainrulePrintLayout = beforePrint;  // for tools that print without the events
   typeset();
   indexGraph();
   hoverFactors();

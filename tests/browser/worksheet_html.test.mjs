@@ -67,13 +67,14 @@ async function noTexErrors(page) {
   assert.equal(untypeset, 0, 'every math element typeset');
 }
 
-// The lit edges of the picture, as "from->to" by node name (the first text line of a node).
+// The lit edges of the picture, as "from->to" by node name (the first text line of a node;
+// data-key is Graphviz's title, "n3" or "n0->n3", which the page moves there).
 async function litEdges(page) {
   return page.evaluate(() => {
     const name = {};
-    for (const g of document.querySelectorAll('figure.graph g.node')) name[g.querySelector('title').textContent] = g.querySelector('text').textContent.trim();
+    for (const g of document.querySelectorAll('figure.graph g.node')) name[g.dataset.key] = g.querySelector('text').textContent.trim();
     return [...document.querySelectorAll('figure.graph g.edge.on')].map((g) => {
-      const [from, to] = g.querySelector('title').textContent.split('->');
+      const [from, to] = g.dataset.key.split('->');
       return `${name[from]}->${name[to]}`;
     }).sort();
   });
@@ -97,7 +98,7 @@ test('the seed 001 worksheet typesets offline and shows every number', async () 
 
 test('clicking w1 lights its two chain-rule paths and goes to its derivation', async () => {
   const { page } = await open(join(OUT_DIR, 'bp_network.html'));
-  await page.click('.controls button:text-is("w1")');
+  await page.click('.controls button[aria-label="w1"]');
   const up = ['w1->in_h1', 'in_h1->out_h1', 'out_h1->in_o1', 'out_h1->in_o2', 'in_o1->out_o1', 'in_o2->out_o2',
               'out_o1->E_o1', 'out_o2->E_o2', 'E_o1->E', 'E_o2->E'];
   assert.deepEqual(await litEdges(page), [...up].sort());
@@ -113,22 +114,38 @@ test('clicking w1 lights its two chain-rule paths and goes to its derivation', a
   await page.close();
 });
 
-test('pointing at a factor names its edge', async () => {
+// What the tooltip shows: its typeset math (KaTeX's visible text) and its note.
+async function tipText(page) {
+  return page.evaluate(() => {
+    const tip = document.getElementById('edge-tip').cloneNode(true);
+    for (const m of tip.querySelectorAll('.katex-mathml')) m.remove();
+    return tip.textContent;
+  });
+}
+
+test('pointing at a derivative names its edges; every one can be pointed at', async () => {
   const { page } = await open(join(OUT_DIR, 'bp_network.html'));
-  // The local partial ∂out_o1/∂in_o1 in the derivation of ∂E/∂w5: one edge.
-  const section = page.locator('details:has(#d-w5)');
-  const factors = section.locator('[data-factor]');
-  let found = false;
-  for (let i = 0; i < await factors.count() && !found; i++) {
-    await factors.nth(i).hover();
-    const tip = await page.locator('#edge-tip').textContent();
-    if (tip === `∂out_o1/∂in_o1 = ${tenDigits(REFERENCE['dout_o1/din_o1'])}`) {
-      found = true;
-      assert.deepEqual(await litEdges(page), ['in_o1->out_o1']);
-      await page.screenshot({ path: join(OUT_DIR, 'worksheet-hover.png') });
+  let local = false, paths = false;
+  for (const id of ['d-w5', 'd-w1']) {
+    const factors = page.locator(`details:has(#${id}) [data-factor]`);
+    const n = await factors.count();
+    assert.ok(n >= 8, `${id}: ${n} marked derivatives`);
+    for (let i = 0; i < n; i++) {
+      // Playwright hovers the element's centre and fails when another element takes the
+      // pointer there (KaTeX's stacked columns did, for the lower rows).
+      await factors.nth(i).hover({ timeout: 3000 });
+      assert.equal(await page.locator('#edge-tip').isVisible(), true);
+      const tip = await tipText(page), lit = await litEdges(page);
+      assert.ok(lit.length >= 1, `${id} factor ${i} lights edges`);
+      if (lit.length === 1 && lit[0] === 'in_o1->out_o1' && tip.includes(tenDigits(REFERENCE['dout_o1/din_o1']))) {
+        local = true;
+        await page.screenshot({ path: join(OUT_DIR, 'worksheet-hover.png') });
+      }
+      if (lit.length === 10 && tip.includes(tenDigits(REFERENCE['dE/dw1'])) && tip.includes('2 paths')) paths = true;
     }
   }
-  assert.ok(found, 'a factor of the w5 derivation is the edge in_o1 -> out_o1 with its local partial');
+  assert.ok(local, 'the local partial ∂out_o1/∂in_o1: its one edge and its number');
+  assert.ok(paths, '∂E/∂w1: its 10 edges, its value and its 2 paths');
   await page.close();
 });
 
@@ -140,6 +157,43 @@ test('sections fold and unfold', async () => {
   assert.equal(await section.locator('.display').first().isVisible(), false);
   await section.locator('summary').click();
   assert.equal(await section.evaluate((d) => d.open), true);
+  await page.close();
+});
+
+// The text of each page of a PDF (poppler's pdftotext).
+function pageTexts(pdf, pages) {
+  return Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'],
+                                                                { encoding: 'utf8' }));
+}
+
+test('printed pages end with content, not with a heading or a lead-in line', async () => {
+  const models = ['examples/bp_network.chain', 'examples/gallery/09_uebung_3.chain', 'examples/gallery/11_wide_sum.chain'];
+  for (const model of models) {
+    const file = join(OUT_DIR, model.replace(/.*\//, '').replace('.chain', '-print.html'));
+    chainrule('worksheet', join(SRC, model), '--format', 'html', '-o', file);
+    const { page } = await open(file);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = file.replace('.html', '.pdf');
+    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const texts = pageTexts(pdf, pageCount(pdf));
+    texts.slice(0, -1).forEach((text, i) => {
+      const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+      const last = lines[lines.length - 1] || '';
+      assert.ok(!/^(Notation|Forward pass|Gradient-descent update|Summary|Deltas)$/.test(last), `${model} page ${i + 1} ends with the heading "${last}"`);
+      assert.ok(!last.endsWith(':'), `${model} page ${i + 1} ends with the lead-in "${last}"`);
+    });
+    await page.close();
+  }
+});
+
+test('a table wider than the printed page is set smaller, not cut (--digits 40)', async () => {
+  const file = join(OUT_DIR, 'bp_network_40.html');
+  chainrule('worksheet', MODEL, '--format', 'html', '--digits', '40', '-o', file);
+  const { page } = await open(file);
+  await page.emulateMedia({ media: 'print' });
+  const overflowing = await page.evaluate(() => [...document.querySelectorAll('.table > table')]
+    .filter((t) => t.getBoundingClientRect().width > document.querySelector('main').clientWidth + 1).length);
+  assert.equal(overflowing, 0);
   await page.close();
 });
 

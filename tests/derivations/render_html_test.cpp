@@ -111,11 +111,17 @@ TEST_CASE("html links: w1's paths are the two paths of seed 001, w5's the one") 
     // A local partial is one edge, with its number as the sheet prints it; a derivative
     // through several nodes is every edge between them.
     const std::string local = "\\frac{\\partial \\mathrm{out}_{o_{1}}}{\\partial \\mathrm{in}_{o_{1}}}";
-    const Json& edges = data["factors"][page.factor_ids.at(local)];
-    REQUIRE(named_edges(w, edges) == std::set<std::string>{"in_o1->out_o1"});
-    CHECK(data["edges"][edges[0].get<std::size_t>()]["label"] == "∂out_o1/∂in_o1 = 0.1607595505");
-    CHECK(named_edges(w, data["factors"][page.factor_ids.at("\\frac{\\partial E}{\\partial \\mathrm{out}_{o_{1}}}")]) ==
-          std::set<std::string>{"out_o1->E_o1", "E_o1->E"});
+    const Json& factor = data["factors"][page.factor_ids.at(local)];
+    REQUIRE(named_edges(w, factor["edges"]) == std::set<std::string>{"in_o1->out_o1"});
+    CHECK(factor["tex"] == local + " = 0.1607595505");  // seed 001 reference: 0.16075955050647870726
+    CHECK(data["edges"][factor["edges"][0].get<std::size_t>()]["tex"] == factor["tex"]);
+    const Json& through = data["factors"][page.factor_ids.at("\\frac{\\partial E}{\\partial \\mathrm{out}_{o_{1}}}")];
+    CHECK(named_edges(w, through["edges"]) == std::set<std::string>{"out_o1->E_o1", "E_o1->E"});
+    CHECK(through["note"] == "through the graph: the product along the path lit in it");
+    // ∂E/∂w1 through the graph: its value (reference 0.00111787391776567898) and its 2 paths.
+    const Json& dw1 = data["factors"][page.factor_ids.at("\\frac{\\partial E}{\\partial w_{1}}")];
+    CHECK(dw1["tex"] == "\\frac{\\partial E}{\\partial w_{1}} = 0.001117873918");
+    CHECK(dw1["note"] == "through the graph: the sum over the 2 paths lit in it");
 }
 
 TEST_CASE("html links: factors are marked in the page, the longest form first") {
@@ -131,8 +137,10 @@ TEST_CASE("html links: factors are marked in the page, the longest form first") 
     const Json data = Json::parse(page.data_json);
     const std::string held = "\\left(\\frac{\\partial E}{\\partial w}\\right)", total = "\\frac{\\partial E}{\\partial w}";
     REQUIRE(page.factor_ids.count(held) == 1);
-    CHECK(named_edges(ws, data["factors"][page.factor_ids.at(held)]) == std::set<std::string>{"w->E"});
-    CHECK(named_edges(ws, data["factors"][page.factor_ids.at(total)]) == std::set<std::string>{"w->E", "w->y", "y->E"});
+    CHECK(named_edges(ws, data["factors"][page.factor_ids.at(held)]["edges"]) == std::set<std::string>{"w->E"});
+    // (∂E/∂w)_y = λ·2w = 0.02·2·0.2 = 0.008, named as the held-fixed local partial it is.
+    CHECK(data["factors"][page.factor_ids.at(held)]["tex"] == held + "_{y} = 0.008");
+    CHECK(named_edges(ws, data["factors"][page.factor_ids.at(total)]["edges"]) == std::set<std::string>{"w->E", "w->y", "y->E"});
     const std::string html = render_html(doc, page);
     CHECK_THAT(html, Contains("\\htmlData{factor=" + page.factor_ids.at(held) + "}{\\left(\\frac{\\partial E}{\\partial w}\\right)}_{"));
     CHECK_THAT(html, Contains("\\htmlData{factor=" + page.factor_ids.at(total) + "}{\\frac{\\partial E}{\\partial w}}"));
