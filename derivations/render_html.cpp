@@ -17,7 +17,8 @@ namespace {
 
 // Every occurrence of a known derivative ∂a/∂b in `latex` wrapped as
 // \htmlData{factor=ID}{…}, which KaTeX turns into a data-factor attribute of its box. The
-// longest key at each position wins: (∂a/∂b)_{c} (one edge) over the ∂a/∂b inside it.
+// longest key at each position wins: \left(∂a/∂b\right) before a held-fixed subscript (one
+// edge) over the ∂a/∂b inside it.
 std::string mark_factors(std::string_view latex, const HtmlPage& page) {
     if (page.factor_ids.empty()) return std::string(latex);
     std::string out;

@@ -76,8 +76,9 @@ std::size_t group_end(std::string_view s, std::size_t open) {
 // cells) and a local partial with held-fixed reads, \left(\frac{…}{…}\right)_{…}.
 class FactorIndex {
 public:
-    FactorIndex(const Worksheet& w, Language language, HtmlPage& page, nlohmann::json& factors)
-        : w_(w), language_(language), page_(page), factors_(factors), symbols_(node_symbols(w)) {
+    FactorIndex(const Worksheet& w, const std::vector<std::string>& symbols, Language language, HtmlPage& page,
+                nlohmann::json& factors)
+        : w_(w), language_(language), page_(page), factors_(factors), symbols_(symbols) {
         for (std::size_t i = 0; i < symbols_.size(); ++i) node_of_[symbols_[i]] = i;
     }
 
@@ -92,11 +93,14 @@ public:
 private:
     // \frac{\partial A}{\partial B}, and the held-fixed form around it.
     void fraction(std::string_view latex, std::size_t start) {
-        const std::size_t top_end = group_end(latex, start + 5), bottom_end = group_end(latex, top_end);
-        if (bottom_end == std::string_view::npos) return;
+        static constexpr std::string_view bottom = "{\\partial ";
+        const std::size_t top_end = group_end(latex, start + 5);
+        if (top_end == std::string_view::npos || latex.substr(top_end, bottom.size()) != bottom) return;
+        const std::size_t bottom_end = group_end(latex, top_end);
+        if (bottom_end == std::string_view::npos || bottom_end < top_end + bottom.size() + 1) return;
         const auto a = node(latex.substr(start + 15, top_end - 1 - (start + 15)));
-        const auto b = node(latex.substr(top_end + 10, bottom_end - 1 - (top_end + 10)));
-        if (!a || !b || latex.substr(top_end, 10) != "{\\partial ") return;
+        const auto b = node(latex.substr(top_end + bottom.size(), bottom_end - 1 - (top_end + bottom.size())));
+        if (!a || !b) return;
         const std::string_view key = latex.substr(start, bottom_end - start);
         static constexpr std::string_view left = "\\left(", right = "\\right)_{";
         if (start >= left.size() && latex.substr(start - left.size(), left.size()) == left &&
@@ -154,7 +158,7 @@ private:
     Language language_;
     HtmlPage& page_;
     nlohmann::json& factors_;
-    std::vector<std::string> symbols_;
+    const std::vector<std::string>& symbols_;
     std::map<std::string, std::size_t, std::less<>> node_of_;
 };
 
@@ -202,7 +206,7 @@ HtmlPage worksheet_links(const Worksheet& w, const Document& doc, Language langu
                          {"paths", i == g.output ? Edges{} : edges_between(w, g.output, i)},
                          {"derivation", it == derivation_of.end() ? nlohmann::json() : nlohmann::json(it->second)}});
     }
-    FactorIndex index(w, language, page, factors);
+    FactorIndex index(w, symbols, language, page, factors);
     scan_document(index, doc);
     page.data_json = nlohmann::json{{"nodes", nodes}, {"edges", edges}, {"factors", factors}}.dump();
     return page;

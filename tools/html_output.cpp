@@ -9,6 +9,7 @@
 #include "../derivations/render_dot.hpp"
 #include "../derivations/render_html.hpp"
 #include "../derivations/worksheet_html.hpp"
+#include "../symbolic/latex_names.hpp"
 
 #include <fstream>
 
@@ -54,7 +55,8 @@ std::string graph_svg(const derivations::Worksheet& w) {
     const std::string svg = read_file(dir.path() / "graph.svg");
     const std::size_t start = svg.find("<svg");
     if (status != 0 || start == std::string::npos)
-        throw ToolError("Graphviz's dot could not draw the graph: " + escape_html(read_file(dir.path() / "dot.log")));
+        throw ToolError("Graphviz's dot could not draw the graph: " +
+                        symbolic::escape_text_for_message(read_file(dir.path() / "dot.log")));
     return svg.substr(start);
 }
 

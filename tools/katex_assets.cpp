@@ -6,6 +6,8 @@
 #include <boost/archive/iterators/base64_from_binary.hpp>
 #include <boost/archive/iterators/transform_width.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
@@ -57,8 +59,15 @@ std::string inline_fonts(const std::string& css, const fs::path& dir) {
 std::string katex_elements() {
     const fs::path dir = katex_dir();
     const std::string css = inline_fonts(required(dir / "katex.min.css"), dir);
+    if (css.find("url(fonts/") != std::string::npos)
+        throw ToolError(dir.string() + "/katex.min.css names a font that is not WOFF2 first: the page would need files beside it");
     const std::string js = required(dir / "katex.min.js");
-    if (js.find("</script") != std::string::npos) throw ToolError(dir.string() + "/katex.min.js cannot be inlined");
+    // Inside <script>, "</script" (in any case) would end the element and "<!--" change how
+    // the parser reads it.
+    std::string lower = js;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (lower.find("</script") != std::string::npos || lower.find("<!--") != std::string::npos)
+        throw ToolError(dir.string() + "/katex.min.js cannot be inlined in a <script> element");
     return "<style>\n" + css + "\n</style>\n<script>\n" + js + "\n</script>\n";
 }
 

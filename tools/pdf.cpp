@@ -65,8 +65,7 @@ std::string latex_to_pdf(const std::string& tex) {
     ScratchDirectory dir;
     const fs::path source = dir.path() / "worksheet.tex";
     std::ofstream(source, std::ios::binary) << tex;
-    // Absolute: pdflatex runs in the scratch directory, where a relative PATH entry would not resolve.
-    const int status = run_quietly(fs::absolute(*pdflatex),
+    const int status = run_quietly(*pdflatex,
                                    {"pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape",
                                     "worksheet.tex"},
                                    dir.path(), dir.path() / "pdflatex.out", tex_environment());

@@ -35,7 +35,9 @@ std::optional<fs::path> find_program(std::string_view name) {
     for (std::string dir; std::getline(dirs, dir, ':');) {
         const fs::path candidate = fs::path(dir.empty() ? "." : dir) / name;
         std::error_code ec;
-        if (fs::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0) return candidate;
+        // Absolute: the program runs in a scratch directory, where a relative PATH entry
+        // would not resolve.
+        if (fs::is_regular_file(candidate, ec) && ::access(candidate.c_str(), X_OK) == 0) return fs::absolute(candidate);
     }
     return std::nullopt;
 }

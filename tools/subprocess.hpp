@@ -12,7 +12,7 @@
 
 namespace chainrule::tools {
 
-/// The executable `name` in the directories of PATH, if any.
+/// The executable `name` in the directories of PATH, if any, as an absolute path.
 std::optional<std::filesystem::path> find_program(std::string_view name);
 
 /// A fresh directory under the system's temporary directory, removed with everything in it

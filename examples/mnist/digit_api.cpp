@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <mutex>
 #include <string>
 
@@ -34,9 +36,12 @@ int status_of(models::DigitImageError::Kind kind) {
     return 400;
 }
 
-std::string without_prefix(std::string text) {
-    if (text.starts_with("chainrule: ")) text.erase(0, 11);
-    return text;
+// "image/png; charset=…" → "image/png" (lower case, no parameters, no spaces).
+std::string media_type(std::string value) {
+    value = value.substr(0, value.find(';'));
+    std::erase_if(value, [](unsigned char c) { return std::isspace(c); });
+    std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::tolower(c); });
+    return value;
 }
 
 void serve_page(const httplib::Request&, httplib::Response& res) {
@@ -52,7 +57,7 @@ void serve_page(const httplib::Request&, httplib::Response& res) {
 // takes about 100 MiB while it is decoded.
 void predict(const models::Mlp<double>& model, const httplib::Request& req, httplib::Response& res) {
     static std::mutex one_at_a_time;
-    if (!req.get_header_value("Content-Type").starts_with("image/png"))
+    if (media_type(req.get_header_value("Content-Type")) != "image/png")
         return send_error(res, 415, "POST the picture as Content-Type: image/png");
     if (req.body.empty()) return send_error(res, 400, "empty body: POST the PNG of the drawing");
     const auto* bytes = reinterpret_cast<const unsigned char*>(req.body.data());
@@ -81,6 +86,14 @@ httplib::Server::HandlerResponse error_body(const httplib::Request&, httplib::Re
 
 void install_digit_api(httplib::Server& server, const models::Mlp<double>& model) {
     server.set_payload_max_length(kMaxBodyBytes);
+    // httplib's payload limit holds for bodies with a Content-Length only: a chunked body is
+    // read whole (300 MB were). Refused before its body is read: the page sends a length.
+    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (!req.has_header("Transfer-Encoding")) return httplib::Server::HandlerResponse::Unhandled;
+        send_error(res, 411, "send the body with a Content-Length (at most " + std::to_string(kMaxBodyBytes / 1024) +
+                                 " KiB), not chunked");
+        return httplib::Server::HandlerResponse::Handled;
+    });
     server.set_read_timeout(5, 0);
     server.set_write_timeout(5, 0);
     server.Get("/", serve_page);

@@ -14,6 +14,7 @@ inline constexpr std::size_t kMaxBodyBytes = 256 * 1024;
 ///   GET  /             200 the page (text/html)
 ///   POST /api/predict  200 {"digit", "probabilities": [10], "input": [784]};
 ///                      400 empty body, not a PNG, truncated or corrupt PNG;
+///                      411 a chunked body (refused before it is read);
 ///                      413 a body above kMaxBodyBytes or a picture above 4096 px a side;
 ///                      415 a Content-Type other than image/png; 422 a blank picture;
 ///   GET  /api/predict  405; anything else 404 (httplib: 400 for what is not HTTP).

@@ -44,15 +44,16 @@ int run_predict(const PredictArgs& a) {
         fmt::print(stderr, "chainrule-mnist: cannot read '{}'\n", shown);
         return 2;
     }
-    const models::Mlp<double> model = load_or_train(a.params.empty() ? kDefaultParams : a.params, a.data);
     try {
+        // The picture first: a file that is not a digit picture is refused before any
+        // training (which a missing parameter file would start).
+        models::mnist_input_from_png(*png);
+        const models::Mlp<double> model = load_or_train(a.params.empty() ? kDefaultParams : a.params, a.data);
         const Recognition r = recognise(model, *png);
         fmt::print("digit {}\n", r.digit);
         for (int k = 0; k < 10; ++k) fmt::print("  {}  {:.4f}\n", k, r.probabilities[static_cast<std::size_t>(k)]);
     } catch (const models::DigitImageError& e) {
-        std::string what = e.what();
-        if (what.starts_with("chainrule: ")) what.erase(0, 11);
-        fmt::print(stderr, "chainrule-mnist: '{}': {}\n", shown, what);
+        fmt::print(stderr, "chainrule-mnist: '{}': {}\n", shown, without_prefix(e.what()));
         return 2;
     }
     return 0;

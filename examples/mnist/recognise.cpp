@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace chainrule::mnist_cli {
 
@@ -19,6 +20,12 @@ Recognition recognise(const models::Mlp<double>& model, std::span<const unsigned
     for (double& p : r.probabilities) p /= sum;
     r.digit = static_cast<int>(std::max_element(r.probabilities.begin(), r.probabilities.end()) - r.probabilities.begin());
     return r;
+}
+
+std::string without_prefix(std::string message) {
+    static constexpr std::string_view prefix = "chainrule: ";
+    if (message.starts_with(prefix)) message.erase(0, prefix.size());
+    return message;
 }
 
 std::string recognition_json(const Recognition& r) {

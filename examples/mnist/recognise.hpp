@@ -19,6 +19,9 @@ struct Recognition {
 /// picture that is not a usable digit (digit_image.hpp).
 Recognition recognise(const models::Mlp<double>& model, std::span<const unsigned char> png);
 
+/// An error message without the library's "chainrule: " prefix (the commands add their own).
+std::string without_prefix(std::string message);
+
 /// The JSON answer of the server: {"digit": d, "probabilities": [10], "input": [784]}.
 std::string recognition_json(const Recognition& r);
 

@@ -57,8 +57,19 @@ function raw(bytes, { port = server.port, host = '127.0.0.1' } = {}) {
 function request(method, path, body = Buffer.alloc(0), headers = {}) {
   const lines = [`${method} ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close'];
   for (const [k, v] of Object.entries(headers)) lines.push(`${k}: ${v}`);
-  if (!('Content-Length' in headers)) lines.push(`Content-Length: ${body.length}`);
+  if (!('Content-Length' in headers) && !('Transfer-Encoding' in headers)) lines.push(`Content-Length: ${body.length}`);
   return Buffer.concat([Buffer.from(lines.join('\r\n') + '\r\n\r\n', 'latin1'), body]);
+}
+
+// A POST of `body` in chunks of 64 KiB (Transfer-Encoding: chunked: no Content-Length).
+function chunked(body) {
+  const parts = [];
+  for (let at = 0; at < body.length; at += 65536) {
+    const piece = body.subarray(at, at + 65536);
+    parts.push(Buffer.from(piece.length.toString(16) + '\r\n', 'latin1'), piece, Buffer.from('\r\n', 'latin1'));
+  }
+  parts.push(Buffer.from('0\r\n\r\n', 'latin1'));
+  return request('POST', '/api/predict', Buffer.concat(parts), { ...PNG, 'Transfer-Encoding': 'chunked' });
 }
 
 // A deterministic generator (xorshift32), so that a failure can be repeated.
@@ -76,23 +87,25 @@ function flipped(png, at, mask) {
   return copy;
 }
 
-// The i-th malformed request, and what it is.
+// The i-th malformed request, what it is, and the statuses that are right for it.
 function garbage(i, random, validPng) {
   const n = 1 + (i * 37) % 3000;
-  switch (i % 12) {
-    case 0: return ['random bytes as a PNG', request('POST', '/api/predict', random(n), PNG)];
+  switch (i % 13) {
+    case 0: return ['random bytes as a PNG', request('POST', '/api/predict', random(n), PNG), [400]];
     // Cut before IEND's 12 bytes: a PNG missing only its IEND still has all its pixels.
-    case 1: return ['a truncated PNG', request('POST', '/api/predict', validPng.subarray(0, 1 + (i * 131) % (validPng.length - 13)), PNG)];
-    case 2: return ['a PNG with a flipped byte', request('POST', '/api/predict', flipped(validPng, 40 + i % 100, 1 + i % 255), PNG)];
-    case 3: return ['a body above the limit', request('POST', '/api/predict', random(256 * 1024 + 1 + i), PNG)];
-    case 4: return ['a wrong method', request(['PUT', 'DELETE', 'PATCH', 'GET', 'OPTIONS'][i % 5], '/api/predict')];
-    case 5: return ['a wrong path', request(i % 2 ? 'GET' : 'POST', ['/nope', '/api/predictx', '/../etc/passwd', '/%00', '/api'][i % 5], validPng, PNG)];
-    case 6: return ['a wrong content type', request('POST', '/api/predict', validPng, { 'Content-Type': ['text/plain', 'application/json', 'image/jpeg', 'application/x-www-form-urlencoded'][i % 4] })];
-    case 7: return ['no content type', request('POST', '/api/predict', validPng)];
-    case 8: return ['not HTTP at all', Buffer.concat([random(n % 500), Buffer.from('\r\n\r\n')])];
-    case 9: return ['an empty body', request('POST', '/api/predict', Buffer.alloc(0), PNG)];
-    case 10: return ['a blank picture', request('POST', '/api/predict', encodePng(40, 40, new Uint8Array(1600).fill(255)), PNG)];
-    default: return ['a 5000 × 5000 PNG header', request('POST', '/api/predict', withClaimedSize(validPng, 4097 + i, 5000), PNG)];
+    case 1: return ['a truncated PNG', request('POST', '/api/predict', validPng.subarray(0, 1 + (i * 131) % (validPng.length - 13)), PNG), [400]];
+    // A flipped byte fails a chunk's CRC (400), or makes the header claim a size (413).
+    case 2: return ['a PNG with a flipped byte', request('POST', '/api/predict', flipped(validPng, 40 + i % 100, 1 + i % 255), PNG), [400, 413]];
+    case 3: return ['a body above the limit', request('POST', '/api/predict', random(256 * 1024 + 1 + i), PNG), [413]];
+    case 4: return ['a wrong method', request(['PUT', 'DELETE', 'PATCH', 'GET', 'OPTIONS'][i % 5], '/api/predict'), [404, 405]];
+    case 5: return ['a wrong path', request(i % 2 ? 'GET' : 'POST', ['/nope', '/api/predictx', '/../etc/passwd', '/%00', '/api'][i % 5], validPng, PNG), [400, 404]];
+    case 6: return ['a wrong content type', request('POST', '/api/predict', validPng, { 'Content-Type': ['text/plain', 'application/json', 'image/jpeg', 'image/pngx'][i % 4] }), [415]];
+    case 7: return ['no content type', request('POST', '/api/predict', validPng), [415]];
+    case 8: return ['not HTTP at all', Buffer.concat([random(n % 500), Buffer.from('\r\n\r\n')]), [400, 404, 405]];
+    case 9: return ['an empty body', request('POST', '/api/predict', Buffer.alloc(0), PNG), [400]];
+    case 10: return ['a blank picture', request('POST', '/api/predict', encodePng(40, 40, new Uint8Array(1600).fill(255)), PNG), [422]];
+    case 11: return ['a chunked body', chunked(i % 2 ? validPng : random(300 * 1024 + i)), [411]];
+    default: return ['a 5000 × 5000 PNG header', request('POST', '/api/predict', withClaimedSize(validPng, 4097 + i, 5000), PNG), [413]];
   }
 }
 
@@ -111,7 +124,7 @@ test('serves the page', async () => {
   assert.match(res.body, /<canvas id="pad"/);
 });
 
-test('1000 malformed requests are all answered 4xx, and a digit is still recognised', async () => {
+test('1000 malformed requests are each answered with their 4xx, and a digit is still recognised', async () => {
   const random = bytesFrom(20261207);
   const validPng = digitPng(digits[0].pixels, 4);
   const failures = [];
@@ -130,8 +143,8 @@ test('1000 malformed requests are all answered 4xx, and a digit is still recogni
     answers.forEach((res, k) => {
       statuses[res.status] = (statuses[res.status] || 0) + 1;
       const json = (() => { try { return JSON.parse(res.body); } catch { return null; } })();
-      if (res.status < 400 || res.status > 499 || !json || typeof json.error !== 'string')
-        failures.push(`request ${start + k} (${batch[k][0]}): ${res.status} ${res.body.slice(0, 120)}`);
+      if (!batch[k][2].includes(res.status) || !json || typeof json.error !== 'string')
+        failures.push(`request ${start + k} (${batch[k][0]}, expected ${batch[k][2]}): ${res.status} ${res.body.slice(0, 120)}`);
     });
   }
   console.log('statuses of the 1000 answers:', JSON.stringify(statuses));

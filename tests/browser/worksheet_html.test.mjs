@@ -21,8 +21,9 @@ const REFERENCE = {
   E: '0.32268453216445840046', 'dE/dw5': '0.08186670503962587782', 'dE/dw1': '0.00111787391776567898',
   'dout_o1/din_o1': '0.16075955050647870726', 'dE/dout_h1': '0.04886149131314216875',
 };
+// The 10 significant digits the sheet prints (round to nearest; JS writes no exponent here).
 function tenDigits(decimal) {
-  return Number(decimal).toPrecision(10).replace(/^(-?)0\.(0*)(\d+)$/, (m, s, z, d) => `${s}0.${z}${d}`);
+  return Number(decimal).toPrecision(10);
 }
 
 let browser;
@@ -86,6 +87,9 @@ test('the seed 001 worksheet typesets offline and shows every number', async () 
   const { page, errors } = await open(file);
   await noTexErrors(page);
   assert.deepEqual(errors, []);
+  // The inlined fonts loaded (data: URLs; a broken one would fall back to a system font).
+  assert.ok(await page.evaluate(async () => { await document.fonts.ready; return document.fonts.check('16px KaTeX_Main') && document.fonts.check('italic 16px KaTeX_Math'); }));
+  assert.ok(await page.evaluate(() => [...document.fonts].filter((f) => f.family.startsWith('KaTeX') && f.status === 'loaded').length >= 2));
   const text = await visibleText(page);
   for (const [what, value] of Object.entries(REFERENCE)) assert.ok(text.includes(tenDigits(value)), `${what} = ${tenDigits(value)} on the page`);
   // Every value and adjoint of the worksheet's JSON (the same computation) is on the page.

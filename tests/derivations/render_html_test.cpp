@@ -148,4 +148,25 @@ TEST_CASE("html links: factors are marked in the page, the longest form first") 
     CHECK(count(html, "id=\"d-w\"") == 1);
 }
 
+TEST_CASE("html links: a label with \\partial and fractions that are not derivatives are read safely") {
+    // y's label is \partial q: the notation table writes E = \frac{\partial q}{2}, a fraction
+    // whose top is "\partial …" but whose bottom is not: no factor, and no read past its end.
+    Tape<Real> t;
+    auto w = t.variable(Real("0.5"), "w");
+    auto y = (w * w).named("y");
+    auto E = (y / Real(2)).named("E");
+    WorksheetOptions o;
+    o.labels["y"] = "\\partial q";
+    const Worksheet ws = make_worksheet(t, E, o);
+    const Document doc = worksheet_document(ws);
+    HtmlPage page;
+    REQUIRE_NOTHROW(page = worksheet_links(ws, doc));
+    for (const auto& [key, id] : page.factor_ids) CHECK_THAT(key, Contains("\\partial"));
+    const Json data = Json::parse(page.data_json);
+    // ∂E/∂w through y: the two edges w→y and y→E.
+    CHECK(named_edges(ws, data["factors"][page.factor_ids.at("\\frac{\\partial E}{\\partial w}")]["edges"]) ==
+          std::set<std::string>{"w->y", "y->E"});
+    CHECK_NOTHROW(render_html(doc, page));
+}
+
 }  // namespace render_html_test

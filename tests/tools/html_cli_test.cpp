@@ -69,4 +69,37 @@ TEST_CASE("worksheet --format html without KaTeX or Graphviz: exit 2, the packag
     CHECK_FALSE(fs::exists(dir / "w.html"));
 }
 
+TEST_CASE("exercise --format html without KaTeX or Graphviz: exit 2 and the old set untouched") {
+    ScratchDir dir;
+    const std::vector<std::string> args{"exercise", source_path("examples/exercises/bp_network_vary.chain"), "--variants", "2",
+                                        "--format", "html", "-o", (dir / "set").string()};
+    REQUIRE(run(args).exit_code == 0);
+    const std::vector<std::string> before = listing(dir / "set");
+    REQUIRE(before.size() == 8);  // 2 variants, 2 sheets, 2 keys, answers.csv and .json
+    ::setenv("CHAINRULE_KATEX_DIR", (dir / "nowhere").c_str(), 1);
+    const Result k = run(args);
+    ::unsetenv("CHAINRULE_KATEX_DIR");
+    CHECK(k.exit_code == 2);
+    CHECK_THAT(k.err, Contains("libjs-katex"));
+    RunOptions no_dot;
+    no_dot.path = dir.path().string();
+    const Result d = run(args, no_dot);
+    CHECK(d.exit_code == 2);
+    CHECK_THAT(d.err, Contains("graphviz"));
+    CHECK(listing(dir / "set") == before);
+}
+
+TEST_CASE("worksheet --format html finds dot through a relative PATH entry") {
+    ScratchDir dir;
+    fs::create_directory(dir / "bin");
+    fs::create_symlink("/usr/bin/dot", dir / "bin" / "dot");
+    RunOptions o;
+    o.cwd = dir.path();
+    o.path = "bin";  // relative: resolved against the working directory, not dot's scratch one
+    const Result r = run({"worksheet", kModel, "--format", "html", "-o", "w.html"}, o);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(fs::exists(dir / "w.html"));
+}
+
 }  // namespace html_cli_test
