@@ -4,6 +4,7 @@
 /// the forward evaluation (used when recording and by replay<U>) and the backward step
 /// (used by the reverse sweep). One switch per node, no virtual calls.
 
+#include "mat_rules_algebra.hpp"
 #include "mat_rules_elementwise.hpp"
 #include "mat_rules_linear.hpp"
 #include "mat_rules_softmax.hpp"

@@ -43,6 +43,11 @@ NodeIndex record_on(const Mat<T>& x, MatEntry<T> e) {
     const NodeIndex i = tape.check(x, e.op);
     return record_matrix(tape, std::move(e), i);
 }
+/// Records a one-input matrix op with a scalar value (sum, trace, det …) on x's tape.
+template <class T>
+Var<T> scalar_node(const Mat<T>& x, OpKind op) {
+    return x.tape().var(record_on(x, mat_args<T>(op)));
+}
 template <class T>
 Mat<T> mat_node(const Mat<T>& x, MatEntry<T> e) {
     return x.tape().mat(record_on(x, std::move(e)));
@@ -231,12 +236,12 @@ Mat<T> leaky_relu(const Mat<T>& x, const C& slope = C(0.01)) {
 /// Σ_ij A_ij, a scalar node.
 template <class T>
 Var<T> sum(const Mat<T>& a) {
-    return a.tape().var(detail::record_on(a, detail::mat_args<T>(OpKind::MatSum)));
+    return detail::scalar_node(a, OpKind::MatSum);
 }
 /// (1/(rc)) Σ_ij A_ij, a scalar node.
 template <class T>
 Var<T> mean(const Mat<T>& a) {
-    return a.tape().var(detail::record_on(a, detail::mat_args<T>(OpKind::MatMean)));
+    return detail::scalar_node(a, OpKind::MatMean);
 }
 // One-input ops giving a matrix: row_sums(A) (r×c → r×1), col_sums(A) (→ 1×c), row_means,
 // col_means, and softmax(Z) / log_softmax(Z) of each row (n×k → n×k): S_ij = e^{Z_ij} /
@@ -254,6 +259,48 @@ CHAINRULE_MAT_ONE_INPUT(col_means, ColMeans)
 CHAINRULE_MAT_ONE_INPUT(softmax, Softmax)
 CHAINRULE_MAT_ONE_INPUT(log_softmax, LogSoftmax)
 #undef CHAINRULE_MAT_ONE_INPUT
+
+// ---------------------------------------------------------------- matrix algebra
+// (mat_rules_algebra.hpp: values by LU with partial pivoting; gradients and conventions at
+// singular matrices there and in docs/matrix.md, "Matrix algebra".)
+/// tr A = Σ_i A_ii, a scalar node. ShapeError unless A is square. ∂ tr A/∂A = I.
+template <class T>
+Var<T> trace(const Mat<T>& a) {
+    return detail::scalar_node(a, OpKind::Trace);
+}
+/// det A, a scalar node. ShapeError unless A is square. ∂ det A/∂A = adj(A)ᵀ = det(A) A⁻ᵀ
+/// (Jacobi's formula; the adjugate also where A is singular).
+template <class T>
+Var<T> det(const Mat<T>& a) {
+    return detail::scalar_node(a, OpKind::Det);
+}
+/// ln det A, a scalar node (−∞ when det A = 0, NaN when det A < 0). ShapeError unless A is
+/// square. ∂ ln det A/∂A = A⁻ᵀ.
+template <class T>
+Var<T> logdet(const Mat<T>& a) {
+    return detail::scalar_node(a, OpKind::LogDet);
+}
+/// A⁻¹. ShapeError unless A is square; a singular A gives non-finite entries. Ā += −A⁻ᵀ Ȳ A⁻ᵀ.
+template <class T>
+Mat<T> inv(const Mat<T>& a) {
+    return detail::mat_node(a, detail::mat_args<T>(OpKind::Inverse));
+}
+/// The Frobenius norm ‖A‖_F = (Σ_ij A_ij²)^{1/2}, a scalar node. ∂‖A‖_F/∂A = A/‖A‖_F (0 at A = 0).
+template <class T>
+Var<T> norm(const Mat<T>& a) {
+    return detail::scalar_node(a, OpKind::FrobeniusNorm);
+}
+/// As MATLAB: diag(v) of a vector (n×1 or 1×n) is the n×n diagonal matrix, diag(A) of a
+/// matrix the column of its diagonal (min(m, n)×1).
+template <class T>
+Mat<T> diag(const Mat<T>& a) {
+    return detail::mat_node(a, detail::mat_args<T>(OpKind::Diag));
+}
+/// The Kronecker product A ⊗ B: (m×n) ⊗ (p×q) → mp×nq, blocks A_ij B.
+template <class T>
+Mat<T> kron(const Mat<T>& a, const Mat<T>& b) {
+    return a.tape().mat(detail::record_pair(OpKind::Kron, OpKind::Input, a, b));
+}
 
 // ---------------------------------------------------------------- losses
 #define CHAINRULE_MAT_LOSS(fn, Op)                                                   \

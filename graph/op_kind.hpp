@@ -24,7 +24,10 @@
     X(MatMean, "mean", 1, false) X(RowSums, "row_sums", 1, true) X(ColSums, "col_sums", 1, true)      \
     X(RowMeans, "row_means", 1, true) X(ColMeans, "col_means", 1, true) X(Softmax, "softmax", 1, true) \
     X(LogSoftmax, "log_softmax", 1, true) X(MseLoss, "mse_loss", 2, false)                            \
-    X(BceWithLogits, "bce_with_logits", 2, false) X(SoftmaxCrossEntropy, "softmax_cross_entropy", 2, false)
+    X(BceWithLogits, "bce_with_logits", 2, false) X(SoftmaxCrossEntropy, "softmax_cross_entropy", 2, false)  \
+    X(Trace, "trace", 1, false) X(Det, "det", 1, false) X(LogDet, "logdet", 1, false)                   \
+    X(Inverse, "inv", 1, true) X(FrobeniusNorm, "norm", 1, false) X(Diag, "diag", 1, true)              \
+    X(Kron, "kron", 2, true)
 
 namespace chainrule {
 
