@@ -80,6 +80,7 @@ private:
     void propagate(NodeIndex i, const MatExpr& g);
     void propagate_matrix(const MatEntry<T>& e, const MatExpr& g);
     void propagate_map(const MatEntry<T>& e, const MatExpr& g);
+    void propagate_algebra(const MatEntry<T>& e, const MatExpr& g);
     void add(NodeIndex i, MatExpr term) { terms_[i].push_back(std::move(term)); }
     // g summed over the dimensions in which `operand` was broadcast to `result`.
     MatExpr reduced(const MatExpr& g, const Shape& operand, const Shape& result, NodeIndex to);
@@ -163,6 +164,13 @@ MatExpr MatrixDeriver<T>::matrix_expression(const MatEntry<T>& e) const {
         case OpKind::MseLoss: return symbolic::apply(MatFunction::mse, {in0(), in1()});
         case OpKind::BceWithLogits: return symbolic::apply(MatFunction::bce_with_logits, {in0(), in1()});
         case OpKind::SoftmaxCrossEntropy: return symbolic::apply(MatFunction::softmax_cross_entropy, {in0(), in1()});
+        case OpKind::Trace: return symbolic::apply(MatFunction::trace, {in0()});
+        case OpKind::Det: return symbolic::apply(MatFunction::det, {in0()});
+        case OpKind::LogDet: return symbolic::apply(MatFunction::logdet, {in0()});
+        case OpKind::FrobeniusNorm: return symbolic::apply(MatFunction::frobenius_norm, {in0()});
+        case OpKind::Inverse: return symbolic::apply(MatFunction::inverse, {in0()});
+        case OpKind::Diag: return symbolic::apply(MatFunction::diag, {in0()});
+        case OpKind::Kron: return symbolic::apply(MatFunction::kron, {in0(), in1()});
         case OpKind::MatZip:
             switch (e.elem) {
                 case OpKind::Add: return in0() + in1();
@@ -249,6 +257,29 @@ void MatrixDeriver<T>::propagate_map(const MatEntry<T>& e, const MatExpr& g) {
     }
 }
 
+// The matrix-algebra ops (graph/mat_rules_algebra.hpp), their identities from The Matrix
+// Cookbook: ∂ tr A/∂A = I, ∂ det A/∂A = det(A) A⁻ᵀ, ∂ ln det A/∂A = A⁻ᵀ, Ā = −Yᵀ Ȳ Yᵀ for
+// Y = A⁻¹, ∂‖A‖_F/∂A = A/‖A‖_F, and diag's adjoint the diag of Ȳ. (kron has no closed form
+// a sheet would print: it is left unsupported here, the message names it.)
+template <class T>
+void MatrixDeriver<T>::propagate_algebra(const MatEntry<T>& e, const MatExpr& g) {
+    using symbolic::MatFunction;
+    const MatExpr a = expression(e.in0);
+    switch (e.op) {
+        case OpKind::Trace: return add(e.in0, g * symbolic::apply(MatFunction::identity, {}));
+        case OpKind::Det:
+            return add(e.in0, g * symbolic::apply(MatFunction::det, {a}) * symbolic::apply(MatFunction::inverse_transpose, {a}));
+        case OpKind::LogDet: return add(e.in0, g * symbolic::apply(MatFunction::inverse_transpose, {a}));
+        case OpKind::FrobeniusNorm: return add(e.in0, g * symbolic::apply(MatFunction::normalized, {a}));
+        case OpKind::Inverse: {
+            const MatExpr yt = symbolic::transpose(expression(e.node));
+            return add(e.in0, -(yt * g * yt));
+        }
+        case OpKind::Diag: return add(e.in0, symbolic::apply(MatFunction::diag, {g}));
+        default: unsupported(op_name(e.op));
+    }
+}
+
 template <class T>
 void MatrixDeriver<T>::propagate_matrix(const MatEntry<T>& e, const MatExpr& g) {
     const MatExpr a = expression(e.in0);
@@ -297,6 +328,12 @@ void MatrixDeriver<T>::propagate_matrix(const MatEntry<T>& e, const MatExpr& g) 
             return add(e.in0, fraction(1, n) * (softmax - expression(e.in1)) * g);
         }
         case OpKind::MseLoss: return add(e.in0, fraction(2, m_n) * (a - expression(e.in1)) * g);
+        case OpKind::Trace:
+        case OpKind::Det:
+        case OpKind::LogDet:
+        case OpKind::FrobeniusNorm:
+        case OpKind::Inverse:
+        case OpKind::Diag: return propagate_algebra(e, g);
         default: unsupported(op_name(e.op));
     }
 }

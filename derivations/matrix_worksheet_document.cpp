@@ -65,6 +65,7 @@ void functions_in(const symbolic::MatExpr& e, std::vector<symbolic::MatFunction>
 void definitions(Document& doc, const MatrixDerivation& d) {
     std::vector<symbolic::MatFunction> used;
     for (const MatrixForwardStep& s : d.forward) functions_in(s.definition, used);
+    std::erase_if(used, [](symbolic::MatFunction f) { return symbolic::definition_latex(f).empty(); });
     if (used.empty()) return;
     Line where{Text{"For an "}, Math{"m \\times n"}, Text{" argument: "}};
     for (std::size_t k = 0; k < used.size(); ++k) {
@@ -75,6 +76,32 @@ void definitions(Document& doc, const MatrixDerivation& d) {
     }
     where.push_back(Text{"."});
     doc.blocks.push_back(Paragraph{std::move(where)});
+}
+
+// The identities of the matrix-algebra ops the sheet uses (The Matrix Cookbook, eqs. 49,
+// 51, 59, 103; Giles 2008), in the rules' letters, so that each step has a visible source.
+void algebra_rules(Document& doc, const MatrixDerivation& d) {
+    using F = symbolic::MatFunction;
+    static const std::vector<std::pair<F, std::string>> rules{
+        {F::trace, "t = \\operatorname{tr} P:\\ \\bar P = \\bar t\\, I"},
+        {F::det, "d = \\det P:\\ \\bar P = \\bar d \\det(P)\\, P^{-\\top}"},
+        {F::logdet, "\\ell = \\ln\\det P:\\ \\bar P = \\bar \\ell\\, P^{-\\top}"},
+        {F::inverse, "Q = P^{-1}:\\ \\bar P = -Q^{\\top} \\bar Q\\, Q^{\\top}"},
+        {F::frobenius_norm, "n = \\lVert P \\rVert_{F}:\\ \\bar P = \\bar n\\, P / \\lVert P \\rVert_{F}"},
+        {F::diag, "Q = \\operatorname{diag}(P):\\ \\bar P = \\operatorname{diag}(\\bar Q)"},
+    };
+    std::vector<F> used;
+    for (const MatrixForwardStep& s : d.forward) functions_in(s.definition, used);
+    Line line{Text{"Matrix algebra (The Matrix Cookbook): "}};
+    bool any = false;
+    for (const auto& [f, rule] : rules) {
+        if (std::find(used.begin(), used.end(), f) == used.end()) continue;
+        if (any) line.push_back(Text{"; "});
+        line.push_back(Math{rule});
+        any = true;
+    }
+    line.push_back(Text{"."});
+    if (any) doc.blocks.push_back(Paragraph{std::move(line)});
 }
 
 void backward(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index max_entries) {
@@ -89,6 +116,7 @@ void backward(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index
         Text{", where "}, Math{"\\mathbf{1}"}, Text{" is a column of ones; an elementwise function "},
         Math{"F = f(G)"}, Text{": "}, Math{"\\bar G = \\bar F \\odot f'(G)"}, Text{", where "},
         Math{"\\sigma'(G) = F \\odot (1 - F)"}, Text{" for "}, Math{"F = \\sigma(G)"}, Text{"."}}});
+    algebra_rules(doc, d);
     Equations eq;
     for (const MatrixGradientStep& s : d.backward) {
         eq.rows.push_back({to_latex(symbolic::mat_adjoint(d.loss, s.name)), to_latex(s.formula)});

@@ -115,7 +115,8 @@ MatExpr elementwise(Function f, const MatExpr& a, bool derivative) {
 }
 
 MatExpr apply(MatFunction f, std::vector<MatExpr> arguments) {
-    if (arguments.empty()) throw std::invalid_argument("chainrule::symbolic::apply: a matrix function needs an argument");
+    if (arguments.empty() && f != MatFunction::identity)
+        throw std::invalid_argument("chainrule::symbolic::apply: a matrix function needs an argument");
     MatExpr::Node n = node(K::apply, std::move(arguments));
     n.matrix_function = f;
     return make_mat(std::move(n));

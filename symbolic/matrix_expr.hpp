@@ -52,6 +52,16 @@ enum class MatFunction : std::uint8_t {
     mse,                    ///< mean squared error of (prediction, target)
     bce_with_logits,        ///< binary cross-entropy of (logits, target)
     softmax_cross_entropy,  ///< cross-entropy of softmax(logits) against one-hot targets
+    trace,                  ///< tr A
+    det,                    ///< det A
+    logdet,                 ///< ln det A
+    frobenius_norm,         ///< ‖A‖_F
+    inverse,                ///< A⁻¹
+    inverse_transpose,      ///< A⁻ᵀ (the gradients of det and ln det)
+    normalized,             ///< A / ‖A‖_F (the gradient of the norm)
+    diag,                   ///< as MATLAB: the diagonal matrix of a vector, the diagonal of a matrix
+    kron,                   ///< A ⊗ B
+    identity,               ///< I (no arguments; the shape of the matrix it stands next to)
 };
 
 class MatExpr {

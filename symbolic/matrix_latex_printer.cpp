@@ -27,6 +27,16 @@ std::string function_latex(MatFunction f) {
         case MatFunction::mse: return "\\operatorname{MSE}";
         case MatFunction::bce_with_logits: return "\\operatorname{BCE}";
         case MatFunction::softmax_cross_entropy: return "\\operatorname{CE}";
+        case MatFunction::trace: return "\\operatorname{tr}";
+        case MatFunction::det: return "\\det";
+        case MatFunction::logdet: return "\\ln\\det";
+        case MatFunction::diag: return "\\operatorname{diag}";
+        case MatFunction::frobenius_norm:
+        case MatFunction::inverse:
+        case MatFunction::inverse_transpose:
+        case MatFunction::normalized:
+        case MatFunction::kron:
+        case MatFunction::identity: break;  // written around their arguments (MatLatexPrinter::apply)
     }
     return "\\operatorname{?}";
 }
@@ -65,6 +75,13 @@ private:
             case K::quotient: return prec_product;
             case K::transpose:
             case K::power: return prec_power;
+            case K::apply:
+                switch (e.matrix_function()) {
+                    case MatFunction::inverse:
+                    case MatFunction::inverse_transpose: return prec_power;
+                    case MatFunction::kron: return prec_product;
+                    default: return prec_atom;
+                }
             default: return prec_atom;
         }
     }
@@ -113,6 +130,23 @@ private:
         return parens(out);
     }
 
+    // A matrix function: f(A, B), or its own notation (‖A‖_F, A⁻¹, A ⊗ B, I).
+    std::string apply(const MatExpr& e) {
+        const auto& args = e.operands();
+        switch (e.matrix_function()) {
+            case MatFunction::frobenius_norm: return "\\left\\lVert " + print(args[0], prec_none) + " \\right\\rVert_{F}";
+            case MatFunction::inverse: return base(args[0]) + "^{-1}";
+            case MatFunction::inverse_transpose: return base(args[0]) + "^{-\\top}";
+            case MatFunction::normalized: {
+                const std::string a = print(args[0], prec_none);
+                return "\\frac{" + a + "}{\\left\\lVert " + a + " \\right\\rVert_{F}}";
+            }
+            case MatFunction::kron: return print(args[0], prec_product + 1) + " \\otimes " + print(args[1], prec_product + 1);
+            case MatFunction::identity: return "I";
+            default: return function_latex(e.matrix_function()) + arguments(e);
+        }
+    }
+
     std::string body(const MatExpr& e) {
         switch (e.kind()) {
             case K::scalar: return scalar_latex(e.scalar(), e.decimal());
@@ -129,7 +163,7 @@ private:
             case K::power: return base(e.operands()[0]) + "^{\\circ " + scalar_latex(e.scalar(), e.decimal()) + "}";
             case K::map:
                 return latex_function_name(e.function()) + (e.derivative() ? "'" : "") + parens(print(e.operands()[0], prec_none));
-            case K::apply: return function_latex(e.matrix_function()) + arguments(e);
+            case K::apply: return apply(e);
             case K::positive: return "\\mathbb{1}\\left[" + print(e.operands()[0], prec_none) + " > 0\\right]";
         }
         return {};
@@ -153,6 +187,17 @@ std::string definition_latex(MatFunction f) {
             return "\\operatorname{BCE}(Z, Y) = \\frac{1}{mn} \\sum_{i,j} \\left(\\ln\\left(1 + \\mathrm{e}^{Z_{ij}}\\right) - Y_{ij} Z_{ij}\\right)";
         case MatFunction::softmax_cross_entropy:
             return "\\operatorname{CE}(Z, Y) = -\\frac{1}{m} \\sum_{i,j} Y_{ij} \\log\\operatorname{softmax}(Z)_{ij}";
+        case MatFunction::trace: return "\\operatorname{tr}(A) = \\sum_{i} A_{ii}";
+        case MatFunction::frobenius_norm: return "\\left\\lVert A \\right\\rVert_{F} = \\Bigl(\\sum_{i,j} A_{ij}^{2}\\Bigr)^{1/2}";
+        case MatFunction::diag:
+            return "\\operatorname{diag}(A) = \\left(A_{11}, A_{22}, \\ldots\\right)^{\\top}";
+        case MatFunction::kron: return "A \\otimes B = \\left[A_{ij} B\\right]_{ij}";
+        case MatFunction::det:
+        case MatFunction::logdet:
+        case MatFunction::inverse:
+        case MatFunction::inverse_transpose:
+        case MatFunction::normalized:
+        case MatFunction::identity: break;  // standard notation: nothing to define
     }
     return {};
 }

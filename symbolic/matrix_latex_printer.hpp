@@ -31,7 +31,8 @@ std::string to_latex(const MatExpr& e, const MatLatexOptions& options = {});
 
 /// The definition of f for an m×n argument, as a sheet states it before using f:
 /// "\operatorname{MSE}(P, Y) = \frac{1}{mn} \sum_{i,j} (P_{ij} - Y_{ij})^{2}". The losses are
-/// means over their terms, as graph/mat_rules_softmax.hpp computes them.
+/// means over their terms, as graph/mat_rules_softmax.hpp computes them. Empty for the
+/// functions in standard notation (det, A⁻¹, I …), which need no definition.
 std::string definition_latex(MatFunction f);
 
 }  // namespace chainrule::symbolic
