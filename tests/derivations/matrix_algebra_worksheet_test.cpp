@@ -6,6 +6,7 @@
 #include "derivations/render_latex.hpp"
 #include "derivations/render_markdown.hpp"
 #include "symbolic/matrix_latex_printer.hpp"
+#include "matrix_steps.hpp"
 #include "pdflatex_check.hpp"
 
 #include <catch2/catch.hpp>
@@ -19,12 +20,7 @@ using symbolic::to_latex;
 
 namespace {
 
-const MatrixGradientStep& gradient_of(const MatrixDerivation& d, std::string_view name) {
-    for (const auto& s : d.backward)
-        if (s.name == name) return s;
-    FAIL("no gradient step " << name);
-    throw;
-}
+using matrix_steps::gradient_of;
 
 Matrix<Real> real(const Matrix<double>& m) { return m.cast<Real>(); }
 

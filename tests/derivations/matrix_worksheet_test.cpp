@@ -7,6 +7,7 @@
 #include "derivations/render_latex.hpp"
 #include "derivations/render_markdown.hpp"
 #include "symbolic/matrix_latex_printer.hpp"
+#include "matrix_steps.hpp"
 #include "pdflatex_check.hpp"
 
 #include <catch2/catch.hpp>
@@ -21,18 +22,8 @@ using symbolic::to_latex;
 
 namespace {
 
-const MatrixForwardStep& forward_of(const MatrixDerivation& d, std::string_view name) {
-    for (const auto& s : d.forward)
-        if (s.name == name) return s;
-    FAIL("no forward step " << name);
-    throw;
-}
-const MatrixGradientStep& gradient_of(const MatrixDerivation& d, std::string_view name) {
-    for (const auto& s : d.backward)
-        if (s.name == name) return s;
-    FAIL("no gradient step " << name);
-    throw;
-}
+using matrix_steps::forward_of;
+using matrix_steps::gradient_of;
 
 MatrixDerivation logistic() {
     Tape<double> tape;
