@@ -259,8 +259,8 @@ void MatrixDeriver<T>::propagate_map(const MatEntry<T>& e, const MatExpr& g) {
 
 // The matrix-algebra ops (graph/mat_rules_algebra.hpp), their identities from The Matrix
 // Cookbook: ∂ tr A/∂A = I, ∂ det A/∂A = det(A) A⁻ᵀ, ∂ ln det A/∂A = A⁻ᵀ, Ā = −Yᵀ Ȳ Yᵀ for
-// Y = A⁻¹, ∂‖A‖_F/∂A = A/‖A‖_F, and diag's adjoint the diag of Ȳ. (kron has no closed form
-// a sheet would print: it is left unsupported here, the message names it.)
+// Y = A⁻¹, ∂‖A‖_F/∂A = A/‖A‖_F, diag's adjoint the diag of Ȳ, and for Y = A ⊗ B with Ȳ's
+// p×q blocks Ȳ_[ij]: Ā_ij = tr(Ȳ_[ij]ᵀ B), B̄ = Σ_ij A_ij Ȳ_[ij].
 template <class T>
 void MatrixDeriver<T>::propagate_algebra(const MatEntry<T>& e, const MatExpr& g) {
     using symbolic::MatFunction;
@@ -276,6 +276,12 @@ void MatrixDeriver<T>::propagate_algebra(const MatEntry<T>& e, const MatExpr& g)
             return add(e.in0, -(yt * g * yt));
         }
         case OpKind::Diag: return add(e.in0, symbolic::apply(MatFunction::diag, {g}));
+        case OpKind::Kron: {
+            const MatExpr b = expression(e.in1);
+            if (e.needs0) add(e.in0, symbolic::apply(MatFunction::kron_left_adjoint, {g, b}));
+            if (e.needs1) add(e.in1, symbolic::apply(MatFunction::kron_right_adjoint, {g, a}));
+            return;
+        }
         default: unsupported(op_name(e.op));
     }
 }
@@ -333,7 +339,8 @@ void MatrixDeriver<T>::propagate_matrix(const MatEntry<T>& e, const MatExpr& g) 
         case OpKind::LogDet:
         case OpKind::FrobeniusNorm:
         case OpKind::Inverse:
-        case OpKind::Diag: return propagate_algebra(e, g);
+        case OpKind::Diag:
+        case OpKind::Kron: return propagate_algebra(e, g);
         default: unsupported(op_name(e.op));
     }
 }

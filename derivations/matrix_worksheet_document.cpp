@@ -89,6 +89,8 @@ void algebra_rules(Document& doc, const MatrixDerivation& d) {
         {F::inverse, "Q = P^{-1}:\\ \\bar P = -Q^{\\top} \\bar Q\\, Q^{\\top}"},
         {F::frobenius_norm, "n = \\lVert P \\rVert_{F}:\\ \\bar P = \\bar n\\, P / \\lVert P \\rVert_{F}"},
         {F::diag, "Q = \\operatorname{diag}(P):\\ \\bar P = \\operatorname{diag}(\\bar Q)"},
+        {F::kron, "Q = P \\otimes R:\\ \\bar P_{ij} = \\operatorname{tr}\\bigl(\\bar Q_{[ij]}^{\\top} R\\bigr),\\ "
+                  "\\bar R = \\sum_{i,j} P_{ij} \\bar Q_{[ij]}\\ (\\bar Q_{[ij]} \\text{ the blocks of } \\bar Q)"},
     };
     std::vector<F> used;
     for (const MatrixForwardStep& s : d.forward) functions_in(s.definition, used);

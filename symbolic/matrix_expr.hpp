@@ -61,6 +61,8 @@ enum class MatFunction : std::uint8_t {
     normalized,             ///< A / ‖A‖_F (the gradient of the norm)
     diag,                   ///< as MATLAB: the diagonal matrix of a vector, the diagonal of a matrix
     kron,                   ///< A ⊗ B
+    kron_left_adjoint,      ///< (G, B) ↦ [tr(G_[ij]ᵀ B)]_ij: the adjoint of A in A ⊗ B (G_[ij] the p×q blocks of G)
+    kron_right_adjoint,     ///< (G, A) ↦ Σ_ij A_ij G_[ij]: the adjoint of B
     identity,               ///< I (no arguments; the shape of the matrix it stands next to)
 };
 

@@ -36,6 +36,8 @@ std::string function_latex(MatFunction f) {
         case MatFunction::inverse_transpose:
         case MatFunction::normalized:
         case MatFunction::kron:
+        case MatFunction::kron_left_adjoint:
+        case MatFunction::kron_right_adjoint:
         case MatFunction::identity: break;  // written around their arguments (MatLatexPrinter::apply)
     }
     return "\\operatorname{?}";
@@ -80,6 +82,7 @@ private:
                     case MatFunction::inverse:
                     case MatFunction::inverse_transpose: return prec_power;
                     case MatFunction::kron: return prec_product;
+                    case MatFunction::kron_right_adjoint: return prec_sum;
                     default: return prec_atom;
                 }
             default: return prec_atom;
@@ -142,6 +145,13 @@ private:
                 return "\\frac{" + a + "}{\\left\\lVert " + a + " \\right\\rVert_{F}}";
             }
             case MatFunction::kron: return print(args[0], prec_product + 1) + " \\otimes " + print(args[1], prec_product + 1);
+            // The blocks of the adjoint G of A ⊗ B, G_{[ij]} (each of B's shape), give
+            // Ā_ij = tr(G_{[ij]}ᵀ B) and B̄ = Σ_ij A_ij G_{[ij]}.
+            case MatFunction::kron_left_adjoint:
+                return "\\left[\\operatorname{tr}\\left({" + base(args[0]) + "}_{[ij]}^{\\top} " + print(args[1], prec_product) +
+                       "\\right)\\right]_{ij}";
+            case MatFunction::kron_right_adjoint:  // braced: a symbol W_{1} takes a second subscript
+                return "\\sum_{i,j} {" + base(args[1]) + "}_{ij} {" + base(args[0]) + "}_{[ij]}";
             case MatFunction::identity: return "I";
             default: return function_latex(e.matrix_function()) + arguments(e);
         }
@@ -192,6 +202,8 @@ std::string definition_latex(MatFunction f) {
         case MatFunction::diag:
             return "\\operatorname{diag}(A) = \\left(A_{11}, A_{22}, \\ldots\\right)^{\\top}";
         case MatFunction::kron: return "A \\otimes B = \\left[A_{ij} B\\right]_{ij}";
+        case MatFunction::kron_left_adjoint:
+        case MatFunction::kron_right_adjoint: break;
         case MatFunction::det:
         case MatFunction::logdet:
         case MatFunction::inverse:

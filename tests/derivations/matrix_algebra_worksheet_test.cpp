@@ -1,7 +1,7 @@
 // Matrix-form worksheets of models with the matrix-algebra ops (issue 18): seed 002's
 // identities ∂ tr(XᵀAX)/∂X = (A + Aᵀ)X and ∂ ln det X/∂X = X⁻ᵀ as the sheet writes them,
 // with numbers equal to those closed forms computed independently here in 50 digits (to
-// 1e-40); the rules of the ops stated on the sheet; kron refused by name.
+// 1e-40); the rules of the ops stated on the sheet.
 #include "derivations/matrix_derivation.hpp"
 #include "derivations/render_latex.hpp"
 #include "derivations/render_markdown.hpp"
@@ -102,11 +102,23 @@ TEST_CASE("matrix algebra worksheet: inverse, Frobenius norm and diag with their
     check_compiles_with_pdflatex(render_latex(matrix_worksheet_document(d)), "matrix_algebra");
 }
 
-TEST_CASE("matrix algebra worksheet: kron is refused by name") {
+TEST_CASE("matrix algebra worksheet: kron, its adjoints by blocks, to 1e-40") {
+    const Matrix<double> a{{1.0, -2.0}, {0.5, 3.0}}, b{{2.0, 1.0, -1.0}};
     Tape<double> tape;
-    const auto A = tape.variable(Matrix<double>::Ones(2, 2), "A");
-    const auto J = sum(kron(A, A)).named("J");
-    CHECK_THROWS_WITH(derive_matrix(tape, J), Contains("kron"));
+    const auto A = tape.variable(a, "A");
+    const auto B = tape.variable(b, "B");
+    const auto K = kron(A, B).named("K");
+    const auto J = sum(hadamard(K, K)).named("J");
+    const MatrixDerivation d = derive_matrix(tape, J);
+    CHECK(to_latex(gradient_of(d, "A").formula) ==
+          "\\left[\\operatorname{tr}\\left({\\left(\\frac{\\partial J}{\\partial K}\\right)}_{[ij]}^{\\top} B\\right)\\right]_{ij}");
+    CHECK(to_latex(gradient_of(d, "B").formula) ==
+          "\\sum_{i,j} {A}_{ij} {\\left(\\frac{\\partial J}{\\partial K}\\right)}_{[ij]}");
+    // J = Σ (A_ij B_kl)² = ‖A‖² ‖B‖², so ∂J/∂A = 2‖B‖² A and ∂J/∂B = 2‖A‖² B.
+    const Real na2 = real(a).squaredNorm(), nb2 = real(b).squaredNorm();
+    CHECK(max_difference(gradient_of(d, "A").value, Matrix<Real>(Real(2) * nb2 * real(a))) < Real("1e-40"));
+    CHECK(max_difference(gradient_of(d, "B").value, Matrix<Real>(Real(2) * na2 * real(b))) < Real("1e-40"));
+    check_compiles_with_pdflatex(render_latex(matrix_worksheet_document(d)), "matrix_kron");
 }
 
 }  // namespace matrix_algebra_worksheet_test
