@@ -464,6 +464,54 @@ private:
         return true;
     }
 
+    // \begin{env} … \end{env} (a bmatrix of numbers) as one atom, which no row break may
+    // cut: as wide as its widest row (cells measured alone, an em between columns), plus
+    // the brackets of a bracketed matrix.
+    bool environment(MathAtom& a, MathStyle style, Tallness& tall) {
+        const std::size_t open = s_.find('{', p_), close = s_.find('}', p_);
+        if (open != p_ || close == std::string_view::npos) return a.cls = C::Ord, true;
+        const std::string env(s_.substr(open + 1, close - open - 1));
+        const std::string begin = "\\begin{" + env + "}", end = "\\end{" + env + "}";
+        std::size_t at = close + 1, depth = 1, body_end = std::string_view::npos;
+        while (depth > 0) {
+            const std::size_t b = s_.find(begin, at), e = s_.find(end, at);
+            if (e == std::string_view::npos) break;
+            if (b != std::string_view::npos && b < e) ++depth, at = b + begin.size();
+            else if (--depth == 0) body_end = e;
+            else at = e + end.size();
+        }
+        const std::string_view body = s_.substr(close + 1, (body_end == std::string_view::npos ? s_.size() : body_end) - close - 1);
+        p_ = body_end == std::string_view::npos ? s_.size() : body_end + end.size();
+        double widest = 0;
+        for (std::string_view row : split_top(body, "\\\\")) {
+            double w = 0;
+            const std::vector<std::string_view> cells = split_top(row, "&");
+            for (std::string_view cell : cells) w += math_width(cell, style);
+            widest = std::max(widest, w + static_cast<double>(cells.size() - 1) * size_of(style));
+        }
+        a.cls = C::Inner;
+        a.width = widest + (env.find("matrix") != std::string::npos && env != "matrix" ? 0.9 * size_of(style) : 0.0);
+        tall = std::max(tall, Tallness{2});
+        return true;
+    }
+
+    // `text` split at `separator` outside braces.
+    static std::vector<std::string_view> split_top(std::string_view text, std::string_view separator) {
+        std::vector<std::string_view> parts;
+        std::size_t from = 0;
+        int depth = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            depth += text[i] == '{' ? 1 : text[i] == '}' ? -1 : 0;
+            if (depth == 0 && text.compare(i, separator.size(), separator) == 0) {
+                parts.push_back(text.substr(from, i - from));
+                from = i + separator.size();
+                i = from - 1;
+            }
+        }
+        parts.push_back(text.substr(from));
+        return parts;
+    }
+
     // A command (its name already read): sets a, or returns false for a style switch.
     bool command(std::string_view name, MathAtom& a, MathStyle& style, Tallness& tall) {
         const double size = size_of(style);
@@ -486,6 +534,7 @@ private:
                                             : MathStyle::ScriptScript;
             return false;
         }
+        if (name == "begin") return environment(a, style, tall);
         if (listed(kInvisible, name) || name == "\\") {
             a.cls = C::Kern;
             return true;

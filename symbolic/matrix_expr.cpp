@@ -97,7 +97,11 @@ MatExpr operator*(const MatExpr& a, const MatExpr& b) {
 
 MatExpr hadamard(const MatExpr& a, const MatExpr& b) { return flat(K::hadamard, a, b); }
 MatExpr hadamard_quotient(const MatExpr& a, const MatExpr& b) { return make_mat(node(K::quotient, {a, b})); }
-MatExpr transpose(const MatExpr& a) { return make_mat(node(K::transpose, {a})); }
+// (Aᵀ)ᵀ = A: the product rule through Xᵀ A X would otherwise print (Xᵀ)ᵀ.
+MatExpr transpose(const MatExpr& a) {
+    if (a.kind() == K::transpose) return a.operands().front();
+    return make_mat(node(K::transpose, {a}));
+}
 
 MatExpr hadamard_power(const MatExpr& a, const Expr& exponent, bool decimal) {
     if (is_constant(exponent) && exponent == Expr(1)) return a;

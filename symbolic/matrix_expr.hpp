@@ -122,6 +122,7 @@ MatExpr operator-(const MatExpr& a);
 MatExpr operator*(const MatExpr& a, const MatExpr& b);
 MatExpr hadamard(const MatExpr& a, const MatExpr& b);
 MatExpr hadamard_quotient(const MatExpr& a, const MatExpr& b);
+/// aᵀ; the transpose of a transpose is a itself.
 MatExpr transpose(const MatExpr& a);
 /// a^{∘p}, entry by entry; a^{∘1} is a. With `decimal`, p is a number from a tape and
 /// prints as its decimal (0.75) where it has one.

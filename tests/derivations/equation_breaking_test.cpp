@@ -352,4 +352,24 @@ TEST_CASE("equation breaking: random sums of functions of sums: nothing lost, pl
     }
 }
 
+TEST_CASE("equation breaking: a matrix of numbers is one piece, never cut at its rows or signs", "[breaking]") {
+    // A 2×4 bmatrix with signed entries (a matrix worksheet's ∂J/∂K) after a long formula:
+    // the row breaks before the matrix, not at its \\ or before a − inside it.
+    const std::string matrix = "\\begin{bmatrix} 0.659380 & 0.329690 & -0.131876 & -0.0659380 \\\\ "
+                               "-0.263752 & -0.131876 & 0.527504 & 0.263752 \\end{bmatrix}";
+    const Equations e{{{"\\frac{\\partial J}{\\partial K}",
+                        "\\frac{K}{\\left\\lVert K \\right\\rVert_{F}} + w_{1} x_{1} + w_{2} x_{2} + w_{3} x_{3} + w_{4} x_{4} = " + matrix}}};
+    CHECK(math_width(matrix) > 20);  // measured as its widest row, not as one long line
+    CHECK(math_width(matrix) < 30);
+    const Equations out = break_equations(e, kPageWidthEm);
+    bool whole = false;
+    for (const EquationRow& r : out.rows) {
+        const bool begins = r.rhs.find("\\begin{bmatrix}") != std::string::npos;
+        const bool ends = r.rhs.find("\\end{bmatrix}") != std::string::npos;
+        CHECK(begins == ends);
+        whole = whole || (begins && ends && r.rhs.find(matrix) != std::string::npos);
+    }
+    CHECK(whole);
+}
+
 }  // namespace equation_breaking_test
