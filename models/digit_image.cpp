@@ -119,7 +119,10 @@ std::vector<double> scale_box(const InkImage& im, const Box& box, int& out_w, in
         for (const Tap& t : wy[static_cast<std::size_t>(o)])
             for (int x = 0; x < out_w; ++x)
                 out[static_cast<std::size_t>(o * out_w + x)] += t.weight * rows[static_cast<std::size_t>(t.source * out_w + x)];
-    for (double& v : out) v = std::min(1.0, v);  // rounding must not leave [0, 1]
+    // Step 3b: the darkest pixel made full ink. A thin pen (a scan of handwriting, a 1 px
+    // line in a large picture) averages to a faint grey that MNIST's digits never are.
+    const double darkest = *std::max_element(out.begin(), out.end());
+    for (double& v : out) v = darkest > 0 ? std::min(1.0, v / darkest) : 0.0;  // and never above 1
     return out;
 }
 

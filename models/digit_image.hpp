@@ -18,7 +18,9 @@
 ///      ink ← max(0, (ink − background)/(1 − background)), so an off-white paper is 0;
 ///   3. the bounding box of the pixels with ink > 0 is scaled by s = 20 / (its longer
 ///      side), aspect kept, with area averaging (each output pixel is the mean ink of the
-///      source area it covers: the anti-aliasing);
+///      source area it covers: the anti-aliasing), then divided by its largest value, so the
+///      darkest pixel is full ink (MNIST's digits are; a thin pen would otherwise average to
+///      a faint grey the network has not seen);
 ///   4. the scaled box is placed in a 28×28 field of zeros, shifted by whole pixels so
 ///      that its centre of mass (Σ ink·x / Σ ink with x, y the pixel indices 0 … 27) is
 ///      at (14, 14) after rounding — the convention of MNIST's own digits, whose centres of

@@ -11,6 +11,8 @@
 #include <mutex>
 #include <string>
 
+#include <sys/socket.h>
+
 namespace chainrule::embedded {
 extern const char kDigitPage[];  // digit_page.html, embedded at build time (CMakeLists.txt)
 }
@@ -85,6 +87,14 @@ httplib::Server::HandlerResponse error_body(const httplib::Request&, httplib::Re
 }  // namespace
 
 void install_digit_api(httplib::Server& server, const models::Mlp<double>& model) {
+    // SO_REUSEADDR only: httplib's default SO_REUSEPORT lets a second server listen on the
+    // same port and take half the requests; this way the second one fails to bind.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
+    // Short keep-alive: an idle browser connection holds a worker (and Ctrl-C) for 1 s, not 5.
+    server.set_keep_alive_timeout(1);
     server.set_payload_max_length(kMaxBodyBytes);
     // httplib's payload limit holds for bodies with a Content-Length only: a chunked body is
     // read whole (300 MB were). Refused before its body is read: the page sends a length.

@@ -1,5 +1,7 @@
 #include "model_source.hpp"
 
+#include "symbolic/latex_names.hpp"
+
 #include "train_command.hpp"
 
 #include "models/mlp_json.hpp"
@@ -38,7 +40,11 @@ Mlp<double> train_seed004(const std::filesystem::path& params, const std::string
 }  // namespace
 
 Mlp<double> load_or_train(const std::filesystem::path& params, const std::string& data) {
-    Mlp<double> model = std::filesystem::exists(params) ? load_mlp(params) : train_seed004(params, data);
+    std::error_code ec;
+    if (std::filesystem::exists(params, ec) && !std::filesystem::is_regular_file(params, ec))
+        throw ParameterFileError(fmt::format("chainrule: parameter file '{}' is not a file",
+                                             symbolic::escape_text_for_message(params.string())));
+    Mlp<double> model = std::filesystem::exists(params, ec) ? load_mlp(params) : train_seed004(params, data);
     const auto& sizes = model.sizes();
     if (sizes.front() != kMnistPixels || sizes.back() != kMnistClasses)
         throw ParameterFileError(fmt::format("chainrule: parameter file '{}': a {}-…-{} network, not an MNIST classifier (784-…-10)",

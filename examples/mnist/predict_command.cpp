@@ -8,6 +8,7 @@
 
 #include <fmt/core.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -29,7 +30,10 @@ CLI::App* add_predict_command(CLI::App& app, PredictArgs& a) {
 
 namespace {
 
+// The bytes of a regular file (not a directory: reading one throws inside the stream).
 std::optional<std::vector<unsigned char>> read_file(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     return std::vector<unsigned char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -41,7 +45,7 @@ int run_predict(const PredictArgs& a) {
     const std::string shown = symbolic::escape_text_for_message(a.image);
     const std::optional<std::vector<unsigned char>> png = read_file(a.image);
     if (!png) {
-        fmt::print(stderr, "chainrule-mnist: cannot read '{}'\n", shown);
+        fmt::print(stderr, "chainrule-mnist: cannot read '{}' (not a readable file)\n", shown);
         return 2;
     }
     try {

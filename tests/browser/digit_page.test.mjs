@@ -67,8 +67,14 @@ async function replay(pixels) {
 }
 
 // Presses Enter and returns the digit the page shows.
-async function recogniseWithEnter() {
+// Enter with no button focused (on a focused button, Enter is that button's click).
+async function pressEnterOnPage() {
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
   await page.keyboard.press('Enter');
+}
+
+async function recogniseWithEnter() {
+  await pressEnterOnPage();
   await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state));
   const state = await page.evaluate(() => document.body.dataset.state);
   assert.equal(state, 'done', await page.locator('#status').textContent());
@@ -126,8 +132,35 @@ test('a hand-made 1 (one stroke) and 7 (two strokes); the button recognises too'
   assert.equal(await page.locator('#digit').textContent(), '');
 });
 
-test('a blank canvas is not a guess: the page shows the server\'s message', async () => {
+test('Enter on the focused Clear button clears; a second finger draws nothing', async () => {
+  await stroke([[0.3, 0.3], [0.7, 0.7]]);
+  await page.focus('#clear');
   await page.keyboard.press('Enter');
+  const blank = await page.evaluate(() => {
+    const c = document.getElementById('pad');
+    return c.getContext('2d').getImageData(0, 0, c.width, c.height).data.every((v) => v === 255);
+  });
+  assert.ok(blank, 'Enter on Clear cleared the canvas');
+  assert.equal(await page.evaluate(() => document.body.dataset.state), 'idle');
+  // Two touch pointers: the first draws, the second (down while the first is) is ignored.
+  const painted = await page.evaluate(() => {
+    const c = document.getElementById('pad'), r = c.getBoundingClientRect();
+    const ev = (type, id, x, y) => c.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', isPrimary: id === 11,
+      clientX: r.left + x * r.width, clientY: r.top + y * r.height, bubbles: true, cancelable: true }));
+    ev('pointerdown', 11, 0.5, 0.1);
+    ev('pointerdown', 12, 0.9, 0.9);
+    ev('pointermove', 12, 0.1, 0.9);
+    ev('pointerup', 12, 0.1, 0.9);
+    ev('pointerup', 11, 0.5, 0.1);
+    const d = c.getContext('2d').getImageData(0, Math.round(0.85 * c.height), c.width, Math.round(0.1 * c.height)).data;
+    return d.some((v, i) => i % 4 !== 3 && v !== 255);
+  });
+  assert.equal(painted, false, 'the second finger left no ink');
+  await clearWithBackspace();
+});
+
+test('a blank canvas is not a guess: the page shows the server\'s message', async () => {
+  await pressEnterOnPage();
   await page.waitForFunction(() => document.body.dataset.state === 'error');
   assert.match(await page.locator('#status').textContent(), /blank/);
   assert.equal(await page.locator('#digit').textContent(), '');

@@ -118,6 +118,15 @@ test('listens on 127.0.0.1 only', async () => {
   await assert.rejects(raw(request('GET', '/'), { host: '127.0.0.2' }), /ECONNREFUSED/);
 });
 
+test('a second server on the same port fails to bind (exit 2) instead of sharing it', async () => {
+  const { status, stderr } = await new Promise((resolve) => {
+    execFile(BIN, ['serve', '--port', String(server.port), '--params', PARAMS, '--data', DATA], { timeout: 30000 },
+             (error, stdout, err) => resolve({ status: error ? error.code : 0, stderr: err }));
+  });
+  assert.equal(status, 2, stderr);
+  assert.match(stderr, /cannot listen on 127\.0\.0\.1:\d+/);
+});
+
 test('serves the page', async () => {
   const res = await raw(request('GET', '/'));
   assert.equal(res.status, 200);
@@ -184,8 +193,11 @@ test('predict prints the digit and exits 2 naming a bad file', async () => {
   assert.equal(stdout.trim().split('\n').length, 11);
   const bad = join(OUT_DIR, 'not-a-picture.png');
   writeFileSync(bad, 'hello');
-  for (const [file, message] of [[bad, /not-a-picture\.png'?: not a PNG image/], [join(OUT_DIR, 'missing.png'), /cannot read '.*missing\.png'/]]) {
-    const failed = await run(BIN, ['predict', file, '--params', PARAMS]).then(() => null, (e) => e);
+  const cases = [[bad, /not-a-picture\.png'?: not a PNG image/, PARAMS], [join(OUT_DIR, 'missing.png'), /cannot read '.*missing\.png'/, PARAMS],
+                 [OUT_DIR, /^chainrule-mnist: cannot read '.*' \(not a readable file\)/, PARAMS],   // a directory
+                 [png, /^chainrule: parameter file '.*' is not a file/, OUT_DIR]];                     // --params a directory
+  for (const [file, message, params] of cases) {
+    const failed = await run(BIN, ['predict', file, '--params', params]).then(() => null, (e) => e);
     assert.ok(failed, `predict ${file} succeeded`);
     assert.equal(failed.code, 2);
     assert.match(failed.stderr, message);

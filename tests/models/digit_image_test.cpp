@@ -70,12 +70,16 @@ Moments moments(const chainrule::Matrix<double>& input) {
 }
 
 // The largest difference between `input` and the fixture image shifted by (dx, dy).
+// The largest difference between the recipe's input and MNIST image `row` moved by (dx, dy),
+// the image divided by its darkest pixel as the recipe's step 3b does (most MNIST digits
+// reach 1 already; a few stop at 254/255).
 double shifted_difference(const chainrule::Matrix<double>& input, const chainrule::Matrix<double>& images, int row, int dx, int dy) {
+    const double darkest = images.row(row).maxCoeff();
     double worst = 0;
     for (int y = 0; y < 28; ++y)
         for (int x = 0; x < 28; ++x) {
             const int sx = x - dx, sy = y - dy;
-            const double original = sx >= 0 && sx < 28 && sy >= 0 && sy < 28 ? images(row, sy * 28 + sx) : 0.0;
+            const double original = sx >= 0 && sx < 28 && sy >= 0 && sy < 28 ? images(row, sy * 28 + sx) / darkest : 0.0;
             worst = std::max(worst, std::abs(pixel(input, x, y) - original));
         }
     return worst;
@@ -134,6 +138,18 @@ TEST_CASE("digit image: a square becomes a 20 x 20 block of ink whose centre is 
         for (int x = 0; x < 28; ++x) {
             INFO("pixel " << x << ", " << y);
             CHECK(pixel(input, x, y) == Approx(x >= 5 && x < 25 && y >= 5 && y < 25 ? 1.0 : 0.0).margin(1e-12));
+        }
+}
+
+TEST_CASE("digit image: a thin pen is made full ink (step 3b)") {
+    // A 1 px line 200 px long: 20/200 of a pixel wide once scaled, so area averaging gives
+    // 0.1 per pixel; divided by the darkest, a column of 20 pixels of ink 1 at x = 14
+    // (offset lround(14 − 0)), rows 5 … 24 (offset lround(14 − 9.5) = 5).
+    const chainrule::Matrix<double> input = mnist_input_from_png(rectangle_png(300, 300, 100, 50, 1, 200));
+    for (int y = 0; y < 28; ++y)
+        for (int x = 0; x < 28; ++x) {
+            INFO("pixel " << x << ", " << y);
+            CHECK(pixel(input, x, y) == Approx(x == 14 && y >= 5 && y < 25 ? 1.0 : 0.0).margin(1e-12));
         }
 }
 
