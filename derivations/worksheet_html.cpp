@@ -78,7 +78,7 @@ class FactorIndex {
 public:
     FactorIndex(const Worksheet& w, const std::vector<std::string>& symbols, Language language, HtmlPage& page,
                 nlohmann::json& factors)
-        : w_(w), language_(language), page_(page), factors_(factors), symbols_(symbols) {
+        : w_(w), language_(language), page_(page), factors_(factors), symbols_(symbols), drawn_(graph_is_drawn(w)) {
         for (std::size_t i = 0; i < symbols_.size(); ++i) node_of_[symbols_[i]] = i;
     }
 
@@ -136,7 +136,7 @@ private:
         const std::string id = "f" + std::to_string(page_.factor_ids.size());
         page_.factor_ids.emplace(std::string(key), id);
         if (edges.size() == 1) {
-            factors_[id] = {{"edges", edges}, {"tex", edge_tex(w_, symbols_, edges.front())}};
+            factors_[id] = {{"edges", drawn_ ? edges : Edges{}}, {"tex", edge_tex(w_, symbols_, edges.front())}};
             return;
         }
         std::string tex = std::string(key);
@@ -147,7 +147,7 @@ private:
         const double paths = count_paths(w_.graph, a, b);
         const std::string note = paths == 1 ? say_text(language_, Phrase::FactorOnePath)
                                             : say_text(language_, Phrase::FactorManyPaths, {fmt_count(paths)});
-        factors_[id] = {{"edges", edges}, {"tex", tex}, {"note", note}};
+        factors_[id] = {{"edges", drawn_ ? edges : Edges{}}, {"tex", tex}, {"note", note}};
     }
 
     static std::string fmt_count(double n) {
@@ -159,6 +159,7 @@ private:
     HtmlPage& page_;
     nlohmann::json& factors_;
     const std::vector<std::string>& symbols_;
+    const bool drawn_;
     std::map<std::string, std::size_t, std::less<>> node_of_;
 };
 
@@ -203,7 +204,7 @@ HtmlPage worksheet_links(const Worksheet& w, const Document& doc, Language langu
     for (std::size_t i = 0; i < g.nodes.size(); ++i) {
         const auto it = derivation_of.find(i);
         nodes.push_back({{"name", g.nodes[i].name}, {"tex", symbols[i]}, {"role", role_name(g.nodes[i].role)},
-                         {"paths", i == g.output ? Edges{} : edges_between(w, g.output, i)},
+                         {"paths", i == g.output || !graph_is_drawn(w) ? Edges{} : edges_between(w, g.output, i)},
                          {"derivation", it == derivation_of.end() ? nlohmann::json() : nlohmann::json(it->second)}});
     }
     FactorIndex index(w, symbols, language, page, factors);

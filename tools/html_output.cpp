@@ -77,10 +77,10 @@ std::string figure(const derivations::Worksheet& w, Language language) {
     const std::string controls = "<div class=\"controls\" role=\"group\"><span>" +
                                  escape_html(derivations::say_text(language, Phrase::GraphParameters)) + "</span>" + buttons +
                                  "</div>\n";
-    if (g.nodes.size() > kMaxGraphNodes)
+    if (!derivations::graph_is_drawn(w))
         return "<figure class=\"graph\">\n" + controls + "<figcaption>" +
                escape_html(derivations::say_text(language, Phrase::GraphNotDrawn,
-                                                 {std::to_string(g.nodes.size()), std::to_string(kMaxGraphNodes)})) +
+                                                 {std::to_string(g.nodes.size()), std::to_string(derivations::kMaxGraphNodes)})) +
                "</figcaption>\n</figure>\n";
     return "<figure class=\"graph\">\n" + controls + "<div class=\"picture\">" + graph_svg(w) +
            "</div>\n<figcaption><span class=\"caption\">" +

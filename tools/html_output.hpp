@@ -31,8 +31,4 @@ std::string claims_html(const derivations::ClaimReport& report, int digits, cons
 /// writing many pages can stop before it writes any. Throws ToolError as worksheet_html.
 void require_html_tools();
 
-/// Graphs with more named nodes than this are not drawn (dot's layout time grows fast, and
-/// such a picture is no longer read): the page says so instead.
-inline constexpr std::size_t kMaxGraphNodes = 200;
-
 }  // namespace chainrule::tools

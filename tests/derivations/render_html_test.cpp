@@ -2,7 +2,7 @@
 // its derivation (worksheet_html.hpp): escaping, folding sections, the factor marks, the
 // derivation anchors, and the edges each node's paths and each derivative stand for —
 // checked against the seed 001 network's wiring, written out by hand below.
-#include "autodiff/seed_network.hpp"
+#include "seed_worksheet.hpp"
 #include "derivations/render_html.hpp"
 #include "derivations/worksheet_html.hpp"
 
@@ -22,13 +22,9 @@ using Json = nlohmann::json;
 namespace {
 
 Worksheet seed_sheet() {
-    Tape<Real> tape;
-    std::vector<Real> p;
-    for (const auto& s : seed_network::seed_parameters(false)) p.emplace_back(s);
-    auto net = seed_network::record(tape, p);
     WorksheetOptions o;
     o.wrt = {"w5", "w1"};
-    return make_worksheet(tape, net.E, o);
+    return seed_worksheet::seed_sheet(o);
 }
 
 // The edges of a list of edge indices, as "lower->upper" by name.
@@ -167,6 +163,26 @@ TEST_CASE("html links: a label with \\partial and fractions that are not derivat
     CHECK(named_edges(ws, data["factors"][page.factor_ids.at("\\frac{\\partial E}{\\partial w}")]["edges"]) ==
           std::set<std::string>{"w->y", "y->E"});
     CHECK_NOTHROW(render_html(doc, page));
+}
+
+TEST_CASE("html links: a graph too large to draw has no edge lists, so its data grows linearly") {
+    // x_k = x_{k-1} + w·x_{k-1}, 210 named nodes: more than kMaxGraphNodes.
+    Tape<Real> t;
+    auto w = t.variable(Real("0.01"), "w");
+    auto x = t.constant(Real("0.5"), "x0");
+    for (int k = 1; k <= 208; ++k) x = (x + w * x).named("x" + std::to_string(k));
+    const Worksheet ws = make_worksheet(t, x);
+    REQUIRE_FALSE(graph_is_drawn(ws));
+    const Document doc = worksheet_document(ws);
+    const HtmlPage page = worksheet_links(ws, doc);
+    const Json data = Json::parse(page.data_json);
+    for (const Json& n : data["nodes"]) CHECK(n["paths"].empty());
+    REQUIRE_FALSE(page.factor_ids.empty());
+    for (const auto& [key, id] : page.factor_ids) {
+        CHECK(data["factors"][id]["edges"].empty());
+        CHECK_FALSE(data["factors"][id]["tex"].get<std::string>().empty());  // the tooltip stays
+    }
+    CHECK(page.data_json.size() < 100 * ws.graph.nodes.size() + 100 * page.factor_ids.size() + 200 * ws.edges.size());
 }
 
 }  // namespace render_html_test
