@@ -1,7 +1,7 @@
 // The width estimate of LaTeX math (derivations/math_width.hpp) against TeX itself: a few
 // formulas whose widths TeX measured once (quoted below), and — when pdflatex is
 // installed — every row of a real worksheet, measured by TeX in the same run.
-#include "autodiff/seed_network.hpp"
+#include "seed_worksheet.hpp"
 #include "derivations/math_width.hpp"
 #include "derivations/worksheet.hpp"
 
@@ -25,15 +25,11 @@ namespace {
 double tex_em(double points) { return points / 10.95; }
 
 Worksheet seed_sheet() {
-    Tape<Real> tape;
-    std::vector<Real> p;
-    for (const auto& s : seed_network::seed_parameters(false)) p.emplace_back(s);
-    auto net = seed_network::record(tape, p);
     WorksheetOptions o;
     o.wrt = {"w5", "w1"};
     o.learning_rate = Real("0.5");
     o.style = StyleChoice::Both;
-    return make_worksheet(tape, net.E, o);
+    return seed_worksheet::seed_sheet(o);
 }
 
 // Every formula of a worksheet as its align* rows set it ("{}=" + right side) and every

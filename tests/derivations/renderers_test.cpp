@@ -1,6 +1,6 @@
 // The renderers: Markdown and LaTeX layout and escaping, a pdflatex compile of the seed
 // worksheet (when pdflatex is installed), the JSON schema, and DOT.
-#include "autodiff/seed_network.hpp"
+#include "seed_worksheet.hpp"
 #include "derivations/render_dot.hpp"
 #include "derivations/render_json.hpp"
 #include "derivations/render_latex.hpp"
@@ -27,15 +27,11 @@ using namespace chainrule::derivations;
 namespace {
 
 Worksheet seed_sheet() {
-    Tape<Real> tape;
-    std::vector<Real> p;
-    for (const auto& s : seed_network::seed_parameters(false)) p.emplace_back(s);
-    auto net = seed_network::record(tape, p);
     WorksheetOptions o;
     o.wrt = {"w5", "w1"};
     o.learning_rate = Real("0.5");
     o.labels["b_h"] = "b_{1}";
-    return make_worksheet(tape, net.E, o);
+    return seed_worksheet::seed_sheet(o);
 }
 
 }  // namespace
