@@ -1,4 +1,5 @@
 #include "matrix_derivation.hpp"
+#include "../precision/ladder.hpp"
 
 #include "../precision/number_format.hpp"
 
@@ -140,6 +141,7 @@ MatExpr MatrixDeriver<T>::scalar_expression(NodeIndex i) const {
         case OpKind::Add: return in(r.in0) + in(r.in1);
         case OpKind::Sub: return in(r.in0) - in(r.in1);
         case OpKind::Mul: return in(r.in0) * in(r.in1);
+        case OpKind::Neg: return -in(r.in0);
         case OpKind::MulConst: return number(t_.param(i)) * in(r.in0);
         case OpKind::DivConst: return reciprocal(t_.param(i)) * in(r.in0);
         case OpKind::AddConst: return in(r.in0) + number(t_.param(i));
@@ -354,6 +356,8 @@ void MatrixDeriver<T>::propagate(NodeIndex i, const MatExpr& g) {
         case OpKind::Const: return;
         case OpKind::Add: add(r.in0, g), add(r.in1, g); return;
         case OpKind::Sub: add(r.in0, g), add(r.in1, -g); return;
+        case OpKind::Neg: return add(r.in0, -g);
+        case OpKind::Mul: add(r.in0, g * expression(r.in1)), add(r.in1, g * expression(r.in0)); return;
         case OpKind::AddConst: return add(r.in0, g);
         case OpKind::MulConst: return add(r.in0, number(t_.param(i)) * g);
         case OpKind::DivConst: return add(r.in0, reciprocal(t_.param(i)) * g);
@@ -455,6 +459,41 @@ template <class T>
 MatrixDerivation derive_matrix(const Tape<T>& tape, NodeIndex loss, bool values) {
     tape.checked(loss);
     return MatrixDeriver<T>(tape, loss).run(values);
+}
+
+namespace {
+template <class D, class F>
+void for_each_entry(D& d, const F& f) {
+    const auto visit = [&](auto& step) {
+        if (step.certainty.size() != static_cast<std::size_t>(step.value.size())) step.certainty.resize(step.value.size());
+        for (Eigen::Index k = 0; k < step.value.size(); ++k) f(step.value(k), step.certainty[static_cast<std::size_t>(k)]);
+    };
+    for (auto& s : d.forward) visit(s);
+    for (auto& s : d.backward) visit(s);
+}
+}  // namespace
+
+MatrixDerivation certified_matrix_derivation(const std::function<std::pair<Tape<Real>, NodeIndex>()>& record, int digits) {
+    MatrixDerivation d;
+    const auto evaluate = [&](std::vector<Real>& numbers) {
+        const auto [tape, loss] = record();
+        d = derive_matrix(tape, loss);
+        for_each_entry(d, [&](Real& x, Certainty&) { numbers.push_back(x); });
+    };
+    std::vector<Real> numbers;
+    int cap = kPrecisionCap;
+    {
+        PrecisionScope scope(kWorkingDigits);
+        cap = ladder_cap(max_input_exponent(record().first));
+    }
+    const std::vector<Certainty> certainty = run_ladder(evaluate, digits, numbers, cap);
+    // The last rung's values: the ladder's last call may have rounded up or down.
+    std::size_t k = 0;
+    for_each_entry(d, [&](Real& x, Certainty& c) {
+        x = numbers.at(k);
+        c = certainty.at(k++);
+    });
+    return d;
 }
 
 template MatrixDerivation derive_matrix(const Tape<float>&, NodeIndex, bool);

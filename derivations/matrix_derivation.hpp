@@ -26,7 +26,11 @@
 #include "../graph/mat.hpp"
 #include "../symbolic/matrix_expr.hpp"
 
+#include "../precision/certainty.hpp"
+
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace chainrule::derivations {
@@ -41,6 +45,9 @@ struct MatrixForwardStep {
     bool variable = false;      ///< a leaf that receives a gradient
     symbolic::MatExpr definition;  ///< over named nodes: X W + B (printed with shapes: (3×2) (2×1) + (1×1))
     Matrix<Real> value = {};
+    /// Per entry of value (column-major), when certified (certify_matrix_derivation); empty:
+    /// the 50-digit values are printed as they are.
+    std::vector<Certainty> certainty = {};
 };
 
 /// One step of the reverse sweep: ∂J/∂N for a named node N.
@@ -52,6 +59,7 @@ struct MatrixGradientStep {
     symbolic::MatExpr formula;  ///< the right-hand side over named nodes and their adjoints
     bool reduced = false;       ///< the formula sums a broadcast operand's adjoint (uses 𝟏)
     Matrix<Real> value = {};    ///< the 50-digit adjoint
+    std::vector<Certainty> certainty = {};  ///< as MatrixForwardStep::certainty
 };
 
 struct MatrixDerivation {
@@ -73,6 +81,14 @@ template <class T>
 MatrixDerivation derive_matrix(const Tape<T>& tape, const Var<T>& loss, bool values = true) {
     return derive_matrix(tape, tape.check(loss, OpKind::Input), values);
 }
+
+/// The derivation of `loss` with every number certified by the precision ladder
+/// (precision/ladder.hpp): `record` records the model again at the current precision and
+/// returns its tape and loss node; the derivation is repeated at 50, 100, 200, … digits until
+/// every entry settles for `digits` significant digits. A cancellation such as
+/// 1·(−0.4) + 1·0.6 − 0.2, 6.7·10⁻⁵² at 50 digits, prints as 0 within its bound, not as
+/// a wrong number. Throws as derive_matrix.
+MatrixDerivation certified_matrix_derivation(const std::function<std::pair<Tape<Real>, NodeIndex>()>& record, int digits);
 
 /// The derivation as a document: shapes and forward pass, reverse sweep. Matrices of at
 /// most `max_entries_shown` rows and columns are printed with `digits` significant digits.

@@ -17,13 +17,20 @@ std::string shape_text_tex(const Shape& s) {
     return std::to_string(s.rows) + "{\\times}" + std::to_string(s.cols);
 }
 
+// One entry: certified when the step carries certainties (certified_matrix_derivation).
+std::string entry(const Matrix<Real>& m, const std::vector<Certainty>& certainty, Eigen::Index r, Eigen::Index c,
+                  int digits) {
+    if (certainty.empty()) return latex_number(m(r, c), digits);
+    return latex_number(m(r, c), certainty[static_cast<std::size_t>(c * m.rows() + r)], digits);  // column-major
+}
+
 // A bmatrix of the values, or "" when the matrix is too large to print.
-std::string numbers(const Matrix<Real>& m, int digits, Eigen::Index max_entries) {
+std::string numbers(const Matrix<Real>& m, const std::vector<Certainty>& certainty, int digits, Eigen::Index max_entries) {
     if (m.size() == 0 || m.rows() > max_entries || m.cols() > max_entries) return {};
-    if (m.size() == 1) return latex_number(m(0, 0), digits);
+    if (m.size() == 1) return entry(m, certainty, 0, 0, digits);
     std::string out = "\\begin{bmatrix}";
     for (Eigen::Index r = 0; r < m.rows(); ++r) {
-        for (Eigen::Index c = 0; c < m.cols(); ++c) out += (c ? " & " : " ") + latex_number(m(r, c), digits);
+        for (Eigen::Index c = 0; c < m.cols(); ++c) out += (c ? " & " : " ") + entry(m, certainty, r, c, digits);
         out += r + 1 < m.rows() ? " \\\\" : " ";
     }
     return out + "\\end{bmatrix}";
@@ -33,7 +40,7 @@ void given(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index ma
     Equations eq;
     for (const MatrixForwardStep& s : d.forward) {
         if (!s.leaf) continue;
-        const std::string v = numbers(s.value, digits, max_entries);
+        const std::string v = numbers(s.value, s.certainty, digits, max_entries);
         eq.rows.push_back({to_latex(s.symbol), (v.empty() ? "" : v + " \\quad ") + "(" + shape_text_tex(s.shape) + (s.variable ? ",\\ \\text{parameter})" : ")")});
     }
     if (eq.rows.empty()) return;
@@ -48,7 +55,7 @@ void forward(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index 
         if (s.leaf) continue;
         eq.rows.push_back({to_latex(s.symbol), to_latex(s.definition)});
         eq.rows.push_back({"", to_latex(s.symbol, {.shapes = true}) + " = " + to_latex(s.definition, {.shapes = true}), true});
-        if (const std::string v = numbers(s.value, digits, max_entries); !v.empty()) eq.rows.push_back({"", v});
+        if (const std::string v = numbers(s.value, s.certainty, digits, max_entries); !v.empty()) eq.rows.push_back({"", v});
     }
     doc.blocks.push_back(std::move(eq));
 }
@@ -122,10 +129,17 @@ void backward(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index
     Equations eq;
     for (const MatrixGradientStep& s : d.backward) {
         eq.rows.push_back({to_latex(symbolic::mat_adjoint(d.loss, s.name)), to_latex(s.formula)});
-        if (const std::string v = numbers(s.value, digits, max_entries); !v.empty()) eq.rows.push_back({"", v});
+        if (const std::string v = numbers(s.value, s.certainty, digits, max_entries); !v.empty()) eq.rows.push_back({"", v});
     }
     doc.blocks.push_back(std::move(eq));
     if (d.backward.empty() || d.backward.front().value.size() == 0) return;  // formulas and shapes only
+    if (!d.backward.front().certainty.empty()) {
+        doc.blocks.push_back(Paragraph{text("Every number is computed in 50-digit arithmetic (the reverse sweep of the "
+                                            "replayed tape) and again at 100, 200, … digits until its " +
+                                            std::to_string(digits) + " printed significant digits agree; a value that "
+                                            "cannot be told from 0 prints as 0 with its bound.")});
+        return;
+    }
     doc.blocks.push_back(Paragraph{text("Every number is computed in 50-digit arithmetic (the reverse sweep of the "
                                         "replayed tape) and printed with " + std::to_string(digits) +
                                         " significant digits.")});

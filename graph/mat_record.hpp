@@ -27,6 +27,16 @@ template <class T>
     throw AnomalyError(s);
 }
 
+/// The slot an operand is read from: its matrix entry, or kScalarSlot for a scalar — also
+/// for the scalar result of a matrix op (sum, trace, det, a loss), whose value and adjoint
+/// live with the scalars (A + trace(A) read an empty matrix before).
+template <class T>
+std::uint32_t operand_slot(const MatrixStore<T>& store, NodeIndex node) {
+    const std::uint32_t slot = store.slot_of(node);
+    if (slot != kScalarSlot && !is_matrix_valued(store.entry(slot).op)) return kScalarSlot;
+    return slot;
+}
+
 /// Records the matrix op e.op (arguments in e: elem, param, offset, requested shape) reading
 /// node in0 (and in1 for two-input ops); returns the new node. Throws ShapeError when the
 /// shapes do not fit, AnomalyError in anomaly mode for a non-finite value; a throw records
@@ -38,8 +48,8 @@ NodeIndex record_matrix(Tape<T>& tape, MatEntry<T> e, NodeIndex in0, NodeIndex i
     e.node = static_cast<NodeIndex>(tape.size());
     e.in0 = in0;
     e.in1 = two ? in1 : 0;
-    e.slot0 = store.slot_of(in0);
-    e.slot1 = two ? store.slot_of(in1) : kScalarSlot;
+    e.slot0 = operand_slot(store, in0);
+    e.slot1 = two ? operand_slot(store, in1) : kScalarSlot;
     e.shape = mat_shape(e, tape.shape(in0), two ? tape.shape(in1) : Shape{});
     e.needs0 = wants_gradient(tape, in0, e.slot0);
     e.needs1 = two && wants_gradient(tape, in1, e.slot1);

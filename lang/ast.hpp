@@ -29,13 +29,25 @@ struct ExprNode {
         Call,     ///< text: the function name as written; operands: the arguments
         Constant, ///< text: "pi" or "e", a name that bind_constants (constants.hpp) found
                   ///< to mean the mathematical constant (the parser writes Name)
+        Matrix,     ///< a literal [1, 2; 3, 4]: operands the entries row by row (Number or
+                    ///< Negate of a Number); ops: ',' before each entry of a row but the
+                    ///< first of the literal, ';' before the first entry of every later row
+        Transpose,  ///< A' (postfix): operands {A}; a scalar's transpose is the scalar
     };
     Kind kind = Kind::Number;
     std::size_t offset = 0;  ///< byte offset of the node's first character in its Source
+    // (Product ops also hold kHadamard for .* and kElementwiseDivide for ./; a Power's
+    // ops are {'^', '^'} for ^ and **, {'^', kElementwisePower} for .^. On scalars the
+    // element-wise forms are the plain ones.)
     std::string text;
     std::vector<ExprNode> operands;
     std::vector<char> ops;
 };
+
+/// The element-wise operators in ExprNode::ops (MATLAB's .* ./ .^).
+inline constexpr char kHadamard = 'H';
+inline constexpr char kElementwiseDivide = 'Q';
+inline constexpr char kElementwisePower = 'E';
 
 /// A name as written, with its position.
 struct Name {
@@ -59,13 +71,33 @@ struct Variation {
     NumberText low, high, step;
 };
 
+/// `[4,2]` after a declared name: the shape it must have (rows, columns).
+struct ShapeSyntax {
+    std::size_t offset = 0;  ///< of the '['
+    NumberText rows, cols;
+};
+
+/// The value of a matrix declaration: a literal `[1, 2; 3, 4]` (rows of numbers as
+/// written) or an initialiser `zeros`, `xavier(seed 1)`, `load("x.csv")` (its name and
+/// arguments: numbers, `seed N`, a quoted file name), checked by model.cpp.
+struct MatrixValue {
+    std::size_t offset = 0;
+    std::vector<std::vector<NumberText>> rows;  ///< the literal's entries (empty for an initialiser)
+    Name initialiser;                           ///< empty for a literal
+    std::vector<NumberText> arguments;          ///< numbers, in order
+    std::optional<NumberText> seed;             ///< `seed N`
+    std::optional<NumberText> file;             ///< the quoted file name (text without the quotes)
+};
+
 /// `input i1 = 0.1` (one per name: `input i1 = 0.1, i2 = 0.2` gives two), optionally
-/// with a Variation.
+/// with a Variation; a matrix: `param W[2,1] = [0.1; -0.2]`, `input X = load("x.csv")`.
 struct Declaration {
     DeclarationKind kind = DeclarationKind::Input;
     Name name;
-    NumberText value;
+    NumberText value;  ///< a scalar's value (empty for a matrix)
     std::optional<Variation> variation = {};
+    std::optional<ShapeSyntax> shape = {};
+    std::optional<MatrixValue> matrix = {};
 };
 
 /// `name = expression`.

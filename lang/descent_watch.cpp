@@ -55,7 +55,7 @@ bool divides_by_zero(const Culprit& c) {
     const ExprNode& n = *c.node;
     if (n.kind == ExprNode::Kind::Product)
         for (std::size_t i = 0; i < n.ops.size() && i < c.operands.size(); ++i)
-            if (n.ops[i] == '/' && c.operands[i] == 0) return true;
+            if ((n.ops[i] == '/' || n.ops[i] == kElementwiseDivide) && c.operands[i] == 0) return true;
     return n.kind == ExprNode::Kind::Power && c.operands.size() == 2 && c.operands[0] == 0;
 }
 

@@ -74,9 +74,14 @@ ModelGradcheck gradcheck_model(const Model& model) {
     const std::vector<std::string> out_params = model.params_of(*model.output);
     GradcheckOptions options;
     for (const std::string& p : model.params())
-        if (std::binary_search(out_params.begin(), out_params.end(), p)) options.wrt.push_back(model.at(p).node.index());
+        if (std::binary_search(out_params.begin(), out_params.end(), p)) options.wrt.push_back(model.at(p).index());
     if (options.wrt.empty())
         throw LangError(model.source.name, "'" + *model.output + "' depends on no param: nothing to check");
+    if (const ModelName& out = model.at(*model.output); out.matrix)
+        throw LangError(model.source, out.offset,
+                        "'" + *model.output + "' is a " + shape_text(out.matrix->shape()) + " matrix: gradcheck checks "
+                        "the gradient of a scalar", {}, "check a loss: sum(…), mean(…), mse(P, Y), …");
+    // A matrix model is checked entry by entry on its scalar expansion (autodiff/gradcheck_matrix.hpp).
     const Tape<double> tape = replay<double>(model.tape);
     return {*model.output, gradcheck(tape, model.at(*model.output).node.index(), options)};
 }

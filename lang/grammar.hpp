@@ -8,9 +8,9 @@
 /// through `expected<R>` below (a missing message is a compile-time error), so a syntax
 /// error always says what would have been right.
 ///
-/// Expression precedence, loosest first: + − (left), * / (left), unary + −, ^ and **
-/// (right-associative; the exponent may carry a sign: 2^-1), atoms (numbers, names,
-/// calls, parentheses). All recursion goes through `unary`, which limits the nesting
+/// Expression precedence, loosest first: + − (left), * / .* ./ (left), unary + −, ^ ** .^
+/// (right-associative; the exponent may carry a sign: 2^-1), the postfix transpose ' and
+/// .', atoms (numbers, names, calls, parentheses, matrix literals). All recursion goes through `unary`, which limits the nesting
 /// depth, so no input can exhaust the stack.
 
 #include <tao/pegtl.hpp>
@@ -37,8 +37,10 @@ struct identifier : pg::identifier {};
 
 struct digits : pg::plus<pg::digit> {};
 struct fraction_digits : digits {};
-// A '.' followed by another is not a fraction: `vary 1..3` is the range 1 to 3.
-struct fraction : pg::seq<pg::one<'.'>, pg::not_at<pg::one<'.'>>, pg::must<fraction_digits>> {};
+// A '.' followed by another is not a fraction: `vary 1..3` is the range 1 to 3; nor is one
+// that starts an element-wise operator or a transpose: 2.*A is 2 .* A, A.' is A'.
+struct fraction
+    : pg::seq<pg::one<'.'>, pg::not_at<pg::one<'.', '*', '/', '^', '\''>>, pg::must<fraction_digits>> {};
 struct exponent_digits : digits {};
 struct exponent : pg::seq<pg::one<'e', 'E'>, pg::opt<pg::one<'+', '-'>>, pg::must<exponent_digits>> {};
 struct unsigned_number
@@ -61,11 +63,23 @@ struct call_close : pg::one<')'> {};
 struct call
     : pg::seq<call_head, blanks, pg::opt<pg::list_must<expression, argument_separator>>, blanks, pg::must<call_close>> {
 };
-struct atom : pg::sor<number, call, variable, parenthesised> {};
+// A matrix literal [1, 2; 3, 4]: rows of signed numbers, entries by ',' and rows by ';'
+// (MATLAB, Octave); on one line. Rows of different lengths are an error of model.cpp.
+struct matrix_open : pg::one<'['> {};
+struct matrix_entry : signed_number {};
+struct entry_separator : pg::seq<blanks, pg::one<','>, blanks> {};
+struct row_separator : pg::seq<blanks, pg::one<';'>, blanks> {};
+struct matrix_row : pg::list_must<matrix_entry, entry_separator> {};
+struct matrix_close : pg::one<']'> {};
+struct matrix_literal : pg::seq<matrix_open, blanks, pg::must<matrix_row>, pg::star<row_separator, pg::must<matrix_row>>,
+                                blanks, pg::must<matrix_close>> {};
+struct atom : pg::sor<number, call, variable, parenthesised, matrix_literal> {};
 
-struct pow_op : pg::sor<pg::string<'*', '*'>, pg::one<'^'>> {};
+// A' and A.' (postfix, binding tighter than ^: A'^2 is (A')^2).
+struct transpose_mark : pg::sor<pg::one<'\''>, pg::string<'.', '\''>> {};
+struct pow_op : pg::sor<pg::string<'*', '*'>, pg::one<'^'>, pg::string<'.', '^'>> {};
 struct power_tail : pg::seq<blanks, pow_op, blanks, pg::must<unary>> {};
-struct power : pg::seq<atom, pg::opt<power_tail>> {};
+struct power : pg::seq<atom, pg::star<transpose_mark>, pg::opt<power_tail>> {};
 struct negation : pg::seq<sign, blanks, pg::must<unary>> {};
 struct unary_body : pg::sor<negation, power> {};
 
@@ -88,7 +102,8 @@ struct unary {
     }
 };
 
-struct mul_op : pg::sor<pg::seq<pg::one<'*'>, pg::not_at<pg::one<'*'>>>, pg::one<'/'>> {};
+struct mul_op : pg::sor<pg::string<'.', '*'>, pg::string<'.', '/'>, pg::seq<pg::one<'*'>, pg::not_at<pg::one<'*'>>>,
+                        pg::one<'/'>> {};
 struct product_tail : pg::seq<blanks, mul_op, blanks, pg::must<unary>> {};
 struct product : pg::seq<unary, pg::star<product_tail>> {};
 struct add_op : pg::one<'+', '-'> {};
@@ -133,9 +148,36 @@ struct vary_step_keyword : kw_step {};
 struct vary_step : unsigned_number {};
 struct variation : pg::seq<kw_vary, blanks, pg::must<vary_low>, blanks, pg::must<range_dots>, blanks,
                            pg::must<vary_high>, blanks, pg::must<vary_step_keyword>, blanks, pg::must<vary_step>> {};
+// A matrix's declared shape, `W[2,1]`, and its value: a literal or an initialiser such as
+// zeros, xavier(seed 1), uniform(-0.5, 0.5, seed 2), load("x.csv") (model.cpp checks the
+// name and the arguments).
+struct shape_open : pg::one<'['> {};
+struct shape_rows : digits {};
+struct shape_comma : pg::one<','> {};
+struct shape_cols : digits {};
+struct shape_close : pg::one<']'> {};
+struct declared_shape : pg::seq<shape_open, blanks, pg::must<shape_rows>, blanks, pg::must<shape_comma>, blanks,
+                                pg::must<shape_cols>, blanks, pg::must<shape_close>> {};
+struct kw_seed : TAO_PEGTL_KEYWORD("seed") {};
+struct seed_value : digits {};
+struct initialiser_seed : pg::seq<kw_seed, blanks, pg::must<seed_value>> {};
+struct file_open : pg::one<'"'> {};
+struct file_text : pg::star<pg::not_one<'"', '\r', '\n'>> {};
+struct file_close : pg::one<'"'> {};
+struct initialiser_file : pg::seq<file_open, file_text, pg::must<file_close>> {};
+struct initialiser_number : signed_number {};
+struct initialiser_argument : pg::sor<initialiser_seed, initialiser_file, initialiser_number> {};
+struct initialiser_name : identifier {};
+struct initialiser_close : pg::one<')'> {};
+struct initialiser
+    : pg::seq<initialiser_name, pg::opt<blanks, pg::one<'('>, blanks,
+                                        pg::opt<pg::list_must<initialiser_argument, argument_separator>>, blanks,
+                                        pg::must<initialiser_close>>> {};
+struct declared_matrix : pg::seq<matrix_literal> {};
+struct any_declared_value : pg::sor<declared_value, declared_matrix, initialiser> {};
 struct declaration_binding
-    : pg::seq<declared_name, blanks, pg::must<declaration_equals>, blanks, pg::must<declared_value>,
-              pg::opt<blanks, variation>> {};
+    : pg::seq<declared_name, pg::opt<blanks, declared_shape>, blanks, pg::must<declaration_equals>, blanks,
+              pg::must<any_declared_value>, pg::opt<blanks, variation>> {};
 struct declaration : pg::seq<declaration_keyword, blanks, pg::must<declaration_binding>,
                              pg::star<list_separator, pg::must<declaration_binding>>, statement_end<declaration>> {};
 
@@ -250,9 +292,23 @@ CHAINRULE_EXPECTED(unary, CHAINRULE_AN_EXPRESSION)
 CHAINRULE_EXPECTED(product, CHAINRULE_AN_EXPRESSION)
 CHAINRULE_EXPECTED(paren_close, "an operator or ')'")
 CHAINRULE_EXPECTED(call_close, "an operator, ',' or ')'")
-CHAINRULE_EXPECTED(declaration_binding, "name = number")
+CHAINRULE_EXPECTED(declaration_binding, "name = number (or a matrix: name = [1, 2; 3, 4])")
 CHAINRULE_EXPECTED(declaration_equals, "'=' and the value (name = number)")
 CHAINRULE_EXPECTED(declared_value, "a number (the declared value)")
+CHAINRULE_EXPECTED(any_declared_value,
+                   "a number, a matrix such as [1, 2; 3, 4], or an initialiser (zeros, ones, xavier(seed 1), "
+                   "load(\"x.csv\"))")
+CHAINRULE_EXPECTED(matrix_row, "a number (an entry of the matrix)")
+CHAINRULE_EXPECTED(matrix_entry, "a number (an entry of the matrix)")
+CHAINRULE_EXPECTED(matrix_close, "',' and an entry, ';' and the next row, or ']' (a matrix is [1, 2; 3, 4])")
+CHAINRULE_EXPECTED(shape_rows, "the number of rows (a shape is [rows,cols], as W[2,1])")
+CHAINRULE_EXPECTED(shape_comma, "',' and the number of columns (a shape is [rows,cols], as W[2,1])")
+CHAINRULE_EXPECTED(shape_cols, "the number of columns (a shape is [rows,cols], as W[2,1])")
+CHAINRULE_EXPECTED(shape_close, "']' closing the shape [rows,cols]")
+CHAINRULE_EXPECTED(seed_value, "the seed, a whole number (xavier(seed 1))")
+CHAINRULE_EXPECTED(file_close, "'\"' closing the file name on the same line")
+CHAINRULE_EXPECTED(initialiser_argument, "a number, seed N or a file name in double quotes")
+CHAINRULE_EXPECTED(initialiser_close, "',' and another argument, or ')'")
 CHAINRULE_EXPECTED(line_end<declaration>, "',' and another name = number, 'vary', or the end of the line")
 CHAINRULE_EXPECTED(vary_low, "a number (the low end of vary LOW..HIGH step STEP)")
 CHAINRULE_EXPECTED(range_dots, "'..' (vary LOW..HIGH step STEP)")
@@ -260,7 +316,7 @@ CHAINRULE_EXPECTED(vary_high, "a number (the high end of vary LOW..HIGH step STE
 CHAINRULE_EXPECTED(vary_step_keyword, "'step' and the grid step (vary LOW..HIGH step STEP)")
 CHAINRULE_EXPECTED(vary_step, "a positive number (the grid step of vary LOW..HIGH step STEP)")
 CHAINRULE_EXPECTED(definition_equals, "'=' (a definition is: name = expression)")
-CHAINRULE_EXPECTED(line_end<definition>, "an operator (+ - * / ^ **) or the end of the line")
+CHAINRULE_EXPECTED(line_end<definition>, "an operator (+ - * / ^ ** .* ./ .^ ') or the end of the line")
 CHAINRULE_EXPECTED(label_name, "the name to label")
 CHAINRULE_EXPECTED(label_close, "'\"' closing the label on the same line")
 CHAINRULE_EXPECTED(line_end<label_statement>, "the end of the line after the label")

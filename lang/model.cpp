@@ -5,6 +5,8 @@
 #include "../symbolic/latex_names.hpp"
 #include "constants.hpp"
 #include "functions.hpp"
+#include "matrix_declarations.hpp"
+#include "matrix_recorder.hpp"
 #include "recorder.hpp"
 
 #include <algorithm>
@@ -130,6 +132,10 @@ private:
     }
 
     void add(const Declaration& d) {
+        if (d.matrix) return add_matrix(d);
+        if (d.shape)
+            fail(d.shape->offset, "a shape for the number " + d.value.text, {},
+                 "a matrix's value is [1, 2; 3, 4] or an initialiser such as zeros");
         if (d.variation) {
             VariationGrid(model_.source, d);  // validates the clause
             model_.varied.push_back(VariedValue{d.name.text, d.value, *d.variation});
@@ -141,20 +147,43 @@ private:
         enter(d.name, kind, node);
     }
 
+    void add_matrix(const Declaration& d) {
+        if (d.variation) fail(d.variation->offset, "vary is for numbers, not matrices");
+        const Matrix<Real> value = declared_matrix(d, model_.source, directory());
+        const NameKind kind = name_kind(d.kind);
+        const Mat<Real> node = kind == NameKind::Param ? model_.tape.variable(value, d.name.text)
+                                                       : model_.tape.constant(value, d.name.text);
+        model_.names.emplace(d.name.text, ModelName{kind, d.name.offset, {}, node});
+        model_.order.push_back(d.name.text);
+    }
+
+    std::filesystem::path directory() const {
+        if (model_.source.name.empty() || model_.source.name.front() == '<') return ".";
+        return std::filesystem::path(model_.source.name).parent_path();
+    }
+
     void add(const Definition& d) {
-        const NameResolver resolve = [&](const ExprNode& n) { return resolve_name(n, d); };
+        const ValueResolver values = [&](const ExprNode& n) { return resolve_value(n, d); };
         // pi and e are the constants unless this file names a node so (anywhere in it).
         const ExprNode expression =
             bind_constants(d.expression, [this](std::string_view name) { return first_offset_.contains(name); });
-        Var<Real> node;
+        const NameResolver resolve = [&](const ExprNode& n) { return resolve_name(n, d); };
         const RangeWatch range;  // an underflowed 0 or overflowed ∞ is not the node's value
+        ModelValue value;
         try {
-            node = record_expression(model_.tape, expression, model_.source, resolve);
+            value = reads_matrix(expression, values) ? record_value(model_.tape, expression, model_.source, values)
+                                                     : ModelValue(record_expression(model_.tape, expression,
+                                                                                    model_.source, resolve));
         } catch (const LangError&) {
             throw;
         } catch (const std::exception& e) {
             fail(d.name.offset, "cannot evaluate '" + d.name.text + "': " + e.what());
         }
+        if (Var<Real>* node = std::get_if<Var<Real>>(&value)) return enter_scalar(d, *node, range);
+        enter_matrix(d, std::get<Mat<Real>>(value), range);
+    }
+
+    void enter_scalar(const Definition& d, Var<Real> node, const RangeWatch& range) {
         // `y = x` would rename x: an alias gets a node of its own (x·1, which prints as x).
         if (!node.name().empty()) node = node * model_.tape.constant(Real(1));
         if (range_artefact(node.value(), range.exceeded()))
@@ -168,8 +197,36 @@ private:
         enter(d.name, NameKind::Definition, node);
     }
 
+    void enter_matrix(const Definition& d, Mat<Real> m, const RangeWatch& range) {
+        if (!m.name().empty()) m = m * 1;  // `B = A` gets a node of its own
+        const Matrix<Real> v = m.value();
+        for (Eigen::Index k = 0; k < v.size(); ++k)
+            if (range_artefact(v(k), range.exceeded()))
+                fail(d.name.offset, "an entry of '" + d.name.text + "' leaves the arithmetic's range: it underflows or "
+                                        "overflows " + range_limit_text(), {}, "check the size of the inputs");
+        for (Eigen::Index k = 0; k < v.size(); ++k)
+            if (!boost::multiprecision::isfinite(v(k)))
+                fail(d.name.offset, "entry (" + std::to_string(k % v.rows() + 1) + "," + std::to_string(k / v.rows() + 1) +
+                                        ") of '" + d.name.text + "' is not finite (" + v(k).str() + ")",
+                     {}, "check divisions and the domains of log, sqrt, inv, …");
+        m.named(d.name.text);
+        model_.names.emplace(d.name.text, ModelName{NameKind::Definition, d.name.offset, {}, m});
+        model_.order.push_back(d.name.text);
+    }
+
+    ModelValue resolve_value(const ExprNode& n, const Definition& d) const {
+        if (auto it = model_.names.find(n.text); it != model_.names.end() && it->second.matrix)
+            return *it->second.matrix;
+        return resolve_name(n, d);
+    }
+
     Var<Real> resolve_name(const ExprNode& n, const Definition& d) const {
-        if (auto it = model_.names.find(n.text); it != model_.names.end()) return it->second.node;
+        if (auto it = model_.names.find(n.text); it != model_.names.end()) {
+            if (it->second.matrix)
+                fail(n.offset, "'" + n.text + "' is a matrix (" + shape_text(it->second.matrix->shape()) + ")",
+                     "a number here");
+            return it->second.node;
+        }
         const std::string expected = "a name declared or defined on an earlier line";
         if (n.text == d.name.text) fail(n.offset, "'" + n.text + "' is used in its own definition", expected);
         if (auto it = first_offset_.find(n.text); it != first_offset_.end())
@@ -182,7 +239,7 @@ private:
     }
 
     void enter(const Name& name, NameKind kind, Var<Real> node) {
-        model_.names.emplace(name.text, ModelName{kind, name.offset, node});
+        model_.names.emplace(name.text, ModelName{kind, name.offset, node, std::nullopt});
         model_.order.push_back(name.text);
     }
 
@@ -347,15 +404,27 @@ std::vector<std::string> Model::params() const {
 // The params are the tape's variables among the nodes the name's node reads (one walk
 // down the tape; keeping every name's set instead grows with the square of a chain's
 // length when each line reads a param of its own).
+bool Model::has_matrices() const {
+    for (const auto& [name, entry] : names)
+        if (entry.matrix) return true;
+    return false;
+}
+
+void require_scalar_model(const Model& model, std::string_view command) {
+    if (!model.has_matrices()) return;
+    throw LangError(model.source.name, "this is a matrix model; `chainrule " + std::string(command) +
+                                           "` works on scalar models (matrix models: worksheet, gradcheck)");
+}
+
 std::vector<std::string> Model::params_of(std::string_view name) const {
-    const NodeIndex top = at(name).node.index();
+    const NodeIndex top = at(name).index();
     std::vector<bool> reads(top + 1, false);
     reads[top] = true;
     std::vector<std::string> out;
     for (NodeIndex i = top + 1; i-- > 0;) {
         if (!reads[i]) continue;
         const NodeRecord& r = tape.node(i);
-        if (r.op == OpKind::Input) out.emplace_back(tape.name(i));
+        if (r.op == OpKind::Input || r.op == OpKind::MatInput) out.emplace_back(tape.name(i));
         if (arity(r.op) >= 1) reads[r.in0] = true;
         if (arity(r.op) == 2) reads[r.in1] = true;
     }

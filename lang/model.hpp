@@ -1,13 +1,16 @@
 #pragma once
 /// \file model.hpp
-/// A .chain program recorded on a tape: the Model the worksheet and (later) the claim
-/// checker work from.
+/// A .chain program recorded on a tape: the Model the worksheet and the claim checker
+/// work from.
 ///
 /// Recording follows the file line by line, in 50-digit arithmetic from the decimal text
 /// of every number:
 ///   input / target / const  → tape.constant(value, name)   (no gradient)
 ///   param                   → tape.variable(value, name)   (differentiated)
 ///   name = expression       → the expression's node, named (see recorder.hpp)
+/// A declaration with a matrix value (`param W[2,1] = [0.1; -0.2]`,
+/// matrix_declarations.hpp) records a matrix leaf; a definition that reads a matrix is
+/// recorded by matrix_recorder.hpp.
 /// Semantic errors (unknown name, name defined twice, use before definition, wrong
 /// arity, a value that is not finite, a bad label, derive of something that is not a
 /// definition, a second or an empty title, a title with a control byte or invalid UTF-8,
@@ -34,7 +37,10 @@ std::string_view kind_name(NameKind kind);
 struct ModelName {
     NameKind kind = NameKind::Input;
     std::size_t offset = 0;             ///< where it is declared or defined
-    Var<Real> node;                     ///< its tape node
+    Var<Real> node;                     ///< its tape node, when a scalar (empty for a matrix)
+    std::optional<Mat<Real>> matrix;    ///< its tape node, when a matrix
+
+    NodeIndex index() const { return matrix ? matrix->index() : node.index(); }
 };
 
 /// A declared value with a `vary` clause (variation.hpp), as written.
@@ -64,6 +70,9 @@ struct Model {
 
     /// The entry of a name; throws std::out_of_range when there is none.
     const ModelName& at(std::string_view name) const;
+    /// True when a name is a matrix (docs/matrix.md, "Matrix models in .chain"): such a
+    /// model has worksheets in matrix form and gradient checks; the other commands refuse it.
+    bool has_matrices() const;
     /// The params of the model, in file order.
     std::vector<std::string> params() const;
     /// The params a name's value depends on, sorted (walks the tape: O(its node index)).
@@ -71,8 +80,13 @@ struct Model {
     std::vector<std::string> params_of(std::string_view name) const;
 };
 
-/// Records a parsed program. Throws LangError.
+/// Records a parsed program. Throws LangError. A matrix's load("file") is read relative to
+/// the folder of the program's source (the current folder for <stdin>).
 Model build_model(Program program);
+
+/// Throws LangError ("MODEL: error: … is a matrix model; `command` works on scalar models
+/// (matrix models: worksheet, gradcheck)") when the model has matrices.
+void require_scalar_model(const Model& model, std::string_view command);
 
 /// Parses and records a .chain text named `source_name` in messages.
 Model load_model_text(std::string text, std::string source_name);

@@ -36,6 +36,8 @@ std::vector<std::string> requested_params(const Model& model, const std::vector<
 }  // namespace
 
 derivations::Worksheet model_worksheet(const Model& model, const WorksheetRequest& request) {
+    if (model.has_matrices())
+        throw LangError(model.source.name, "a matrix model: its worksheet is in matrix form (matrix_model_worksheet.hpp)");
     if (!model.output)
         throw LangError(model.source.name, "nothing to derive: the model has no definition (name = expression)");
     const ModelName& output = model.at(*model.output);

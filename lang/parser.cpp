@@ -29,11 +29,15 @@ struct ParserState {
     std::vector<ExprNode> operands;
     std::vector<std::pair<char, std::size_t>> ops;
     std::vector<CallFrame> calls;
+    std::size_t matrix_first = 0;  ///< the open matrix literal's first operand
+    bool next_row = false;         ///< a ';' came before the next matrix entry
     // statements
     DeclarationKind kind = DeclarationKind::Input;
     Name name;
     NumberText number;
     std::optional<Variation> variation;
+    std::optional<ShapeSyntax> shape;
+    std::optional<MatrixValue> matrix;
     std::vector<Name> names;
     std::string text;  ///< a label's LaTeX, a check's claim or a title
     std::size_t text_offset = 0;
@@ -104,11 +108,17 @@ struct store_number {
     template <class In>
     static void apply(const In& in, ParserState& s) { s.number = number_text(in, s); }
 };
+// The operator's char in ExprNode::ops: ** is ^; .* ./ .^ are kHadamard, … (ast.hpp).
 struct store_operator {
     template <class In>
     static void apply(const In& in, ParserState& s) {
         const std::string text = in.string();
-        s.ops.emplace_back(text == "**" ? '^' : text.front(), offset_of(in));
+        char op = text.front();
+        if (text == "**") op = '^';
+        if (text == ".*") op = kHadamard;
+        if (text == "./") op = kElementwiseDivide;
+        if (text == ".^") op = kElementwisePower;
+        s.ops.emplace_back(op, offset_of(in));
     }
 };
 
@@ -150,6 +160,56 @@ struct action<gr::call> {
         const auto first = s.operands.begin() + static_cast<std::ptrdiff_t>(frame.first_operand);
         node.operands.assign(std::make_move_iterator(first), std::make_move_iterator(s.operands.end()));
         s.operands.erase(first, s.operands.end());
+        s.operands.push_back(std::move(node));
+    }
+};
+
+template <>
+struct action<gr::matrix_open> {
+    template <class In>
+    static void apply(const In&, ParserState& s) {
+        s.matrix_first = s.operands.size();
+        s.next_row = false;
+    }
+};
+template <>
+struct action<gr::row_separator> {
+    template <class In>
+    static void apply(const In&, ParserState& s) { s.next_row = true; }
+};
+template <>
+struct action<gr::matrix_entry> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        NumberText n = number_text(in, s);
+        const bool first = s.operands.size() == s.matrix_first;
+        s.operands.push_back(ExprNode{ExprNode::Kind::Number, n.offset, std::move(n.text), {}, {}});
+        s.ops.emplace_back(first ? ',' : std::exchange(s.next_row, false) ? ';' : ',', n.offset);
+    }
+};
+// The entries (and their ',' / ';' marks) become one Matrix node.
+template <>
+struct action<gr::matrix_literal> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        ExprNode node{ExprNode::Kind::Matrix, offset_of(in), {}, {}, {}};
+        const std::size_t count = s.operands.size() - s.matrix_first;
+        const auto first = s.operands.begin() + static_cast<std::ptrdiff_t>(s.matrix_first);
+        node.operands.assign(std::make_move_iterator(first), std::make_move_iterator(s.operands.end()));
+        s.operands.erase(first, s.operands.end());
+        for (auto it = s.ops.end() - static_cast<std::ptrdiff_t>(count); it != s.ops.end(); ++it)
+            node.ops.push_back(it->first);
+        s.ops.resize(s.ops.size() - count);
+        s.operands.push_back(std::move(node));
+    }
+};
+template <>
+struct action<gr::transpose_mark> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        ExprNode node{ExprNode::Kind::Transpose, s.operands.back().offset, {}, {}, {}};
+        (void)in;
+        node.operands.push_back(s.pop());
         s.operands.push_back(std::move(node));
     }
 };
@@ -224,10 +284,66 @@ struct action<gr::variation> {
     }
 };
 template <>
+struct action<gr::shape_open> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.shape.emplace().offset = offset_of(in); }
+};
+template <>
+struct action<gr::shape_rows> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.shape->rows = number_text(in, s); }
+};
+template <>
+struct action<gr::shape_cols> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.shape->cols = number_text(in, s); }
+};
+// A declared literal: the Matrix node the expression actions built, as rows of numbers.
+template <>
+struct action<gr::declared_matrix> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        const ExprNode literal = s.pop();
+        MatrixValue& m = s.matrix.emplace();
+        m.offset = offset_of(in);
+        for (std::size_t i = 0; i < literal.operands.size(); ++i) {
+            if (i == 0 || literal.ops[i] == ';') m.rows.emplace_back();
+            m.rows.back().push_back(NumberText{literal.operands[i].text, literal.operands[i].offset});
+        }
+    }
+};
+template <>
+struct action<gr::initialiser_name> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        MatrixValue& m = s.matrix.emplace();
+        m.offset = offset_of(in);
+        m.initialiser = Name{in.string(), offset_of(in)};
+    }
+};
+template <>
+struct action<gr::seed_value> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.matrix->seed = number_text(in, s); }
+};
+template <>
+struct action<gr::file_text> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.matrix->file = NumberText{in.string(), offset_of(in)}; }
+};
+template <>
+struct action<gr::initialiser_number> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.matrix->arguments.push_back(number_text(in, s)); }
+};
+template <>
 struct action<gr::declaration_binding> {
     template <class In>
     static void apply(const In&, ParserState& s) {
-        s.statements.emplace_back(Declaration{s.kind, std::move(s.name), std::move(s.number), std::exchange(s.variation, std::nullopt)});
+        s.statements.emplace_back(Declaration{s.kind, std::move(s.name), std::exchange(s.number, {}),
+                                              std::exchange(s.variation, std::nullopt),
+                                              std::exchange(s.shape, std::nullopt),
+                                              std::exchange(s.matrix, std::nullopt)});
     }
 };
 

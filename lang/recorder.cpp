@@ -33,6 +33,10 @@ public:
             case ExprNode::Kind::Power: return power(eval(e.operands[0]), eval(e.operands[1]));
             case ExprNode::Kind::Call: return call(e);
             case ExprNode::Kind::Constant: return math_constant(e);
+            case ExprNode::Kind::Transpose: return eval(e.operands[0]);  // x' = x for a scalar
+            case ExprNode::Kind::Matrix:
+                throw LangError(source_, e.offset, "a matrix here, where a number is needed", {},
+                                "matrices belong in .chain models (docs/matrix.md)");
         }
         throw std::logic_error("chainrule::lang: unknown expression node");
     }
@@ -75,7 +79,7 @@ private:
         Operand acc = eval(e.operands[0]);
         for (std::size_t i = 1; i < e.operands.size(); ++i) {
             const Operand x = eval(e.operands[i]);
-            if (e.ops[i] == '*') {
+            if (e.ops[i] == '*' || e.ops[i] == kHadamard) {  // .* of scalars is *
                 acc = fold_or_record(acc, x, [](auto& a, auto& b) { return std::optional(Rational(a * b)); },
                                      [](auto a, auto b) { return a * b; });
                 continue;

@@ -36,7 +36,8 @@ Expr fold(const ExprNode& e, const Source& source) {
         switch (e.ops[i]) {
             case '+': acc = acc + x; break;
             case '-': acc = acc - x; break;
-            case '*': acc = acc * x; break;
+            case '*':
+            case kHadamard: acc = acc * x; break;
             default:
                 if (symbolic::is_constant(x) && x.value() == 0)
                     throw LangError(source, e.operands[i].offset, "division by zero", "a divisor that is not 0");
@@ -56,6 +57,10 @@ Expr convert(const ExprNode& e, const Source& source) {
         case ExprNode::Kind::Power: return symbolic::pow(convert(e.operands[0], source), convert(e.operands[1], source));
         case ExprNode::Kind::Call: return call(e, source);
         case ExprNode::Kind::Constant: return find_math_constant(e.text) == MathConstant::Pi ? symbolic::pi() : symbolic::e();
+        case ExprNode::Kind::Transpose: return convert(e.operands[0], source);  // x' = x for a scalar
+        case ExprNode::Kind::Matrix:
+            throw LangError(source, e.offset, "a matrix here, where a number is needed", {},
+                            "matrices belong in .chain models (docs/matrix.md)");
     }
     throw std::logic_error("chainrule::lang: unknown expression node");
 }

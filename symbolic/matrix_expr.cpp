@@ -1,5 +1,6 @@
 #include "matrix_expr.hpp"
 
+#include <optional>
 #include <stdexcept>
 
 namespace chainrule::symbolic {
@@ -89,17 +90,53 @@ MatExpr operator+(const MatExpr& a, const MatExpr& b) { return flat(K::sum, a, b
 MatExpr operator-(const MatExpr& a, const MatExpr& b) { return flat(K::sum, a, -b); }
 MatExpr operator-(const MatExpr& a) { return make_mat(node(K::negation, {a})); }
 
+namespace {
+bool is_identity(const MatExpr& e) { return e.kind() == K::apply && e.matrix_function() == MatFunction::identity; }
+}  // namespace
+
+// 1·B = B, I·B = B (I has the shape of what it stands next to): ∂ tr(Xᵀ A X)/∂X would
+// otherwise print (Xᵀ A)ᵀ I + (I Xᵀ Aᵀ)ᵀ. A lone scalar times I stays (ḡ I).
 MatExpr operator*(const MatExpr& a, const MatExpr& b) {
     if (a.is_one()) return b;
     if (b.is_one()) return a;
+    if (is_identity(a) && b.kind() != K::scalar) return b;
+    if (is_identity(b) && a.kind() != K::scalar) return a;
     return flat(K::product, a, b);
 }
 
-MatExpr hadamard(const MatExpr& a, const MatExpr& b) { return flat(K::hadamard, a, b); }
+namespace {
+// The scalar s when e is s·𝟏𝟏ᵀ (or 𝟏𝟏ᵀ: s = 1), the adjoint a sum or mean spreads over
+// its argument: (s 𝟏𝟏ᵀ) ⊙ B is s B.
+std::optional<MatExpr> spread_scalar(const MatExpr& e) {
+    if (e.kind() != K::product) return std::nullopt;
+    MatExpr s = mat_scalar(Expr(1));
+    int ones = 0;
+    for (const MatExpr& f : e.operands()) {
+        if (f.kind() == K::ones || (f.kind() == K::transpose && f.operands().front().kind() == K::ones)) ++ones;
+        else if (f.kind() == K::scalar) s = s * f;
+        else return std::nullopt;
+    }
+    if (ones != 2) return std::nullopt;
+    return s;
+}
+}  // namespace
+
+MatExpr hadamard(const MatExpr& a, const MatExpr& b) {
+    if (const std::optional<MatExpr> s = spread_scalar(a)) return *s * b;
+    if (const std::optional<MatExpr> s = spread_scalar(b)) return *s * a;
+    return flat(K::hadamard, a, b);
+}
 MatExpr hadamard_quotient(const MatExpr& a, const MatExpr& b) { return make_mat(node(K::quotient, {a, b})); }
 // (Aᵀ)ᵀ = A: the product rule through Xᵀ A X would otherwise print (Xᵀ)ᵀ.
+// (P Q)ᵀ = Qᵀ Pᵀ, so that (Xᵀ A)ᵀ prints Aᵀ X.
 MatExpr transpose(const MatExpr& a) {
     if (a.kind() == K::transpose) return a.operands().front();
+    if (is_identity(a) || a.kind() == K::scalar) return a;
+    if (a.kind() == K::product) {
+        MatExpr out = transpose(a.operands().back());
+        for (std::size_t k = a.operands().size() - 1; k-- > 0;) out = out * transpose(a.operands()[k]);
+        return out;
+    }
     return make_mat(node(K::transpose, {a}));
 }
 

@@ -30,6 +30,7 @@ std::string rendered(const derivations::ClaimReport& report, const CheckArgs& ar
 
 int run_check(const CheckArgs& args, Streams io) {
     const lang::Model model = load_model(args.model);
+    lang::require_scalar_model(model, "check");
     const derivations::ClaimReport report = lang::check_model_claims(model, args.points);
     emit(rendered(report, args, title_of(model, args)), output_path(args.model, args.format, args.output), io.out);
     return report.any_wrong() ? 1 : 0;

@@ -82,6 +82,7 @@ void join_pdfs(const std::vector<fs::path>& parts, const fs::path& out) {
 
 int list_answers(const ExerciseArgs& args, Streams io) {
     const lang::Model model = load_model(args.answers);
+    lang::require_scalar_model(model, "exercise");
     io.out << "# What you can claim on " << args.answers << ": add the lines you want checked to your copy of\n"
            << "# the file with your number in place of ___, then run: chainrule check YOUR-COPY.chain\n";
     for (const lang::Answer& a : lang::answers(model, args.digits))
@@ -121,6 +122,7 @@ int run_exercise(const ExerciseArgs& args, Streams io) {
     if (args.output.empty()) throw Error("give the directory for the set with -o DIR");
     if (args.steps.empty()) throw Error("--steps needs at least one of forward, local, paths, update");
     const lang::Model model = load_model(args.model);
+    lang::require_scalar_model(model, "exercise");
     const lang::Exercise ex = lang::make_exercise(model, {args.variants, args.seed, args.digits, 0});
 
     // What the format needs is checked before the old set is cleared: a missing KaTeX,

@@ -132,4 +132,11 @@ std::string claims_html(const derivations::ClaimReport& report, int digits, cons
     return derivations::render_html(derivations::claims_document(report, digits, title, l), page);
 }
 
+std::string document_html(const derivations::Document& doc) {
+    derivations::HtmlPage page;
+    page.language = "en";
+    page.katex = katex();
+    return derivations::render_html(doc, page);
+}
+
 }  // namespace chainrule::tools

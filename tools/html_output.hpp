@@ -27,6 +27,9 @@ std::string sheet_html(const derivations::Worksheet& w, derivations::SheetKind k
 std::string claims_html(const derivations::ClaimReport& report, int digits, const std::string& title,
                         std::string_view language);
 
+/// A document's page (English, no graph): the matrix-form worksheet.
+std::string document_html(const derivations::Document& doc);
+
 /// Checks that what the pages need is there (KaTeX, Graphviz's dot), so that a command
 /// writing many pages can stop before it writes any. Throws ToolError as worksheet_html.
 void require_html_tools();

@@ -5,8 +5,11 @@
 #include "output.hpp"
 #include "pdf.hpp"
 
-#include "../lang/outputs.hpp"
+#include "../lang/matrix_model_worksheet.hpp"
 #include "../lang/model_worksheet.hpp"
+#include "../lang/outputs.hpp"
+#include "../derivations/render_latex.hpp"
+#include "../derivations/render_markdown.hpp"
 
 
 namespace chainrule::tools {
@@ -39,11 +42,31 @@ std::vector<std::string> trimmed(std::vector<std::string> names) {
     return names;
 }
 
+// A matrix model's sheet: the derivation in matrix form (lang/matrix_model_worksheet.hpp).
+std::string matrix_rendered(const lang::Model& model, const lang::WorksheetRequest& request,
+                            const WorksheetArgs& args) {
+    if (args.format == "dot")
+        throw lang::LangError(model.source.name, "--format dot draws scalar graphs; a matrix model's worksheet is "
+                                                 "md, tex, pdf, html or json");
+    if (args.language != "en")
+        throw lang::LangError(model.source.name, "matrix worksheets are in English only (--lang en)");
+    if (args.format == "json") return lang::matrix_worksheet_json(lang::matrix_model_derivation(model, request), args.digits);
+    const derivations::Document doc = lang::matrix_model_document(model, request);
+    if (args.format == "md") return derivations::render_markdown(doc);
+    if (args.format == "html") return document_html(doc);
+    const std::string tex = derivations::render_latex(doc);
+    return args.format == "pdf" ? latex_to_pdf(tex) : tex;
+}
+
 }  // namespace
 
 int run_worksheet(const WorksheetArgs& args, Streams io) {
     const lang::Model model = load_model(args.model);
     const lang::WorksheetRequest request{trimmed(args.wrt), style_of(args.style), args.digits, args.title};
+    if (model.has_matrices()) {
+        emit(matrix_rendered(model, request, args), output_path(args.model, args.format, args.output), io.out);
+        return 0;
+    }
     const derivations::Worksheet w = lang::model_worksheet(model, request);
     emit(rendered(w, args), output_path(args.model, args.format, args.output), io.out);
     // Exit 1 when the chain rule and reverse mode provably disagree; a cross-check that

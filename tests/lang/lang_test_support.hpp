@@ -22,6 +22,13 @@ inline std::string sexpr(const ExprNode& e) {
             for (std::size_t i = 0; i < e.operands.size(); ++i) out += (i ? ", " : "") + sexpr(e.operands[i]);
             return out + ")";
         }
+        case K::Transpose: return sexpr(e.operands[0]) + "'";
+        case K::Matrix: {
+            std::string out = "[";
+            for (std::size_t i = 0; i < e.operands.size(); ++i)
+                out += (i ? std::string(e.ops[i] == ';' ? "; " : ", ") : "") + e.operands[i].text;
+            return out + "]";
+        }
         case K::Sum:
         case K::Product: {
             std::string out = "(" + sexpr(e.operands[0]);

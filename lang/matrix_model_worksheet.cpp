@@ -1,0 +1,79 @@
+#include "matrix_model_worksheet.hpp"
+
+#include "../precision/number_format.hpp"
+#include "../symbolic/matrix_latex_printer.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace chainrule::lang {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json shape_json(const Shape& s) { return Json::array({s.rows, s.cols}); }
+
+Json values_json(const Matrix<Real>& m, int digits) {
+    Json rows = Json::array();
+    for (Eigen::Index r = 0; r < m.rows(); ++r) {
+        Json row = Json::array();
+        for (Eigen::Index c = 0; c < m.cols(); ++c) row.push_back(chainrule::format_number(m(r, c), digits));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+}  // namespace
+
+derivations::MatrixDerivation matrix_model_derivation(const Model& model, const WorksheetRequest& request) {
+    if (!model.output)
+        throw LangError(model.source.name, "nothing to derive: the model has no definition (name = expression)");
+    const ModelName& output = model.at(*model.output);
+    if (output.matrix)
+        throw LangError(model.source, output.offset,
+                        "'" + *model.output + "' is a " + shape_text(output.matrix->shape()) +
+                            " matrix: a worksheet derives a scalar",
+                        {}, "derive a loss: sum(…), mean(…), mse(P, Y), bce(A, Y), …");
+    if (model.params_of(*model.output).empty())
+        throw LangError(model.source.name, "nothing to derive: '" + *model.output + "' depends on no param");
+    if (!request.wrt.empty() || !model.wrt.empty())
+        throw LangError(model.source.name, "a matrix worksheet derives every param: leave out --wrt and "
+                                           "`derive … wrt`");
+    const std::string name = *model.output;
+    const auto record = [&model, &name] {
+        Model again = record_again(model);  // at the ladder's current precision, from the decimal text
+        const NodeIndex loss = again.at(name).index();
+        return std::pair<Tape<Real>, NodeIndex>(std::move(again.tape), loss);
+    };
+    return derivations::certified_matrix_derivation(record, request.digits);
+}
+
+derivations::Document matrix_model_document(const Model& model, const WorksheetRequest& request) {
+    const std::string title = !request.title.empty() ? request.title : model.title.value_or("");
+    return derivations::matrix_worksheet_document(matrix_model_derivation(model, request), request.digits,
+                                                  kMaxMatrixShown, title);
+}
+
+std::string matrix_worksheet_json(const derivations::MatrixDerivation& d, int digits) {
+    Json forward = Json::array(), backward = Json::array();
+    for (const derivations::MatrixForwardStep& s : d.forward)
+        forward.push_back({{"name", s.name},
+                           {"shape", shape_json(s.shape)},
+                           {"kind", s.variable ? "param" : s.leaf ? "given" : "definition"},
+                           {"latex", s.leaf ? "" : symbolic::to_latex(s.definition)},
+                           {"value", values_json(s.value, digits)}});
+    for (const derivations::MatrixGradientStep& s : d.backward)
+        backward.push_back({{"name", s.name},
+                            {"shape", shape_json(s.shape)},
+                            {"latex", symbolic::to_latex(s.formula)},
+                            {"value", values_json(s.value, digits)}});
+    Json j;
+    j["output"] = d.loss;
+    j["layout"] = "the gradient has the shape of the parameter";
+    j["digits"] = digits;
+    j["forward"] = std::move(forward);
+    j["backward"] = std::move(backward);
+    return j.dump(2) + "\n";
+}
+
+}  // namespace chainrule::lang
