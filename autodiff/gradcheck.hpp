@@ -19,6 +19,9 @@
 /// atol = 1e-5, rtol = 1e-3)? Its own error is ≈ h²|f'''| + ε|f|/h ≈ 1e-10 relative at
 /// best, so it cannot see a derivative rule that is wrong by 1e-8; here the numeric
 /// derivative is good to ≈ 37 digits and the tolerance is a few ε of T (docs/gradcheck.md).
+///
+/// Tapes with matrix nodes are checked entry by entry on their scalar expansion
+/// (gradcheck_matrix.hpp, scalar_expansion.hpp).
 
 #include "finite_difference.hpp"
 #include "replay.hpp"
@@ -30,6 +33,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <span>
@@ -692,12 +696,11 @@ void judge_value(GradcheckEntry<U>& e, const Numeric<U>& n, const U& slack) {
 /// The entry of one input: numeric derivative, tolerance, verdict and note.
 template <class U, class T>
 GradcheckEntry<U> check_component(const Tape<T>& tape, NodeIndex output, std::vector<U>& x, std::size_t position,
-                                  const U& analytic, const U& reverse_u, const Scale<U>& sc, const U& conditioning,
-                                  std::vector<SingularPoint> singular) {
-    const NodeIndex node = tape.inputs()[position];
+                                  std::string name, const U& analytic, const U& reverse_u, const Scale<U>& sc,
+                                  const U& conditioning, std::vector<SingularPoint> singular) {
     GradcheckEntry<U> e;
-    e.input = node;
-    e.name = tape.name(node).empty() ? "#" + std::to_string(node) : std::string(tape.name(node));
+    e.input = tape.inputs()[position];
+    e.name = std::move(name);
     e.analytic = analytic;
     e.reverse_reference = reverse_u;
     e.singular = std::move(singular);
@@ -757,21 +760,38 @@ U conditioning_of(const std::vector<U>& s, const std::vector<U>& v) {
     return c;
 }
 
+/// When `tape` is the scalar expansion of a matrix tape (gradcheck_matrix.hpp), what the
+/// report takes from the matrix tape, per checked input: the leaf (Input or MatInput) of
+/// the matrix tape, the entry's name ("W[1,2]"), and the matrix tape's own reverse sweep
+/// in U (the rules whose result is checked, so a FAIL's note tells a wrong rule from a
+/// wrong claim); how a node of the expansion is named in singular points, and how errors
+/// name the output.
+template <class U>
+struct MatrixContext {
+    std::vector<NodeIndex> inputs;
+    std::vector<std::string> names;
+    std::vector<U> reverse_reference;
+    std::function<std::string(NodeIndex)> node_text;
+    std::string output_text;
+};
+
 /// The shared body of both gradcheck() overloads: `analytic` holds one value per
-/// checked input.
+/// checked input. `matrix`: see MatrixContext (null for a scalar tape).
 template <class T, class U>
 GradcheckReport<U> run(const Tape<T>& tape, NodeIndex output, const std::vector<std::size_t>& positions,
-                       const std::vector<T>& analytic, const GradcheckOptions& options) {
+                       const std::vector<T>& analytic, const GradcheckOptions& options,
+                       const MatrixContext<U>* matrix = nullptr) {
     std::vector<NodeIndex> nodes;
     for (std::size_t p : positions) nodes.push_back(tape.inputs()[p]);
     const Tape<U> reference = replay<U>(tape);
     const std::vector<U> v(reference.values().begin(), reference.values().end());
     if (!finite(v[output]))
-        throw Error("chainrule: gradcheck: the output " + tape.describe(output) + " is not finite at the point");
+        throw Error("chainrule: gradcheck: the output " + (matrix != nullptr ? matrix->output_text : tape.describe(output)) +
+                    " is not finite at the point");
     PathWeights<U> w = path_weights(tape, v, output);
     const U conditioning = conditioning_of(w.s, v);
     w.l.resize(tape.size(), U(0));  // an Input recorded after the output: no path
-    const std::vector<U> reverse_u = reverse_gradient<U>(tape, output, nodes);
+    const std::vector<U> reverse_u = matrix != nullptr ? matrix->reverse_reference : reverse_gradient<U>(tape, output, nodes);
     const double epsilon = static_cast<double>(std::numeric_limits<T>::epsilon());
     const double k = options.ulps_per_factor;
 
@@ -782,9 +802,15 @@ GradcheckReport<U> run(const Tape<T>& tape, NodeIndex output, const std::vector<
         const U& weight = w.l[nodes[j]];
         const Scale<U> sc{finite(weight) ? U(U(k * epsilon) * weight) : U(0), finite(weight) ? weight : U(0),
                           U(U(k) * scalar_cast<U>(std::numeric_limits<T>::denorm_min()))};
-        report.entries.push_back(check_component(tape, output, x, positions[j], scalar_cast<U>(analytic[j]),
-                                                 reverse_u[j], sc, conditioning,
-                                                 singular_points(tape, v, w.s, output, nodes[j])));
+        std::vector<SingularPoint> singular = singular_points(tape, v, w.s, output, nodes[j]);
+        if (matrix != nullptr)
+            for (SingularPoint& p : singular) p.node_text = matrix->node_text(p.node);
+        const std::string_view name = tape.name(nodes[j]);
+        report.entries.push_back(check_component(
+            tape, output, x, positions[j],
+            matrix != nullptr ? matrix->names[j] : name.empty() ? "#" + std::to_string(nodes[j]) : std::string(name),
+            scalar_cast<U>(analytic[j]), reverse_u[j], sc, conditioning, std::move(singular)));
+        if (matrix != nullptr) report.entries.back().input = matrix->inputs[j];
     }
     return report;
 }
@@ -792,22 +818,35 @@ GradcheckReport<U> run(const Tape<T>& tape, NodeIndex output, const std::vector<
 #if CHAINRULE_USE_COMPILED_INSTANCES  // compiled once, in gradcheck_instances.cpp
 #define CHAINRULE_DETAIL_EXTERN_RUN(T)                                                                        \
     extern template GradcheckReport<GradcheckReference<T>> run<T, GradcheckReference<T>>(                  \
-        const Tape<T>&, NodeIndex, const std::vector<std::size_t>&, const std::vector<T>&, const GradcheckOptions&);
+        const Tape<T>&, NodeIndex, const std::vector<std::size_t>&, const std::vector<T>&, const GradcheckOptions&, \
+        const MatrixContext<GradcheckReference<T>>*);
 CHAINRULE_GRADCHECKED_SCALARS(CHAINRULE_DETAIL_EXTERN_RUN)
 #undef CHAINRULE_DETAIL_EXTERN_RUN
 #endif
 
-/// Throws Error unless `output` is a node of the tape and every node up to it is a
-/// scalar op (matrix nodes have no scalar replay yet).
+/// Throws Error unless `output` is a node of the tape.
 template <class T>
 void check_output(const Tape<T>& tape, NodeIndex output) {
     if (output >= tape.size())
         throw Error("chainrule: gradcheck: no node #" + std::to_string(output) + " on a tape of " +
                     std::to_string(tape.size()) + " nodes");
-    for (NodeIndex k = 0; k <= output; ++k)
-        if (static_cast<int>(tape.node(k).op) >= static_cast<int>(OpKind::Count_))
-            throw Error("chainrule: gradcheck: " + tape.describe(k) + " is a matrix node; gradcheck checks scalar tapes");
 }
+
+/// True when a node up to `output` is a matrix node: gradcheck then checks the tape's
+/// scalar expansion (gradcheck_matrix.hpp).
+template <class T>
+bool has_matrix_nodes(const Tape<T>& tape, NodeIndex output) {
+    if (!tape.has_matrices()) return false;
+    for (NodeIndex k = 0; k <= output; ++k)
+        if (is_matrix_op(tape.node(k).op)) return true;
+    return false;
+}
+
+/// gradcheck() of a tape with matrix nodes up to `output` (gradcheck_matrix.hpp): the
+/// reverse-mode gradient of the matrix tape, or the `claimed` one, per entry.
+template <class T, class U>
+GradcheckReport<U> check_matrix_tape(const Tape<T>& tape, NodeIndex output, std::optional<std::span<const T>> claimed,
+                                     const GradcheckOptions& options);
 
 }  // namespace detail::gradcheck
 
@@ -865,15 +904,27 @@ void check_output(const Tape<T>& tape, NodeIndex output) {
 /// - a checked value NaN (0·∞ in the chain rule): Undefined, naming those ops;
 /// - anything else: NotEstimated ("could not estimate", with the reason), never a number.
 ///
+/// **Matrix tapes.** When nodes up to `output` are matrix nodes, the analytic gradient is
+/// the matrix tape's own reverse sweep in T (its vector–Jacobian rules, graph/mat_rules_*.hpp),
+/// and everything above runs on the tape's scalar expansion (scalar_expansion.hpp), where
+/// each entry of a matrix variable is an input of its own: one report entry per entry,
+/// named `W[1,2]` (row, column from 1) with `input` the MatInput node, row-major, the
+/// leaves in creation order (options.wrt may name Input and MatInput nodes: a MatInput
+/// checks all its entries); a scalar Input keeps its name. The output must be a scalar
+/// node. Throws Error when the expansion would exceed kMaxExpansionNodes ("… too large for
+/// gradcheck …; check a smaller batch"). See gradcheck_matrix.hpp.
+///
 /// Sources: Richardson extrapolation, Burden & Faires, *Numerical Analysis*, 9th ed., §4.2;
 /// PyTorch torch.autograd.gradcheck (eps = 1e-6, atol = 1e-5, rtol = 1e-3) for comparison.
 ///
 /// Throws Error when `output` is not a node of the tape, a node of options.wrt is not an
-/// Input node, or the output is not finite at the recorded point; AnomalyError from the
-/// reverse sweep when the tape has anomaly detection on and a gradient is not finite.
+/// Input node (or MatInput), or the output is not finite at the recorded point; AnomalyError
+/// from the reverse sweep when the tape has anomaly detection on and a gradient is not finite.
 template <class T, class U = GradcheckReference<T>>
 GradcheckReport<U> gradcheck(const Tape<T>& tape, NodeIndex output, const GradcheckOptions& options = {}) {
     detail::gradcheck::check_output(tape, output);
+    if (detail::gradcheck::has_matrix_nodes(tape, output))
+        return detail::gradcheck::check_matrix_tape<T, U>(tape, output, std::nullopt, options);
     const std::vector<std::size_t> positions = detail::gradcheck::input_positions(tape, options.wrt);
     std::vector<NodeIndex> nodes;
     for (std::size_t p : positions) nodes.push_back(tape.inputs()[p]);
@@ -885,13 +936,18 @@ GradcheckReport<U> gradcheck(const Tape<T>& tape, NodeIndex output, const Gradch
 /// program): `claimed_gradient[j]` is ∂output/∂(j-th checked input), in the order of
 /// options.wrt, or of tape.inputs() when that is empty. Numeric side, tolerance (with
 /// ε_T of the claim's type T) and verdicts as gradcheck() above; each entry's
-/// reverse_reference is the reverse-mode value in U, for comparison.
+/// reverse_reference is the reverse-mode value in U, for comparison. On a matrix tape
+/// (see above) there is one claimed value per checked entry, in the report's order: the
+/// leaves of options.wrt (else every Input and MatInput in creation order), each matrix
+/// row-major.
 /// Throws Error as above, and when claimed_gradient has the wrong length.
 template <class T, class U = GradcheckReference<T>>
 GradcheckReport<U> gradcheck(const Tape<T>& tape, NodeIndex output,
                              std::type_identity_t<std::span<const T>> claimed_gradient,
                              const GradcheckOptions& options = {}) {
     detail::gradcheck::check_output(tape, output);
+    if (detail::gradcheck::has_matrix_nodes(tape, output))
+        return detail::gradcheck::check_matrix_tape<T, U>(tape, output, claimed_gradient, options);
     const std::vector<std::size_t> positions = detail::gradcheck::input_positions(tape, options.wrt);
     if (claimed_gradient.size() != positions.size())
         throw Error("chainrule: gradcheck: the claimed gradient has " + std::to_string(claimed_gradient.size()) +
@@ -901,3 +957,5 @@ GradcheckReport<U> gradcheck(const Tape<T>& tape, NodeIndex output,
 }
 
 }  // namespace chainrule
+
+#include "gradcheck_matrix.hpp"

@@ -157,7 +157,9 @@ MatExpr MatrixDeriver<T>::matrix_expression(const MatEntry<T>& e) const {
     switch (e.op) {
         case OpKind::MatMul: return in0() * in1();
         case OpKind::Transpose: return symbolic::transpose(in0());
-        case OpKind::MatSum: return symbolic::apply(MatFunction::sum, {in0()});
+        case OpKind::MatSum:  // the sum of a 1×1 matrix (xᵀ a, a scalar in the model) is its entry
+            if (shape(e.in0) == Shape{1, 1}) return in0();
+            return symbolic::apply(MatFunction::sum, {in0()});
         case OpKind::MatMean: return symbolic::apply(MatFunction::mean, {in0()});
         case OpKind::RowSums: return in0() * symbolic::mat_ones();
         case OpKind::ColSums: return ones_t() * in0();
@@ -304,7 +306,9 @@ void MatrixDeriver<T>::propagate_matrix(const MatEntry<T>& e, const MatExpr& g) 
         }
         case OpKind::Transpose: return add(e.in0, symbolic::transpose(g));
         // S = sum(A) is 1×1: ∂J/∂A = (∂J/∂S) 𝟏𝟏ᵀ, the scalar first (𝟏𝟏ᵀ has A's shape).
-        case OpKind::MatSum: return add(e.in0, g * symbolic::mat_ones() * ones_t());
+        case OpKind::MatSum:
+            if (s0 == Shape{1, 1}) return add(e.in0, g);
+            return add(e.in0, g * symbolic::mat_ones() * ones_t());
         case OpKind::MatMean: return add(e.in0, fraction(1, m_n) * g * symbolic::mat_ones() * ones_t());
         case OpKind::MatMap: return propagate_map(e, g);
         case OpKind::MatZip: {

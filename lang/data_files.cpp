@@ -154,6 +154,11 @@ std::string read_data_file(const std::filesystem::path& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw LangError(path.string(), "cannot read the data file: it is a directory");
+    // Only a regular file of bounded size: not a device (/dev/zero never ends) or a pipe.
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+        throw LangError(path.string(), "cannot read the data file: it is not a regular file");
+    if (const auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxDataFileBytes)
+        throw LangError(path.string(), "the data file is larger than " + std::to_string(kMaxDataFileBytes >> 20) + " MiB");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw LangError(path.string(), std::string("cannot read the data file: ") + std::strerror(errno));
     std::ostringstream text;

@@ -13,12 +13,16 @@
 
 #include "../graph/matrix.hpp"
 
+#include <cstdint>
 #include <filesystem>
 
 namespace chainrule::lang {
 
 /// Most entries a data file may hold (a 60000×784 MNIST matrix is 4.7e7: use the C++ API).
 inline constexpr std::size_t kMaxDataEntries = 4'000'000;
+
+/// Largest data file read (bytes): 4 000 000 numbers of up to ~60 characters.
+inline constexpr std::uintmax_t kMaxDataFileBytes = std::uintmax_t{256} << 20;
 
 /// The matrix in `path` (by its extension: .json is JSON, anything else CSV). Throws
 /// LangError: the file cannot be read, a cell is not a number, rows differ in length, the

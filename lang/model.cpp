@@ -180,7 +180,10 @@ private:
             fail(d.name.offset, "cannot evaluate '" + d.name.text + "': " + e.what());
         }
         if (Var<Real>* node = std::get_if<Var<Real>>(&value)) return enter_scalar(d, *node, range);
-        enter_matrix(d, std::get<Mat<Real>>(value), range);
+        // A 1×1 result (xᵀ A x) is a scalar, as in MATLAB: its only entry, as a scalar node.
+        const Mat<Real> m = std::get<Mat<Real>>(value);
+        if (m.rows() == 1 && m.cols() == 1) return enter_scalar(d, sum(m), range);
+        enter_matrix(d, m, range);
     }
 
     void enter_scalar(const Definition& d, Var<Real> node, const RangeWatch& range) {
