@@ -39,7 +39,8 @@ symbolic::MatShape mat_shape(const Shape& s) { return {s.rows, s.cols}; }
 
 [[noreturn]] void unsupported(std::string_view op) {
     throw Error("chainrule: matrix worksheets have no matrix-notation rule for op '" + std::string(op) +
-                "' (name a node after it, or use the scalar worksheet)");
+                "' yet (softmax, log_softmax, max, min, … in the middle of a model); gradcheck and claims work on "
+                "such models");
 }
 
 template <class T>
@@ -145,7 +146,15 @@ MatExpr MatrixDeriver<T>::scalar_expression(NodeIndex i) const {
         case OpKind::MulConst: return number(t_.param(i)) * in(r.in0);
         case OpKind::DivConst: return reciprocal(t_.param(i)) * in(r.in0);
         case OpKind::AddConst: return in(r.in0) + number(t_.param(i));
-        default: unsupported(op_name(r.op));
+        case OpKind::Div: return symbolic::hadamard_quotient(in(r.in0), in(r.in1));
+        case OpKind::ConstAdd: return number(t_.param(i)) + in(r.in0);
+        case OpKind::SubConst: return in(r.in0) - number(t_.param(i));
+        case OpKind::ConstSub: return number(t_.param(i)) - in(r.in0);
+        case OpKind::ConstDiv: return symbolic::hadamard_quotient(number(t_.param(i)), in(r.in0));
+        case OpKind::PowConst: return symbolic::hadamard_power(in(r.in0), number(t_.param(i)).scalar());
+        default:
+            if (const auto f = catalogue_function(r.op); f && arity(r.op) == 1) return symbolic::elementwise(*f, in(r.in0));
+            unsupported(op_name(r.op));
     }
 }
 
@@ -163,6 +172,8 @@ MatExpr MatrixDeriver<T>::matrix_expression(const MatEntry<T>& e) const {
         case OpKind::MatMean: return symbolic::apply(MatFunction::mean, {in0()});
         case OpKind::RowSums: return in0() * symbolic::mat_ones();
         case OpKind::ColSums: return ones_t() * in0();
+        case OpKind::RowMeans: return fraction(1, shape(e.in0).cols) * in0() * symbolic::mat_ones();
+        case OpKind::ColMeans: return fraction(1, shape(e.in0).rows) * ones_t() * in0();
         case OpKind::Softmax: return symbolic::apply(MatFunction::softmax, {in0()});
         case OpKind::LogSoftmax: return symbolic::apply(MatFunction::log_softmax, {in0()});
         case OpKind::MseLoss: return symbolic::apply(MatFunction::mse, {in0(), in1()});
@@ -237,7 +248,7 @@ MatExpr MatrixDeriver<T>::reduced(const MatExpr& g, const Shape& operand, const 
 template <class T>
 void MatrixDeriver<T>::propagate_map(const MatEntry<T>& e, const MatExpr& g) {
     const MatExpr z = expression(e.in0), a = expression(e.node), p = number(e.param);
-    auto times = [&](const MatExpr& f) { add(e.in0, symbolic::hadamard(g, f)); };
+    auto times = [&](const MatExpr& f) { add(e.in0, symbolic::spread_hadamard(g, f)); };  // f has g's shape
     switch (e.elem) {
         case OpKind::Sigmoid: return times(symbolic::hadamard(a, one() - a));
         case OpKind::Tanh: return times(one() - symbolic::hadamard_power(a, symbolic::Expr(2)));
@@ -254,7 +265,7 @@ void MatrixDeriver<T>::propagate_map(const MatEntry<T>& e, const MatExpr& g) {
         case OpKind::Sqrt:  // (√z)' = 1/(2√z), written with the node √Z
             return times(hadamard_quotient(fraction(1, 2), a));
         case OpKind::ConstDiv:  // (p/z)' = −p/z²
-            return add(e.in0, -symbolic::hadamard(g, symbolic::hadamard_quotient(p, symbolic::hadamard_power(z, symbolic::Expr(2)))));
+            return add(e.in0, -symbolic::spread_hadamard(g, symbolic::hadamard_quotient(p, symbolic::hadamard_power(z, symbolic::Expr(2)))));
         default:
             if (const auto f = catalogue_function(e.elem)) return times(symbolic::elementwise(*f, z, true));
             unsupported(op_name(e.elem));
@@ -305,6 +316,11 @@ void MatrixDeriver<T>::propagate_matrix(const MatEntry<T>& e, const MatExpr& g) 
             return;
         }
         case OpKind::Transpose: return add(e.in0, symbolic::transpose(g));
+        // Y = A 𝟏 (row sums): Ā = Ȳ 𝟏ᵀ; Y = 𝟏ᵀ A: Ā = 𝟏 Ȳ; the means with 1/n, 1/m.
+        case OpKind::RowSums: return add(e.in0, g * ones_t());
+        case OpKind::ColSums: return add(e.in0, symbolic::mat_ones() * g);
+        case OpKind::RowMeans: return add(e.in0, fraction(1, s0.cols) * g * ones_t());
+        case OpKind::ColMeans: return add(e.in0, fraction(1, s0.rows) * symbolic::mat_ones() * g);
         // S = sum(A) is 1×1: ∂J/∂A = (∂J/∂S) 𝟏𝟏ᵀ, the scalar first (𝟏𝟏ᵀ has A's shape).
         case OpKind::MatSum:
             if (s0 == Shape{1, 1}) return add(e.in0, g);
@@ -323,8 +339,19 @@ void MatrixDeriver<T>::propagate_matrix(const MatEntry<T>& e, const MatExpr& g) 
                 return;
             }
             if (e.elem == OpKind::Mul) {
-                if (e.needs0) add(e.in0, reduced(symbolic::hadamard(g, b), s0, out, e.in0));
-                if (e.needs1) add(e.in1, reduced(symbolic::hadamard(g, a), s1, out, e.in1));
+                // (s𝟏𝟏ᵀ) ⊙ B = sB only for a B of the output's shape (not a broadcast row).
+                const auto times = [&](const MatExpr& x, const Shape& sx) {
+                    return sx == out ? symbolic::spread_hadamard(g, x) : symbolic::hadamard(g, x);
+                };
+                if (e.needs0) add(e.in0, reduced(times(b, s1), s0, out, e.in0));
+                if (e.needs1) add(e.in1, reduced(times(a, s0), s1, out, e.in1));
+                return;
+            }
+            if (e.elem == OpKind::Div) {  // Y = A ⊘ B: Ā = Ȳ ⊘ B, B̄ = −Ȳ ⊙ Y ⊘ B
+                const MatExpr y = expression(e.node);
+                if (e.needs0) add(e.in0, reduced(symbolic::hadamard_quotient(g, b), s0, out, e.in0));
+                if (e.needs1)
+                    add(e.in1, reduced(-symbolic::hadamard_quotient(symbolic::hadamard(g, y), b), s1, out, e.in1));
                 return;
             }
             unsupported(op_name(e.elem));
@@ -362,10 +389,29 @@ void MatrixDeriver<T>::propagate(NodeIndex i, const MatExpr& g) {
         case OpKind::Sub: add(r.in0, g), add(r.in1, -g); return;
         case OpKind::Neg: return add(r.in0, -g);
         case OpKind::Mul: add(r.in0, g * expression(r.in1)), add(r.in1, g * expression(r.in0)); return;
-        case OpKind::AddConst: return add(r.in0, g);
+        case OpKind::Div: {  // y = a/b: ā = ȳ/b, b̄ = −ȳ y/b
+            const MatExpr b = expression(r.in1);
+            add(r.in0, symbolic::hadamard_quotient(g, b));
+            add(r.in1, -symbolic::hadamard_quotient(g * expression(i), b));
+            return;
+        }
+        case OpKind::PowConst: {
+            const MatExpr p = number(t_.param(i));
+            add(r.in0, g * p * symbolic::hadamard_power(expression(r.in0), p.scalar() - 1, true));
+            return;
+        }
+        case OpKind::AddConst:
+        case OpKind::ConstAdd:
+        case OpKind::SubConst: return add(r.in0, g);
+        case OpKind::ConstSub: return add(r.in0, -g);
+        case OpKind::ConstDiv:  // (p/x)' = −p/x² = −y/x
+            return add(r.in0, -symbolic::hadamard_quotient(g * expression(i), expression(r.in0)));
         case OpKind::MulConst: return add(r.in0, number(t_.param(i)) * g);
         case OpKind::DivConst: return add(r.in0, reciprocal(t_.param(i)) * g);
-        default: unsupported(op_name(r.op));
+        default:
+            if (const auto f = catalogue_function(r.op); f && arity(r.op) == 1)
+                return add(r.in0, g * symbolic::elementwise(*f, expression(r.in0), true));
+            unsupported(op_name(r.op));
     }
 }
 
@@ -466,6 +512,24 @@ MatrixDerivation derive_matrix(const Tape<T>& tape, NodeIndex loss, bool values)
 }
 
 namespace {
+// max_input_exponent (named_graph.hpp) of the scalars, and of the matrix leaves' entries
+// and the matrix ops' params: 1e1700 + 2 − 1e1700 needs a rung beyond 1600 digits.
+int max_exponent_with_matrices(const Tape<Real>& t) {
+    double e = max_input_exponent(t);
+    const auto consider = [&e](const Real& v) {
+        if (boost::multiprecision::isfinite(v) && v != 0)
+            e = std::max(e, std::abs(boost::multiprecision::log10(boost::multiprecision::abs(v)).convert_to<double>()));
+    };
+    if (const auto* store = t.matrix_store())
+        for (std::size_t k = 0; k < store->size(); ++k) {
+            consider(store->entry(k).param);
+            if (store->entry(k).op != OpKind::MatInput && store->entry(k).op != OpKind::MatConst) continue;
+            const Matrix<Real>& m = store->value(k);
+            for (Eigen::Index i = 0; i < m.size(); ++i) consider(m(i));
+        }
+    return static_cast<int>(std::ceil(e));
+}
+
 template <class D, class F>
 void for_each_entry(D& d, const F& f) {
     const auto visit = [&](auto& step) {
@@ -488,7 +552,7 @@ MatrixDerivation certified_matrix_derivation(const std::function<std::pair<Tape<
     int cap = kPrecisionCap;
     {
         PrecisionScope scope(kWorkingDigits);
-        cap = ladder_cap(max_input_exponent(record().first));
+        cap = ladder_cap(max_exponent_with_matrices(record().first));
     }
     const std::vector<Certainty> certainty = run_ladder(evaluate, digits, numbers, cap);
     // The last rung's values: the ladder's last call may have rounded up or down.

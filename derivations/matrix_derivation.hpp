@@ -45,7 +45,7 @@ struct MatrixForwardStep {
     bool variable = false;      ///< a leaf that receives a gradient
     symbolic::MatExpr definition;  ///< over named nodes: X W + B (printed with shapes: (3×2) (2×1) + (1×1))
     Matrix<Real> value = {};
-    /// Per entry of value (column-major), when certified (certify_matrix_derivation); empty:
+    /// Per entry of value (column-major), when certified (certified_matrix_derivation); empty:
     /// the 50-digit values are printed as they are.
     std::vector<Certainty> certainty = {};
 };
@@ -92,6 +92,7 @@ MatrixDerivation certified_matrix_derivation(const std::function<std::pair<Tape<
 
 /// The derivation as a document: shapes and forward pass, reverse sweep. Matrices of at
 /// most `max_entries_shown` rows and columns are printed with `digits` significant digits.
+/// (With gradient entries written out element by element: matrix_entry.hpp.)
 Document matrix_worksheet_document(const MatrixDerivation& d, int digits = 6, Eigen::Index max_entries_shown = 6,
                                    std::string title = {});
 

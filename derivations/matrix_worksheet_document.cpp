@@ -1,6 +1,7 @@
 // The matrix derivation as a document: shapes and forward pass, then the reverse sweep,
 // each matrix shown with its numbers when it is small enough to read.
 #include "matrix_derivation.hpp"
+#include "matrix_entry.hpp"
 #include "../precision/number_format.hpp"
 #include "../symbolic/latex_names.hpp"
 #include "../symbolic/matrix_latex_printer.hpp"
@@ -145,10 +146,89 @@ void backward(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index
                                         " significant digits.")});
 }
 
+// "21" for entry (2, 1); "12,3" when an index has two digits.
+std::string indices(Eigen::Index row, Eigen::Index col) {
+    const std::string r = std::to_string(row + 1), c = std::to_string(col + 1);
+    return r.size() == 1 && c.size() == 1 ? r + c : r + "," + c;
+}
+
+// X_{21}; (W_{1})_{21} when the name has a subscript of its own; b for a 1×1 node.
+std::string subscripted(const std::string& name, Eigen::Index row, Eigen::Index col, bool scalar = false) {
+    const std::string n = symbolic::latex_name(name);
+    if (scalar) return n;
+    const std::string base = n.find('_') == std::string::npos ? n : "\\left(" + n + "\\right)";
+    return base + "_{" + indices(row, col) + "}";
+}
+
+// An entry as the scalar chain rule writes it: X_{k2}, ∂J/∂Z_{k1}, [σ(Z)]_{k1}.
+std::string factor_latex(const EntryFactor& f) {
+    using K = symbolic::MatExpr::Kind;
+    if (f.matrix.kind() == K::symbol) return subscripted(f.matrix.name(), f.row, f.col, f.scalar);
+    if (f.matrix.kind() == K::adjoint)
+        return "\\frac{\\partial " + symbolic::latex_name(f.matrix.loss_name()) + "}{\\partial " +
+               subscripted(f.matrix.name(), f.row, f.col, f.scalar) + "}";
+    return "\\left[" + to_latex(f.matrix) + "\\right]_{" + indices(f.row, f.col) + "}";
+}
+
+// c·x·y as one term of a sum: its sign in front, 1 left out; `numbers` shows the values.
+std::string term_latex(const EntryTerm& t, bool first, bool numbers, int digits) {
+    const bool negative = t.coefficient < 0;
+    std::string out = first ? (negative ? "-" : "") : (negative ? " - " : " + ");
+    std::vector<std::string> parts;
+    if (abs(t.coefficient) != 1 || t.factors.empty()) parts.push_back(latex_number(abs(t.coefficient), digits));
+    for (const EntryFactor& f : t.factors) {
+        if (!numbers) {
+            parts.push_back(factor_latex(f));
+            continue;
+        }
+        const std::string v = latex_number(*f.value, digits);
+        parts.push_back(*f.value < 0 ? "\\left(" + v + "\\right)" : v);
+    }
+    for (std::size_t k = 0; k < parts.size(); ++k) out += (k ? (numbers ? " \\cdot " : " ") : "") + parts[k];
+    return out;
+}
+
+// The terms of a sum, the first three and the last two of a long one.
+std::string terms_latex(const std::vector<EntryTerm>& ts, bool numbers, int digits) {
+    if (ts.empty()) return "0";
+    std::string out;
+    for (std::size_t k = 0; k < ts.size(); ++k) {
+        if (ts.size() > 6 && k == 3) {
+            out += " + \\cdots";
+            k = ts.size() - 3;
+            continue;
+        }
+        out += term_latex(ts[k], k == 0, numbers, digits);
+    }
+    return out;
+}
+
+void entries_section(Document& doc, const MatrixDerivation& d, const std::vector<EntryExpansion>& entries, int digits) {
+    if (entries.empty()) return;
+    doc.blocks.push_back(Heading{2, text("One entry, element by element")});
+    doc.blocks.push_back(Paragraph{Line{
+        Text{"An entry of a matrix formula, written out with "}, Math{"(PQ)_{ij} = \\sum_k P_{ik} Q_{kj}"}, Text{", "},
+        Math{"(P^{\\top})_{ij} = P_{ji}"}, Text{", "}, Math{"(P \\odot Q)_{ij} = P_{ij} Q_{ij}"},
+        Text{" and "}, Math{"(\\mathbf{1})_{i} = 1"},
+        Text{": each term is the scalar chain rule along one path, and the sum runs over the rows of the batch."}}});
+    for (const EntryExpansion& x : entries) {
+        Equations eq;
+        const std::string lhs = "\\frac{\\partial " + symbolic::latex_name(d.loss) + "}{\\partial " +
+                                subscripted(x.name, x.row, x.col, x.shape == Shape{1, 1}) + "}";
+        eq.rows.push_back({lhs, "\\left(" + to_latex(x.formula) + "\\right)_{" + indices(x.row, x.col) + "}"});
+        eq.rows.push_back({"", terms_latex(x.terms, false, digits)});
+        bool known = true;
+        for (const EntryTerm& t : x.terms) known = known && term_value(t).has_value();
+        if (known && !x.terms.empty()) eq.rows.push_back({"", terms_latex(x.terms, true, digits)});
+        eq.rows.push_back({"", x.certainty ? latex_number(x.value, *x.certainty, digits) : latex_number(x.value, digits)});
+        doc.blocks.push_back(std::move(eq));
+    }
+}
+
 }  // namespace
 
 Document matrix_worksheet_document(const MatrixDerivation& d, int digits, Eigen::Index max_entries_shown,
-                                   std::string title) {
+                                   std::string title, const std::vector<EntryExpansion>& entries) {
     Document doc;
     if (title.empty()) {
         title = "Gradient of " + d.loss + " in matrix form";
@@ -158,7 +238,13 @@ Document matrix_worksheet_document(const MatrixDerivation& d, int digits, Eigen:
     forward(doc, d, digits, max_entries_shown);
     definitions(doc, d);
     backward(doc, d, digits, max_entries_shown);
+    entries_section(doc, d, entries, digits);
     return doc;
+}
+
+Document matrix_worksheet_document(const MatrixDerivation& d, int digits, Eigen::Index max_entries_shown,
+                                   std::string title) {
+    return matrix_worksheet_document(d, digits, max_entries_shown, std::move(title), {});
 }
 
 }  // namespace chainrule::derivations

@@ -29,10 +29,10 @@ struct ExprNode {
         Call,     ///< text: the function name as written; operands: the arguments
         Constant, ///< text: "pi" or "e", a name that bind_constants (constants.hpp) found
                   ///< to mean the mathematical constant (the parser writes Name)
-        Matrix,     ///< a literal [1, 2; 3, 4]: operands the entries row by row (Number or
-                    ///< Negate of a Number); ops: ',' before each entry of a row but the
+        Matrix,     ///< a literal [1, 2; 3, 4]: operands the entries row by row (Number nodes
+                    ///< whose text keeps its sign, "-4"); ops: ',' before each entry of a row but the
                     ///< first of the literal, ';' before the first entry of every later row
-        Transpose,  ///< A' (postfix): operands {A}; a scalar's transpose is the scalar
+        Transpose,  ///< A' (postfix): operands {A}; a scalar's transpose is the scalar; A'' is A
     };
     Kind kind = Kind::Number;
     std::size_t offset = 0;  ///< byte offset of the node's first character in its Source

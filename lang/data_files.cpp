@@ -27,7 +27,7 @@ struct separator : pg::seq<blanks, pg::one<','>, blanks> {};
 struct row_end : pg::seq<blanks, pg::sor<pg::eolf, pg::seq<pg::one<'\r'>, pg::eolf>>> {};
 struct row : pg::seq<blanks, pg::must<cell>, pg::star<separator, pg::must<cell>>, pg::must<row_end>> {};
 struct skipped : pg::seq<blanks, pg::opt<pg::one<'#'>, pg::star<pg::not_one<'\n'>>>, pg::eolf> {};
-struct file : pg::until<pg::eof, pg::sor<skipped, row>> {};
+struct file : pg::seq<pg::opt<pg::utf8::bom>, pg::until<pg::eof, pg::sor<skipped, row>>> {};
 
 struct State {
     std::vector<std::vector<std::string>> rows;  ///< the last one is being filled
@@ -88,6 +88,7 @@ public:
 
     bool number(const std::string& text) {
         if (depth_ == 1) {  // a flat array: a column
+            if (!rows.empty() && !flat_) return wrong("a number after a row [ … ]");
             rows.push_back({text});
             flat_ = true;
         } else if (depth_ == 2 && !flat_) {
@@ -121,7 +122,8 @@ public:
     }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
         std::string what = e.what();
-        what.erase(0, what.find("syntax error"));
+        if (const auto k = what.find("syntax error"); k != std::string::npos) what.erase(0, k);
+        else if (const auto colon = what.find("] "); colon != std::string::npos) what.erase(0, colon + 2);
         throw LangError(source_, position == 0 ? 0 : position - 1, "not JSON: " + what);
     }
 

@@ -2,6 +2,7 @@
 
 #include "../derivations/claim_truth.hpp"
 #include "../models/splitmix.hpp"
+#include "constants.hpp"
 #include "matrix_recorder.hpp"
 #include "parser.hpp"
 
@@ -19,19 +20,25 @@ struct Quantity {
 };
 
 // ---------------------------------------------------------------- the model at a point
-// Param and input declarations with each entry x moved to x(1 + u/4) + u'/4, u, u' in
-// [−1, 1) from splitmix64: targets and consts keep their values (labels stay labels).
-Model model_at(const Model& base, std::size_t point) {
-    if (point == 0) return record_again(base);
+// The model at a point: the model's own (draw 0), or its param and input declarations with
+// each entry x moved to x(1 + u/4), u in [−1, 1) from splitmix64(draw) — relative, so that
+// a positive entry stays positive and a zero stays zero; targets and consts keep their values
+// (labels stay labels). `variable`: a leaf declared as a param there, so that the reverse
+// sweep gives its gradient (dJ/dX of an input X).
+Model model_at(const Model& base, std::size_t draw, const std::string& variable = {}) {
+    if (draw == 0 && variable.empty()) return record_again(base);
     Program program = parse_program(base.source);
-    models::SplitMix64 rng(0x6d6174636c61696dULL + point);
-    const auto moved = [&rng](const Real& x) {
-        const Real u(rng.uniform(-1, 1)), v(rng.uniform(-1, 1));
-        return Real(x * (1 + u / 4) + v / 4).str(45, std::ios_base::scientific);
+    models::SplitMix64 rng(0x6d6174636c61696dULL + draw);
+    const auto moved = [&rng, draw](const Real& x) {
+        if (draw == 0) return x.str(60, std::ios_base::scientific);
+        return Real(x * (1 + Real(rng.uniform(-1, 1)) / 4)).str(60, std::ios_base::scientific);
     };
     for (Statement& s : program.statements) {
         auto* d = std::get_if<Declaration>(&s);
-        if (d == nullptr || (d->kind != DeclarationKind::Param && d->kind != DeclarationKind::Input)) continue;
+        if (d == nullptr) continue;
+        const bool moves = d->kind == DeclarationKind::Param || d->kind == DeclarationKind::Input;
+        if (d->name.text == variable) d->kind = DeclarationKind::Param;  // the same value, now differentiated
+        if (!moves) continue;  // its own text: the same value, and the same draws for the others
         const ModelName& n = base.at(d->name.text);
         d->variation.reset();
         if (!n.matrix) {
@@ -85,10 +92,18 @@ std::optional<Matrix<Real>> formula_value(Model& p, const ExprNode& e, std::stri
     return std::nullopt;
 }
 
+// Entry by entry to 1e-30 relative (a far smaller floor for the entries that cancel to 0);
+// a NaN or an infinity never agrees.
 bool same(const Matrix<Real>& a, const Matrix<Real>& b) {
     if (a.rows() != b.rows() || a.cols() != b.cols()) return false;
-    const Real scale = std::max(Real(1), Real(b.cwiseAbs().maxCoeff()));
-    return (a - b).cwiseAbs().maxCoeff() <= Real("1e-30") * scale;
+    Real scale = 0;
+    for (Eigen::Index k = 0; k < b.size(); ++k) {
+        if (!boost::multiprecision::isfinite(a(k)) || !boost::multiprecision::isfinite(b(k))) return false;
+        scale = std::max(scale, Real(abs(b(k))));
+    }
+    for (Eigen::Index k = 0; k < b.size(); ++k)
+        if (abs(a(k) - b(k)) > Real("1e-30") * std::max(abs(a(k)), abs(b(k))) + Real("1e-45") * scale) return false;
+    return true;
 }
 
 // q when a = q·b for one constant q (entries where b is 0 must be 0 in a too), within
@@ -168,8 +183,18 @@ std::vector<Variant> variants(const ExprNode& e) {
 // ---------------------------------------------------------------- judging
 class MatrixClaimJudge {
 public:
+    // The model's point (draw 0) and `points` random ones where the model has a value (a
+    // draw that leaves a domain — log of a moved entry, a label moved off an integer — is
+    // skipped; at most 3·points draws are tried).
     MatrixClaimJudge(const Model& model, std::size_t points) : model_(model) {
-        for (std::size_t k = 0; k <= points; ++k) points_.push_back(model_at(model, k));
+        draws_.push_back(0);
+        for (std::size_t draw = 1; draws_.size() <= points && draw <= 3 * points; ++draw) {
+            try {
+                model_at(model, draw);
+                draws_.push_back(draw);
+            } catch (const std::exception&) {
+            }
+        }
     }
 
     MatrixClaimResult judge(const CheckDirective& c) {
@@ -177,11 +202,12 @@ public:
         const Quantity q = quantity(s);
         MatrixClaimResult r;
         r.text = c.text;
-        r.right = right_value(points_.front(), q);
+        const std::vector<Matrix<Real>> right = rights(q);
+        r.right = right.front();
         if (const std::optional<std::vector<std::string>> numbers = claimed_numbers(s.claimed, r.right))
             judge_numbers(r, *numbers, s.claimed);
         else
-            judge_formula(r, s.claimed, q);
+            judge_formula(r, formula(s.claimed), right);
         return r;
     }
 
@@ -203,7 +229,11 @@ private:
                  "claim the gradient: d" + model_.output.value_or("J") + "/d" + s.of.text + " = …");
         const ModelName& of = known(s.of);
         if (s.kind == ClaimSyntax::Kind::Value) return {s.of.text, {}};
-        known(s.wrt);
+        const ModelName& wrt = known(s.wrt);
+        const std::vector<bool> reads = needed_nodes(model_.tape, of.index());
+        if (wrt.kind == NameKind::Definition && (wrt.index() >= reads.size() || !reads[wrt.index()]))
+            fail(s.wrt.offset, "'" + s.of.text + "' does not read '" + s.wrt.text + "' on the tape",
+                 "bce(A, Y) of A = sigmoid(Z) is computed from Z (bce_with_logits): claim d" + s.of.text + "/dZ");
         if (of.matrix)
             fail(s.of.offset, "d" + s.of.text + "/d" + s.wrt.text + " of the " + shape_text(of.matrix->shape()) +
                                   " matrix " + s.of.text + " is a Jacobian: claims are about gradients of scalars",
@@ -241,7 +271,7 @@ private:
         r.claimed = claimed;
         if (claimed.rows() == r.right.rows() && claimed.cols() == r.right.cols()) {
             for (Eigen::Index k = 0; k < claimed.size(); ++k)
-                r.wrong_entries += !derivations::detail::within(claimed(k), r.right(k), unit(k));
+                r.wrong_entries += !derivations::detail::matches(claimed(k), r.right(k), unit(k));
             r.verdict = r.wrong_entries == 0 ? Verdict::Correct : Verdict::Wrong;
             if (r.wrong_entries != 0)
                 if (const std::optional<Real> q = round_factor(claimed, r.right, unit)) r.diagnosis = factor_text(*q);
@@ -278,27 +308,42 @@ private:
         return "a " + shape_text({rows, cols}) + " matrix where the right value is " + right_shape;
     }
 
+    // A claimed formula with its names checked and pi, e bound as in the model.
+    ExprNode formula(const ExprNode& typed) const {
+        ExprNode e = bind_constants(typed, [this](std::string_view n) { return model_.names.contains(n); });
+        check_names(e);
+        return e;
+    }
+    void check_names(const ExprNode& e) const {
+        if (e.kind == ExprNode::Kind::Name) known(Name{e.text, e.offset});
+        for (const ExprNode& o : e.operands) check_names(o);
+    }
+
     // The values of a formula (or a variant) at every point: nothing at the first point that has none.
-    std::vector<std::optional<Matrix<Real>>> values(const ExprNode& e, std::string* why = nullptr) {
+    std::vector<std::optional<Matrix<Real>>> values(const ExprNode& e, std::string* why = nullptr) const {
         std::vector<std::optional<Matrix<Real>>> out;
-        for (std::size_t k = 0; k < points_.size(); ++k) {
-            Model p = model_at(model_, k);  // a fresh copy: the claim's nodes go on its tape
-            out.push_back(formula_value(p, e, k == 0 ? why : nullptr));
+        for (std::size_t draw : draws_) {
+            Model p = model_at(model_, draw);  // a fresh copy: the claim's nodes go on its tape
+            out.push_back(formula_value(p, e, draw == 0 ? why : nullptr));
         }
         return out;
     }
 
+    // The right values at every point; an input, target or const is a param there, so that
+    // its gradient is the derivative (a constant leaf has none).
     std::vector<Matrix<Real>> rights(const Quantity& q) const {
+        std::string variable;
+        if (!q.wrt.empty() && model_.at(q.wrt).kind != NameKind::Param && model_.at(q.wrt).kind != NameKind::Definition)
+            variable = q.wrt;
         std::vector<Matrix<Real>> out;
-        for (const Model& p : points_) out.push_back(right_value(p, q));
+        for (std::size_t draw : draws_) out.push_back(right_value(model_at(model_, draw, variable), q));
         return out;
     }
 
-    void judge_formula(MatrixClaimResult& r, const ExprNode& e, const Quantity& q) {
+    void judge_formula(MatrixClaimResult& r, const ExprNode& e, const std::vector<Matrix<Real>>& right) {
         r.formula = true;
         std::string why;
         const std::vector<std::optional<Matrix<Real>>> claimed = values(e, &why);
-        const std::vector<Matrix<Real>> right = rights(q);
         if (claimed.front()) r.claimed = *claimed.front();
         for (std::size_t k = 0; k < claimed.size(); ++k) {
             if (!claimed[k]) continue;
@@ -306,11 +351,13 @@ private:
             r.points_holding += same(*claimed[k], right[k]);
         }
         const bool here = claimed.front() && same(*claimed.front(), right.front());
-        if (here && r.points_holding == r.points_checked) {
+        if (here && r.points_holding == r.points_checked && r.points_checked >= 3) {
             r.verdict = Verdict::HoldsIdentically;
             return;
         }
         r.verdict = here ? Verdict::HoldsAtThisPointOnly : Verdict::Wrong;
+        if (here && r.points_holding == r.points_checked)
+            r.diagnosis = "the model has no value at the random points tried, so the identity cannot be tested";
         if (here) return;
         r.diagnosis = diagnosis(e, claimed, right);
         if (!claimed.front()) r.diagnosis = join("no value: " + why, r.diagnosis);
@@ -355,7 +402,7 @@ private:
     }
 
     const Model& model_;
-    std::vector<Model> points_;
+    std::vector<std::size_t> draws_;  ///< the points: draw 0 is the model's own
 };
 
 }  // namespace

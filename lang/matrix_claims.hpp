@@ -14,11 +14,13 @@
 /// labels stay labels): it **holds identically**, **holds at this point only**, or is
 /// **wrong**. The first wrong claim in file order is the first error.
 ///
-/// Diagnoses of a wrong claim, tried in this order: the transpose of the right value (a
-/// wrong layout); one name that should be transposed, or a transpose too many; a matrix
-/// product `*` where the element-wise `.*` is meant, or the reverse; a constant factor (a
-/// missing 1/m: m times the right value), the sign; and each of the first three combined
-/// with a factor. Numeric claims: the layout, a factor, the sign.
+/// Diagnoses of a wrong formula, the first that explains its values at every point: the
+/// transpose of the right value (a wrong layout, with a factor if one is needed); a
+/// constant factor (a missing 1/m: m times the right value; the sign); one name that
+/// should be transposed, or a transpose too many, or a matrix product `*` where the
+/// element-wise `.*` is meant, or the reverse; one of these with a factor. Numeric claims:
+/// the layout, a factor ±n or ±1/n that fits every entry within its last digit.
+/// Updates (W+ = …), Jacobians of matrix nodes and "carried forward" are not judged here.
 
 #include "../derivations/document.hpp"
 #include "model.hpp"
@@ -49,10 +51,11 @@ struct MatrixClaimReport {
     bool any_wrong() const;
 };
 
-/// The verdicts of a matrix model's `check` lines (`points` random points per formula).
+/// The verdicts of a matrix model's `check` lines (`points` random points per formula; a
+/// point where the model has no value is skipped, at most 3·points are drawn).
 /// Throws LangError at the claim: a malformed claim, an unknown name, a derivative of a
 /// matrix (a Jacobian), an update (not checked on matrix models), a model without checks.
-MatrixClaimReport check_matrix_claims(const Model& model, std::size_t points = 8);
+MatrixClaimReport check_matrix_claims(const Model& model, std::size_t points = 24);
 
 /// The report as a document: a table (claim, verdict, note), then claimed and right values
 /// of each wrong claim (`digits` significant digits) as matrices, or with `plain` as text

@@ -77,7 +77,7 @@ public:
         }
         if (name_ == "uniform") {
             arguments(2, true);
-            const double lo = std::stod(m_.arguments[0].text), hi = std::stod(m_.arguments[1].text);
+            const double lo = bound(m_.arguments[0]), hi = bound(m_.arguments[1]);
             if (!(lo < hi)) declaration_error(source_, m_.arguments[0].offset, "uniform(lo, hi, seed N) needs lo < hi");
             return random_uniform(shape(), lo, hi, seed());
         }
@@ -99,6 +99,14 @@ private:
         if (m_.arguments.size() != numbers || m_.file || (seeded != m_.seed.has_value()))
             declaration_error(source_, m_.offset, name_ + " takes " + usage, usage,
                  seeded && !m_.seed ? "the seed makes the numbers the same on every run" : "");
+    }
+
+    // A bound of uniform(lo, hi, …): a double, so that |bound| ≤ 1e300.
+    double bound(const NumberText& n) const {
+        const Real v = real_value(n.text);
+        if (!(abs(v) <= Real("1e300")))
+            declaration_error(source_, n.offset, "the bound " + n.text + " is out of range", "a number between -1e300 and 1e300");
+        return v.convert_to<double>();
     }
 
     std::uint64_t seed() const {

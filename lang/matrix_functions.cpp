@@ -1,6 +1,5 @@
 #include "matrix_functions.hpp"
 
-#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -39,16 +38,6 @@ std::optional<MatrixFunctionInfo> find_matrix_function(std::string_view name) {
     for (const auto& [n, info] : kFunctions)
         if (n == name) return info;
     return std::nullopt;
-}
-
-const std::vector<std::string_view>& matrix_function_names() {
-    static const std::vector<std::string_view> names = [] {
-        std::vector<std::string_view> v;
-        for (const auto& f : kFunctions) v.push_back(f.first);
-        std::sort(v.begin(), v.end());
-        return v;
-    }();
-    return names;
 }
 
 }  // namespace chainrule::lang

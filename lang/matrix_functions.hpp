@@ -44,7 +44,5 @@ struct MatrixFunctionInfo {
 /// The matrix function of that name, if any.
 std::optional<MatrixFunctionInfo> find_matrix_function(std::string_view name);
 
-/// Every matrix function's name, sorted (for "did you mean").
-const std::vector<std::string_view>& matrix_function_names();
 
 }  // namespace chainrule::lang

@@ -1,9 +1,13 @@
 #include "matrix_model_worksheet.hpp"
 
 #include "../precision/number_format.hpp"
+#include "../derivations/matrix_entry.hpp"
+#include "../symbolic/latex_names.hpp"
 #include "../symbolic/matrix_latex_printer.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <regex>
 
 namespace chainrule::lang {
 
@@ -13,11 +17,16 @@ using Json = nlohmann::ordered_json;
 
 Json shape_json(const Shape& s) { return Json::array({s.rows, s.cols}); }
 
-Json values_json(const Matrix<Real>& m, int digits) {
+// Rows of decimal strings, certified ("0 (±1e-800)") when the step carries certainties.
+Json values_json(const Matrix<Real>& m, const std::vector<Certainty>& certainty, int digits) {
     Json rows = Json::array();
     for (Eigen::Index r = 0; r < m.rows(); ++r) {
         Json row = Json::array();
-        for (Eigen::Index c = 0; c < m.cols(); ++c) row.push_back(chainrule::format_number(m(r, c), digits));
+        for (Eigen::Index c = 0; c < m.cols(); ++c) {
+            const std::size_t k = static_cast<std::size_t>(c * m.rows() + r);  // column-major
+            row.push_back(k < certainty.size() ? chainrule::format_number(m(r, c), certainty[k], digits)
+                                               : chainrule::format_number(m(r, c), digits));
+        }
         rows.push_back(std::move(row));
     }
     return rows;
@@ -48,10 +57,32 @@ derivations::MatrixDerivation matrix_model_derivation(const Model& model, const 
     return derivations::certified_matrix_derivation(record, request.digits);
 }
 
+namespace {
+
+// "W[2,1]" → W, row 1, column 0 (0-based); LangError naming --elementwise otherwise.
+derivations::EntryExpansion requested_entry(const derivations::MatrixDerivation& d, const std::string& text) {
+    static const std::regex form(R"(^\s*([A-Za-z_][A-Za-z0-9_]*)\s*\[\s*(\d{1,7})\s*,\s*(\d{1,7})\s*\]\s*$)");
+    std::smatch m;
+    if (!std::regex_match(text, m, form))
+        throw LangError("--elementwise", "'" + symbolic::escape_text_for_message(text) +
+                                             "' is not an entry; write it as NAME[row,col], e.g. W[2,1] (1-based)");
+    try {
+        return derivations::expand_entry(d, m[1], std::stol(m[2]) - 1, std::stol(m[3]) - 1);
+    } catch (const Error& e) {
+        std::string why = e.what();
+        if (why.rfind("chainrule: ", 0) == 0) why.erase(0, 11);
+        throw LangError("--elementwise", why);
+    }
+}
+
+}  // namespace
+
 derivations::Document matrix_model_document(const Model& model, const WorksheetRequest& request) {
     const std::string title = !request.title.empty() ? request.title : model.title.value_or("");
-    return derivations::matrix_worksheet_document(matrix_model_derivation(model, request), request.digits,
-                                                  kMaxMatrixShown, title);
+    const derivations::MatrixDerivation d = matrix_model_derivation(model, request);
+    std::vector<derivations::EntryExpansion> entries;
+    for (const std::string& e : request.elementwise) entries.push_back(requested_entry(d, e));
+    return derivations::matrix_worksheet_document(d, request.digits, kMaxMatrixShown, title, entries);
 }
 
 std::string matrix_worksheet_json(const derivations::MatrixDerivation& d, int digits) {
@@ -61,12 +92,12 @@ std::string matrix_worksheet_json(const derivations::MatrixDerivation& d, int di
                            {"shape", shape_json(s.shape)},
                            {"kind", s.variable ? "param" : s.leaf ? "given" : "definition"},
                            {"latex", s.leaf ? "" : symbolic::to_latex(s.definition)},
-                           {"value", values_json(s.value, digits)}});
+                           {"value", values_json(s.value, s.certainty, digits)}});
     for (const derivations::MatrixGradientStep& s : d.backward)
         backward.push_back({{"name", s.name},
                             {"shape", shape_json(s.shape)},
                             {"latex", symbolic::to_latex(s.formula)},
-                            {"value", values_json(s.value, digits)}});
+                            {"value", values_json(s.value, s.certainty, digits)}});
     Json j;
     j["output"] = d.loss;
     j["layout"] = "the gradient has the shape of the parameter";

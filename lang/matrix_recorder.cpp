@@ -146,12 +146,13 @@ private:
         switch (op) {
             case '+': return mat(add(a, b));
             case '-': return mat(subtract(a, b));
-            case '*':
-                if (a.matrix && b.matrix) return mat(*a.matrix * *b.matrix);
+            case '*':  // a 1×1 matrix scales, as in MATLAB: (x'*x)*A
+                if (a.matrix && b.matrix && !is_one_by_one(*a.matrix) && !is_one_by_one(*b.matrix))
+                    return mat(*a.matrix * *b.matrix);
                 return mat(multiply(a, b));
             case kHadamard: return mat(multiply(a, b));
             case '/':
-                if (b.matrix)
+                if (b.matrix && !is_one_by_one(*b.matrix))
                     fail(e.operands[i], "'/' by a matrix (" + shape_of(a) + " / " + shape_of(b) + ")",
                          "use ./ for the element-wise quotient (A ./ B)");
                 return mat(divide(a, b, e, i));
@@ -161,6 +162,7 @@ private:
     }
 
     static Term mat(M m) { return {{}, {}, std::move(m)}; }
+    static bool is_one_by_one(const M& m) { return m.rows() == 1 && m.cols() == 1; }
 
     M add(const Term& a, const Term& b) {
         if (a.matrix && b.matrix) return *a.matrix + *b.matrix;
@@ -247,6 +249,9 @@ private:
         std::vector<Term> args;
         for (const ExprNode& a : e.operands) args.push_back(eval(a));
         if (f.op == OpKind::Pow) return binary(kElementwisePower, args[0], args[1], e, 1);
+        bool any_matrix = false;
+        for (const Term& a : args) any_matrix = any_matrix || a.matrix.has_value();
+        if (!any_matrix) return scalar_call(e, f, args);  // exp(sum(A)), log(det(A), 2)
         if (args.size() == 1) return mat(apply_unary(f.op, *args[0].matrix));
         if (f.op == OpKind::Log || f.op == OpKind::LeakyRelu) {
             if (!args[0].matrix || !args[1].constant)
@@ -259,6 +264,28 @@ private:
     }
 
     ModelValue as_value(const Term& x) { return value(x); }
+
+    // A function of scalars that came from matrices (sum(A), det(A)): the scalar ops.
+    Term scalar_call(const ExprNode& e, const FunctionInfo& f, const std::vector<Term>& args) {
+        const S x = scalar(args[0]);
+        switch (f.op) {
+            case OpKind::Log:
+                if (args.size() == 1) return {{}, log(x), {}};
+                return {{}, args[1].constant ? log(x, *args[1].constant) : log(x, scalar(args[1])), {}};
+            case OpKind::LeakyRelu:
+                if (args.size() == 2 && !args[1].constant)
+                    fail(e, "the slope of leaky_relu must be a constant", "a number such as 0.01");
+                return {{}, leaky_relu(x, args.size() == 2 ? *args[1].constant : real_value(kDefaultLeakySlope)), {}};
+            case OpKind::LogAddExp: {
+                S y = x;
+                for (std::size_t k = 1; k < args.size(); ++k) y = logaddexp(y, scalar(args[k]));
+                return {{}, y, {}};
+            }
+            default: break;
+        }
+        if (args.size() == 2) return {{}, apply_binary(f.op, x, scalar(args[1])), {}};
+        return {{}, apply_unary(f.op, x), {}};
+    }
 
     static M elementwise_binary(OpKind op, const ModelValue& a, const ModelValue& b) {
         return std::visit(
@@ -279,13 +306,11 @@ private:
             a, b);
     }
 
-    M matrix_argument(const ExprNode& e, std::size_t k, const Term& x) const {
-        if (!x.matrix)
-            throw LangError(source_, e.operands[k].offset,
-                            e.text + " takes a matrix" + (e.operands.size() > 1 ? " as argument " + std::to_string(k + 1) : "") +
-                                ", got a scalar",
-                            "a matrix");
-        return *x.matrix;
+    // A matrix argument; a scalar is the 1×1 matrix, as in MATLAB (mse of one sample).
+    M matrix_argument(const ExprNode&, std::size_t, const Term& x) {
+        if (x.matrix) return *x.matrix;
+        const M one = tape_.constant(Matrix<Real>::Ones(1, 1));
+        return x.constant ? one * *x.constant : one * *x.scalar;
     }
 
     Term matrix_call(const ExprNode& e, const MatrixFunctionInfo& f) {

@@ -404,21 +404,19 @@ std::vector<std::string> Model::params() const {
     return out;
 }
 
-// The params are the tape's variables among the nodes the name's node reads (one walk
-// down the tape; keeping every name's set instead grows with the square of a chain's
-// length when each line reads a param of its own).
 bool Model::has_matrices() const {
-    for (const auto& [name, entry] : names)
-        if (entry.matrix) return true;
-    return false;
+    return tape.matrix_store() != nullptr && tape.matrix_store()->size() != 0;  // also an unnamed [1, 2] in a formula
 }
 
 void require_scalar_model(const Model& model, std::string_view command) {
     if (!model.has_matrices()) return;
     throw LangError(model.source.name, "this is a matrix model; `chainrule " + std::string(command) +
-                                           "` works on scalar models (matrix models: worksheet, gradcheck)");
+                                           "` works on scalar models (matrix models: worksheet, check, gradcheck)");
 }
 
+// The params are the tape's variables among the nodes the name's node reads (one walk
+// down the tape; keeping every name's set instead grows with the square of a chain's
+// length when each line reads a param of its own).
 std::vector<std::string> Model::params_of(std::string_view name) const {
     const NodeIndex top = at(name).index();
     std::vector<bool> reads(top + 1, false);

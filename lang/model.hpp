@@ -70,8 +70,9 @@ struct Model {
 
     /// The entry of a name; throws std::out_of_range when there is none.
     const ModelName& at(std::string_view name) const;
-    /// True when a name is a matrix (docs/matrix.md, "Matrix models in .chain"): such a
-    /// model has worksheets in matrix form and gradient checks; the other commands refuse it.
+    /// True when the tape holds a matrix node (docs/matrix.md, "Matrix models in .chain"):
+    /// such a model has worksheets in matrix form, matrix claims and gradient checks per
+    /// entry; exercise refuses it.
     bool has_matrices() const;
     /// The params of the model, in file order.
     std::vector<std::string> params() const;
@@ -85,7 +86,7 @@ struct Model {
 Model build_model(Program program);
 
 /// Throws LangError ("MODEL: error: … is a matrix model; `command` works on scalar models
-/// (matrix models: worksheet, gradcheck)") when the model has matrices.
+/// (matrix models: worksheet, check, gradcheck)") when the model has matrices.
 void require_scalar_model(const Model& model, std::string_view command);
 
 /// Parses and records a .chain text named `source_name` in messages.

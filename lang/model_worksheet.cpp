@@ -38,6 +38,9 @@ std::vector<std::string> requested_params(const Model& model, const std::vector<
 derivations::Worksheet model_worksheet(const Model& model, const WorksheetRequest& request) {
     if (model.has_matrices())
         throw LangError(model.source.name, "a matrix model: its worksheet is in matrix form (matrix_model_worksheet.hpp)");
+    if (!request.elementwise.empty())
+        throw LangError("--elementwise", "writes out an entry of a matrix gradient; " + model.source.name +
+                                             " is a scalar model");
     if (!model.output)
         throw LangError(model.source.name, "nothing to derive: the model has no definition (name = expression)");
     const ModelName& output = model.at(*model.output);

@@ -18,6 +18,8 @@ struct WorksheetRequest {
     derivations::StyleChoice style = derivations::StyleChoice::Auto;
     int digits = 10;
     std::string title;  ///< empty: the model's `title`, else the library's default title
+    /// Matrix models: gradient entries to write out element by element, as "W[2,1]" (1-based).
+    std::vector<std::string> elementwise = {};
 };
 
 /// The worksheet, with the exact fractions of gradients that are rationals worth one

@@ -207,8 +207,13 @@ template <>
 struct action<gr::transpose_mark> {
     template <class In>
     static void apply(const In& in, ParserState& s) {
-        ExprNode node{ExprNode::Kind::Transpose, s.operands.back().offset, {}, {}, {}};
         (void)in;
+        if (s.operands.back().kind == ExprNode::Kind::Transpose) {  // A'' is A: no nesting, however many marks
+            ExprNode inner = std::move(s.operands.back().operands.front());
+            s.operands.back() = std::move(inner);
+            return;
+        }
+        ExprNode node{ExprNode::Kind::Transpose, s.operands.back().offset, {}, {}, {}};
         node.operands.push_back(s.pop());
         s.operands.push_back(std::move(node));
     }

@@ -92,50 +92,86 @@ MatExpr operator-(const MatExpr& a) { return make_mat(node(K::negation, {a})); }
 
 namespace {
 bool is_identity(const MatExpr& e) { return e.kind() == K::apply && e.matrix_function() == MatFunction::identity; }
+
+// True when e is surely 1×1: a number, a function with a scalar value (sum, tr, det, a
+// loss), or an element-wise function or power of one. Its transpose is itself.
+bool scalar_valued(const MatExpr& e) {
+    using F = MatFunction;
+    switch (e.kind()) {
+        case K::scalar: return true;
+        case K::apply:
+            switch (e.matrix_function()) {
+                case F::sum: case F::mean: case F::mse: case F::bce_with_logits: case F::softmax_cross_entropy:
+                case F::trace: case F::det: case F::logdet: case F::frobenius_norm: return true;
+                default: return false;
+            }
+        case K::map:
+        case K::power: return scalar_valued(e.operands().front());
+        default: return false;
+    }
+}
+
+// True when e is surely a matrix of more than one entry: a symbol of such a shape, or a
+// product, sum, … containing one (an adjoint or a function value may be 1×1).
+bool known_matrix(const MatExpr& e) {
+    if (e.kind() == K::symbol) return e.shape().rows * e.shape().cols > 1;
+    if (e.kind() == K::apply || e.kind() == K::adjoint || e.kind() == K::scalar) return false;
+    for (const MatExpr& o : e.operands())
+        if (known_matrix(o)) return true;
+    return false;
+}
 }  // namespace
 
-// 1·B = B, I·B = B (I has the shape of what it stands next to): ∂ tr(Xᵀ A X)/∂X would
-// otherwise print (Xᵀ A)ᵀ I + (I Xᵀ Aᵀ)ᵀ. A lone scalar times I stays (ḡ I).
+// 1·B = B; I·B = B for a B that is surely a matrix (I has the shape of what it stands
+// next to): ∂ tr(Xᵀ A X)/∂X would otherwise print (Xᵀ A)ᵀ I + (I Xᵀ Aᵀ)ᵀ. Next to a
+// scalar-sized factor (an adjoint ∂J/∂t of a trace t) I stays: ∂J/∂t I.
 MatExpr operator*(const MatExpr& a, const MatExpr& b) {
     if (a.is_one()) return b;
     if (b.is_one()) return a;
-    if (is_identity(a) && b.kind() != K::scalar) return b;
-    if (is_identity(b) && a.kind() != K::scalar) return a;
+    if (is_identity(a) && known_matrix(b)) return b;
+    if (is_identity(b) && known_matrix(a)) return a;
     return flat(K::product, a, b);
 }
 
 namespace {
-// The scalar s when e is s·𝟏𝟏ᵀ (or 𝟏𝟏ᵀ: s = 1), the adjoint a sum or mean spreads over
-// its argument: (s 𝟏𝟏ᵀ) ⊙ B is s B.
+// The scalar factor s (or a 1×1 adjoint) when e is exactly s 𝟏 𝟏ᵀ: the adjoint a sum or
+// mean spreads over its argument.
 std::optional<MatExpr> spread_scalar(const MatExpr& e) {
-    if (e.kind() != K::product) return std::nullopt;
+    if (e.kind() != K::product || e.operands().size() < 2) return std::nullopt;
+    const auto& fs = e.operands();
+    const MatExpr& ones = fs[fs.size() - 2];
+    const MatExpr& ones_t = fs.back();
+    if (ones.kind() != K::ones || ones_t.kind() != K::transpose || ones_t.operands().front().kind() != K::ones)
+        return std::nullopt;
     MatExpr s = mat_scalar(Expr(1));
-    int ones = 0;
-    for (const MatExpr& f : e.operands()) {
-        if (f.kind() == K::ones || (f.kind() == K::transpose && f.operands().front().kind() == K::ones)) ++ones;
-        else if (f.kind() == K::scalar) s = s * f;
-        else return std::nullopt;
+    for (std::size_t k = 0; k + 2 < fs.size(); ++k) {
+        if (fs[k].kind() != K::scalar && fs[k].kind() != K::adjoint) return std::nullopt;
+        s = s * fs[k];
     }
-    if (ones != 2) return std::nullopt;
     return s;
 }
 }  // namespace
 
-MatExpr hadamard(const MatExpr& a, const MatExpr& b) {
-    if (const std::optional<MatExpr> s = spread_scalar(a)) return *s * b;
-    if (const std::optional<MatExpr> s = spread_scalar(b)) return *s * a;
-    return flat(K::hadamard, a, b);
+MatExpr hadamard(const MatExpr& a, const MatExpr& b) { return flat(K::hadamard, a, b); }
+
+MatExpr spread_hadamard(const MatExpr& spread, const MatExpr& b) {
+    if (const std::optional<MatExpr> s = spread_scalar(spread)) return *s * b;
+    return hadamard(spread, b);
 }
 MatExpr hadamard_quotient(const MatExpr& a, const MatExpr& b) { return make_mat(node(K::quotient, {a, b})); }
 // (Aᵀ)ᵀ = A: the product rule through Xᵀ A X would otherwise print (Xᵀ)ᵀ.
 // (P Q)ᵀ = Qᵀ Pᵀ, so that (Xᵀ A)ᵀ prints Aᵀ X.
 MatExpr transpose(const MatExpr& a) {
     if (a.kind() == K::transpose) return a.operands().front();
-    if (is_identity(a) || a.kind() == K::scalar) return a;
-    if (a.kind() == K::product) {
-        MatExpr out = transpose(a.operands().back());
-        for (std::size_t k = a.operands().size() - 1; k-- > 0;) out = out * transpose(a.operands()[k]);
-        return out;
+    if (is_identity(a) || scalar_valued(a)) return a;
+    if (a.kind() == K::product) {  // scalars stay in front, untransposed
+        MatExpr scalars = mat_scalar(Expr(1)), out = mat_scalar(Expr(1));
+        for (std::size_t k = a.operands().size(); k-- > 0;) {
+            const MatExpr& f = a.operands()[k];
+            if (scalar_valued(f)) scalars = f * scalars;
+            else out = out * transpose(f);
+        }
+        return scalars * out;
     }
     return make_mat(node(K::transpose, {a}));
 }

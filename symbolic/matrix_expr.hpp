@@ -22,9 +22,10 @@
 //   apply      sum(a), softmax(a), MSE(a, b) … a function of whole matrices (MatFunction)
 //   positive   \mathbb{1}[a > 0]      elementwise indicator
 //
-// Nothing is simplified but 1·a = a·1 = a, a^{∘1} = a and nesting of one associative
-// operation (sums, matrix products, ⊙: (a + b) + c = a + b + c), so the printed form is the
-// form the derivation wrote. Layout: the gradient of a scalar by a
+// Nothing is simplified but 1·a = a·1 = a, I·a = a for a surely matrix-sized a, (aᵀ)ᵀ = a,
+// (PQ)ᵀ = QᵀPᵀ, a^{∘1} = a and nesting of one associative operation (sums, matrix
+// products, ⊙: (a + b) + c = a + b + c); spread_hadamard writes (s𝟏𝟏ᵀ) ⊙ b as s b where the
+// caller knows b has the full shape. So the printed form is the form the derivation wrote. Layout: the gradient of a scalar by a
 // matrix has the matrix's shape (the "denominator layout" of The Matrix Cookbook, §2).
 #pragma once
 
@@ -118,11 +119,16 @@ MatExpr mat_ones();
 MatExpr operator+(const MatExpr& a, const MatExpr& b);
 MatExpr operator-(const MatExpr& a, const MatExpr& b);
 MatExpr operator-(const MatExpr& a);
-/// The matrix product a b (a scalar factor scales the other).
+/// The matrix product a b (a scalar factor scales the other; 1·b = b; I·b = b when b is
+/// surely a matrix, known_matrix in matrix_expr.cpp).
 MatExpr operator*(const MatExpr& a, const MatExpr& b);
 MatExpr hadamard(const MatExpr& a, const MatExpr& b);
+/// a ⊙ b, where a is often the s 𝟏𝟏ᵀ a sum or mean spreads (then s b). Only for a b of the
+/// full shape (not a broadcast row, column or scalar): the caller knows the shapes.
+MatExpr spread_hadamard(const MatExpr& spread, const MatExpr& b);
 MatExpr hadamard_quotient(const MatExpr& a, const MatExpr& b);
-/// aᵀ; the transpose of a transpose is a itself.
+/// aᵀ; the transpose of a transpose is a itself, of I or a scalar the same, of a product
+/// the reversed transposes ((PQ)ᵀ = QᵀPᵀ, scalar factors in front).
 MatExpr transpose(const MatExpr& a);
 /// a^{∘p}, entry by entry; a^{∘1} is a. With `decimal`, p is a number from a tape and
 /// prints as its decimal (0.75) where it has one.

@@ -49,7 +49,7 @@ std::string matrix_rendered(const lang::MatrixClaimReport& report, const CheckAr
 int run_check(const CheckArgs& args, Streams io) {
     const lang::Model model = load_model(args.model);
     if (model.has_matrices()) {
-        const lang::MatrixClaimReport report = lang::check_matrix_claims(model, std::max<std::size_t>(args.points / 3, 8));
+        const lang::MatrixClaimReport report = lang::check_matrix_claims(model, args.points);
         emit(matrix_rendered(report, args, title_of(model, args), model.source.name),
              output_path(args.model, args.format, args.output), io.out);
         return report.any_wrong() ? 1 : 0;

@@ -110,6 +110,9 @@ CLI::App* worksheet_command(CLI::App& app, WorksheetArgs& a) {
         ->check(name_list())
         ->type_name("NAMES");
     add_format(cmd, a.format, {"md", "tex", "pdf", "html", "json", "dot"});
+    cmd->add_option("--elementwise", a.elementwise,
+                    "Matrix models: write out a gradient entry element by element, e.g. W[2,1] (1-based; repeatable)")
+        ->type_name("NAME[ROW,COL]");
     cmd->add_option("--style", a.style, "Derivation style: paths|deltas|both (default: paths when few)")
         ->check(CLI::IsMember({"auto", "paths", "deltas", "both"}))
         ->type_name("STYLE");

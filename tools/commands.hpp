@@ -21,6 +21,7 @@ struct Streams {
 struct WorksheetArgs {
     std::string model;
     std::vector<std::string> wrt;
+    std::vector<std::string> elementwise;  ///< matrix models: entries to write out, "W[2,1]"
     std::string format = "md";
     std::string style = "auto";
     int digits = 10;

@@ -62,7 +62,8 @@ std::string matrix_rendered(const lang::Model& model, const lang::WorksheetReque
 
 int run_worksheet(const WorksheetArgs& args, Streams io) {
     const lang::Model model = load_model(args.model);
-    const lang::WorksheetRequest request{trimmed(args.wrt), style_of(args.style), args.digits, args.title};
+    const lang::WorksheetRequest request{trimmed(args.wrt), style_of(args.style), args.digits, args.title,
+                                         args.elementwise};
     if (model.has_matrices()) {
         emit(matrix_rendered(model, request, args), output_path(args.model, args.format, args.output), io.out);
         return 0;

@@ -57,7 +57,7 @@ TEST_CASE("matrix formula claims: each kind of slip, alone and with a factor") {
                                         "check dJ/db = sum(A - Y)\n");          // 1/m of a scalar
     CHECK(r.results[0].verdict == Verdict::HoldsIdentically);
     CHECK(r.results[0].points_holding == r.results[0].points_checked);
-    CHECK(r.results[0].points_checked == 9);
+    CHECK(r.results[0].points_checked == 25);  // the model's point and 24 random ones
     CHECK(r.results[1].diagnosis.find("X where X' (its transpose) is meant; 4 times the right value: the factor 1/4 "
                                       "is missing") != std::string::npos);
     CHECK(r.results[2].diagnosis.rfind("a 1×2 matrix, the transpose of the right 2×1 one", 0) == 0);

@@ -128,7 +128,7 @@ TEST_CASE("matrix model errors: one message at file:line:col naming shapes and t
     expect_error("input X = [1, 2; 3, 4]\nparam W = [1; 2; 3]\nZ = X*W\n", "3:5", "matmul");
     expect_error("param A = [1, 2; 3, 4]\nB = A^2\n", "2:5", "use .^ for the element-wise power");
     expect_error("param A = [1, 2; 3, 4]\nB = A/A\n", "2:7", "use ./ for the element-wise quotient");
-    expect_error("param A = [1, 2; 3, 4]\nb = exp(A) + sum(2)\n", "2:18", "sum takes a matrix");
+    expect_error("param A = [1, 2; 3, 4]\nb = exp(A) + kron(A)\n", "2:14", "kron takes 2 arguments, got 1");
     expect_error("param A = [1, 2; 3, 4]\nb = sum(A, 3)\n", "2:12", "the dimension of sum must be 1 or 2");
     expect_error("param A = [1, 2; 3, 4]\nb = A + 1\nc = b * 2\nd = sin(b) + c\nx = 2 * d\ny = log(x)\nz = x + y\n"
                  "w = z / 0\n", "8:9", "division by zero");
@@ -225,6 +225,56 @@ TEST_CASE("matrix worksheets certify their numbers: a cancellation prints as 0 w
     }
     const std::string tex = derivations::render_latex(matrix_model_document(m, {}));
     CHECK(tex.find("10^{-52}") == std::string::npos);
+}
+
+}  // namespace matrix_model_test
+
+#include "derivations/matrix_entry.hpp"
+
+namespace matrix_model_test {
+
+TEST_CASE("elementwise: ∂J/∂W₂₁ = Σ_k X_k2 ∂J/∂Z_k1, summed over the batch, equals the matrix formula's entry") {
+    const Model m = load_model_file(example("logistic_regression.chain"));
+    const derivations::MatrixDerivation d = matrix_model_derivation(m, {});
+    const derivations::EntryExpansion x = derivations::expand_entry(d, "W", 1, 0);
+    REQUIRE(x.terms.size() == 4);  // one per sample
+    const Matrix<Real> xs = matrix_of(m, "X");
+    const Matrix<Real> a = sigmoid_of((xs * matrix_of(m, "W")).array() + m.at("b").node.value());
+    const Matrix<Real> dz = (a - matrix_of(m, "Y")) / Real(4);
+    Real sum = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+        const derivations::EntryTerm& t = x.terms[k];
+        REQUIRE(t.factors.size() == 2);
+        CHECK(t.factors[0].matrix.name() == "X");
+        CHECK(t.factors[0].row == static_cast<Eigen::Index>(k));
+        CHECK(t.factors[0].col == 1);
+        CHECK(*t.factors[0].value == xs(static_cast<Eigen::Index>(k), 1));
+        CHECK(t.factors[1].matrix.kind() == symbolic::MatExpr::Kind::adjoint);
+        CHECK(abs(*t.factors[1].value - dz(static_cast<Eigen::Index>(k), 0)) < Real("1e-40"));
+        sum += *derivations::term_value(t);
+    }
+    CHECK(abs(sum - x.value) < Real("1e-40"));
+    CHECK(abs(x.value - (xs.transpose() * dz)(1, 0)) < Real("1e-40"));
+    // The bias: 𝟏ᵀ ∂J/∂Z, four terms of one factor each.
+    const derivations::EntryExpansion b = derivations::expand_entry(d, "b", 0, 0);
+    CHECK(b.terms.size() == 4);
+    CHECK(abs(b.value - dz.sum()) < Real("1e-40"));
+    CHECK_THROWS_WITH(derivations::expand_entry(d, "W", 2, 0), Catch::Contains("it has no entry (3,1)"));
+    CHECK_THROWS_WITH(derivations::expand_entry(d, "Q", 0, 0), Catch::Contains("no gradient of 'Q'"));
+}
+
+TEST_CASE("elementwise entry of a hidden layer (seed 000's XOR): X_{k1} ∂J/∂(Z₁)_{k2} over the 4 cases") {
+    const Model m = load_model_file(example("xor_network.chain"));
+    const derivations::MatrixDerivation d = matrix_model_derivation(m, {});
+    const derivations::EntryExpansion x = derivations::expand_entry(d, "W1", 0, 1);
+    REQUIRE(x.terms.size() == 4);
+    Real sum = 0;
+    for (const auto& t : x.terms) sum += *derivations::term_value(t);
+    CHECK(abs(sum - x.value) < Real("1e-40"));
+    const std::string tex = derivations::render_latex(matrix_model_document(m, {.elementwise = {"W1[1,2]"}}));
+    CHECK(tex.find("One entry, element by element") != std::string::npos);
+    CHECK(tex.find("X_{11} \\frac{\\partial J}{\\partial \\left(Z_{1}\\right)_{12}}") != std::string::npos);
+    CHECK_THROWS_WITH(matrix_model_document(m, {.elementwise = {"W1(1,2)"}}), Catch::Contains("is not an entry"));
 }
 
 }  // namespace matrix_model_test
