@@ -35,12 +35,19 @@ std::optional<symbolic::Function> catalogue_function(OpKind op) {
 MatExpr fraction(std::int64_t p, std::int64_t q) { return symbolic::mat_scalar(symbolic::Expr(symbolic::Rational(p, q))); }
 MatExpr one() { return symbolic::mat_scalar(symbolic::Expr(1)); }
 MatExpr ones_t() { return symbolic::transpose(symbolic::mat_ones()); }
+// The matrix of ones of a shape, as the sheet writes it: 𝟏𝟏ᵀ, a column 𝟏, a row 𝟏ᵀ, or 1.
+MatExpr spread(const Shape& s) {
+    if (s.rows == 1 && s.cols == 1) return symbolic::mat_scalar(symbolic::Expr(1));
+    if (s.cols == 1) return symbolic::mat_ones();
+    if (s.rows == 1) return ones_t();
+    return symbolic::mat_ones() * ones_t();
+}
 symbolic::MatShape mat_shape(const Shape& s) { return {s.rows, s.cols}; }
 
 [[noreturn]] void unsupported(std::string_view op) {
-    throw Error("chainrule: matrix worksheets have no matrix-notation rule for op '" + std::string(op) +
-                "' yet (softmax, log_softmax, max, min, … in the middle of a model); gradcheck and claims work on "
-                "such models");
+    throw Error("matrix worksheets have no matrix-notation rule for '" + std::string(op) +
+                "' yet (softmax, log_softmax, max, min, leaky_relu, p.^A … in the middle of a model); check and "
+                "gradcheck work on such models");
 }
 
 template <class T>
@@ -147,6 +154,7 @@ MatExpr MatrixDeriver<T>::scalar_expression(NodeIndex i) const {
         case OpKind::DivConst: return reciprocal(t_.param(i)) * in(r.in0);
         case OpKind::AddConst: return in(r.in0) + number(t_.param(i));
         case OpKind::Div: return symbolic::hadamard_quotient(in(r.in0), in(r.in1));
+        case OpKind::Sqrt: return symbolic::hadamard_power(in(r.in0), symbolic::Expr(symbolic::Rational(1, 2)));
         case OpKind::ConstAdd: return number(t_.param(i)) + in(r.in0);
         case OpKind::SubConst: return in(r.in0) - number(t_.param(i));
         case OpKind::ConstSub: return number(t_.param(i)) - in(r.in0);
@@ -244,7 +252,7 @@ MatExpr MatrixDeriver<T>::reduced(const MatExpr& g, const Shape& operand, const 
 }
 
 // Z̄ = Ā ⊙ f'(Z) for A = f(Z), with f' written in A where the textbooks do
-// (σ' = A ⊙ (1 − A), tanh' = 1 − A∘², exp' = A) and relu'(Z) = 𝟙[Z > 0].
+// (σ' = A ⊙ (1 − A), tanh' = 1 − A∘², exp' = A) and relu'(Z) = [Z > 0] (Iverson bracket).
 template <class T>
 void MatrixDeriver<T>::propagate_map(const MatEntry<T>& e, const MatExpr& g) {
     const MatExpr z = expression(e.in0), a = expression(e.node), p = number(e.param);
@@ -322,10 +330,8 @@ void MatrixDeriver<T>::propagate_matrix(const MatEntry<T>& e, const MatExpr& g) 
         case OpKind::RowMeans: return add(e.in0, fraction(1, s0.cols) * g * ones_t());
         case OpKind::ColMeans: return add(e.in0, fraction(1, s0.rows) * symbolic::mat_ones() * g);
         // S = sum(A) is 1×1: ∂J/∂A = (∂J/∂S) 𝟏𝟏ᵀ, the scalar first (𝟏𝟏ᵀ has A's shape).
-        case OpKind::MatSum:
-            if (s0 == Shape{1, 1}) return add(e.in0, g);
-            return add(e.in0, g * symbolic::mat_ones() * ones_t());
-        case OpKind::MatMean: return add(e.in0, fraction(1, m_n) * g * symbolic::mat_ones() * ones_t());
+        case OpKind::MatSum: return add(e.in0, g * spread(s0));
+        case OpKind::MatMean: return add(e.in0, fraction(1, m_n) * g * spread(s0));
         case OpKind::MatMap: return propagate_map(e, g);
         case OpKind::MatZip: {
             const MatExpr b = expression(e.in1);
@@ -404,6 +410,8 @@ void MatrixDeriver<T>::propagate(NodeIndex i, const MatExpr& g) {
         case OpKind::ConstAdd:
         case OpKind::SubConst: return add(r.in0, g);
         case OpKind::ConstSub: return add(r.in0, -g);
+        case OpKind::Sqrt:  // (√x)' = 1/(2√x), written with the node √x
+            return add(r.in0, symbolic::hadamard_quotient(g, symbolic::mat_scalar(symbolic::Expr(2)) * expression(i)));
         case OpKind::ConstDiv:  // (p/x)' = −p/x² = −y/x
             return add(r.in0, -symbolic::hadamard_quotient(g * expression(i), expression(r.in0)));
         case OpKind::MulConst: return add(r.in0, number(t_.param(i)) * g);
@@ -555,7 +563,14 @@ MatrixDerivation certified_matrix_derivation(const std::function<std::pair<Tape<
         cap = ladder_cap(max_exponent_with_matrices(record().first));
     }
     const std::vector<Certainty> certainty = run_ladder(evaluate, digits, numbers, cap);
-    // The last rung's values: the ladder's last call may have rounded up or down.
+    // The formulas of the first rung, rounded to nearest (the ladder's last call may have
+    // rounded up or down, and its tape's 0.3 is then no short decimal), with the last
+    // rung's values.
+    {
+        PrecisionScope scope(kWorkingDigits);
+        const auto [tape, loss] = record();
+        d = derive_matrix(tape, loss);
+    }
     std::size_t k = 0;
     for_each_entry(d, [&](Real& x, Certainty& c) {
         x = numbers.at(k);

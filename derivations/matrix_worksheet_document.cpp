@@ -133,7 +133,12 @@ void backward(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index
         if (const std::string v = numbers(s.value, s.certainty, digits, max_entries); !v.empty()) eq.rows.push_back({"", v});
     }
     doc.blocks.push_back(std::move(eq));
-    if (d.backward.empty() || d.backward.front().value.size() == 0) return;  // formulas and shapes only
+    if (d.backward.empty()) return;
+    if (d.backward.front().value.size() == 0) {
+        doc.blocks.push_back(Paragraph{text("Formulas and shapes only: the matrices of this model are too large to "
+                                            "print their numbers.")});
+        return;
+    }
     if (!d.backward.front().certainty.empty()) {
         doc.blocks.push_back(Paragraph{text("Every number is computed in 50-digit arithmetic (the reverse sweep of the "
                                             "replayed tape) and again at 100, 200, … digits until its " +

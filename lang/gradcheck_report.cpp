@@ -81,8 +81,19 @@ ModelGradcheck gradcheck_model(const Model& model) {
         throw LangError(model.source, out.offset,
                         "'" + *model.output + "' is a " + shape_text(out.matrix->shape()) + " matrix: gradcheck checks "
                         "the gradient of a scalar", {}, "check a loss: sum(…), mean(…), mse(P, Y), …");
-    // A matrix model is checked entry by entry on its scalar expansion (autodiff/gradcheck_matrix.hpp).
+    // A matrix model is checked entry by entry on its scalar expansion (autodiff/gradcheck_matrix.hpp):
+    // each entry replays the expansion ~60 times, so the work is its size times the entries.
     const Tape<double> tape = replay<double>(model.tape);
+    if (model.has_matrices()) {
+        std::size_t entries = 0;
+        for (NodeIndex p : options.wrt) entries += static_cast<std::size_t>(tape.shape(p).size());
+        const std::size_t work = scalar_expansion_size(tape, model.at(*model.output).index()) * entries;
+        if (work > kMaxGradcheckWork)
+            throw LangError(model.source.name, "too large for gradcheck: " + std::to_string(entries) +
+                                                   " entries, each replaying a scalar expansion of about " +
+                                                   std::to_string(work / std::max<std::size_t>(entries, 1)) +
+                                                   " nodes; check a smaller batch or fewer parameters");
+    }
     return {*model.output, gradcheck(tape, model.at(*model.output).node.index(), options)};
 }
 

@@ -19,6 +19,10 @@ struct ModelGradcheck {
     GradcheckReport<GradcheckReference<double>> report;
 };
 
+/// Most work (scalar-expansion nodes × checked entries) gradcheck takes on a matrix model:
+/// about a minute here.
+inline constexpr std::size_t kMaxGradcheckWork = 4'000'000;
+
 /// Records the model in 50 digits, replays it in double (the type whose reverse mode is
 /// checked) and checks ∂output/∂p for each param p the output depends on. Throws
 /// LangError when the model defines nothing or its output depends on no param.

@@ -84,15 +84,18 @@ derivations::Document matrix_claims_document(const MatrixClaimReport& report, in
         const MatrixClaimResult& r = report.results[k];
         if (r.verdict != Verdict::Wrong && r.verdict != Verdict::HoldsAtThisPointOnly) continue;
         doc.blocks.push_back(derivations::Paragraph{Line{Text{"Claim " + std::to_string(k + 1) + ": " + r.text}}});
+        // The right value with a digit more than the claim shows, so that the difference is seen.
+        const int right_digits = std::min(40, std::max(digits, r.claimed_digits + 1));
         if (plain) {
             if (r.claimed.size() != 0)
-                doc.blocks.push_back(derivations::Paragraph{Line{Text{"  claimed " + plain_matrix(r.claimed, digits)}}});
-            doc.blocks.push_back(derivations::Paragraph{Line{Text{"  right   " + plain_matrix(r.right, digits)}}});
+                doc.blocks.push_back(derivations::Paragraph{Line{Text{"  claimed " + plain_matrix(r.claimed, std::min(40, std::max(digits, r.claimed_digits)))}}});
+            doc.blocks.push_back(derivations::Paragraph{Line{Text{"  right   " + plain_matrix(r.right, right_digits)}}});
             continue;
         }
         derivations::Equations eq;
-        if (r.claimed.size() != 0) eq.rows.push_back({"\\text{claimed}", bmatrix(r.claimed, digits)});
-        eq.rows.push_back({"\\text{right}", bmatrix(r.right, digits)});
+        if (r.claimed.size() != 0)
+            eq.rows.push_back({"\\text{claimed}", bmatrix(r.claimed, std::min(40, std::max(digits, r.claimed_digits)))});
+        eq.rows.push_back({"\\text{right}", bmatrix(r.right, right_digits)});
         doc.blocks.push_back(std::move(eq));
     }
     const std::string summary = report.first_error

@@ -3,6 +3,8 @@
 #include "../derivations/claim_truth.hpp"
 #include "../models/splitmix.hpp"
 #include "constants.hpp"
+#include "matrix_declarations.hpp"
+#include "matrix_model_worksheet.hpp"
 #include "matrix_recorder.hpp"
 #include "parser.hpp"
 
@@ -92,8 +94,32 @@ std::optional<Matrix<Real>> formula_value(Model& p, const ExprNode& e, std::stri
     return std::nullopt;
 }
 
+// The 100-digit values, with an entry that shrank by 30 orders from 50 to 100 digits taken
+// as the 0 it is: rounding left over from a cancellation (−0.4 + 0.6 − 0.2 is 6.7e-52 at
+// 50 digits, 1e-101 at 100), not a value — so that a claimed 0 is right and such noise
+// neither appears as a number nor feeds a diagnosis.
+Matrix<Real> cleaned(const Matrix<Real>& at50, const Matrix<Real>& at100) {
+    Matrix<Real> out = at100;
+    if (at50.rows() != at100.rows() || at50.cols() != at100.cols() || out.size() == 0) return out;
+    const Real scale = std::max(Real(1), Real(at100.cwiseAbs().maxCoeff()));
+    for (Eigen::Index k = 0; k < out.size(); ++k)
+        if (abs(at100(k)) <= Real("1e-30") * abs(at50(k)) || (at50(k) == 0 && abs(at100(k)) <= Real("1e-80") * scale))
+            out(k) = 0;
+    return out;
+}
+
 // Entry by entry to 1e-30 relative (a far smaller floor for the entries that cancel to 0);
 // a NaN or an infinity never agrees.
+// The significant digits a decimal literal shows: "0.049653476370000" has 14.
+int shown_digits(const std::string& text) {
+    const std::string mantissa = text.substr(0, text.find_first_of("eE"));
+    const auto first = mantissa.find_first_of("123456789");
+    if (first == std::string::npos) return 1;
+    int n = 0;
+    for (std::size_t k = first; k < mantissa.size(); ++k) n += mantissa[k] >= '0' && mantissa[k] <= '9';
+    return n;
+}
+
 bool same(const Matrix<Real>& a, const Matrix<Real>& b) {
     if (a.rows() != b.rows() || a.cols() != b.cols()) return false;
     Real scale = 0;
@@ -115,6 +141,7 @@ std::optional<Real> ratio(const Matrix<Real>& a, const Matrix<Real>& b, const st
         if (abs(b(k)) > abs(b(pivot))) pivot = k;
     if (b(pivot) == 0) return std::nullopt;
     const Real q = a(pivot) / b(pivot);
+    if (q == 0) return std::nullopt;  // a zero claim is no multiple worth naming
     for (Eigen::Index k = 0; k < b.size(); ++k)
         if (abs(a(k) - q * b(k)) > slack(k) * (1 + abs(q))) return std::nullopt;
     return q;
@@ -253,21 +280,15 @@ private:
     }
 
     void judge_numbers(MatrixClaimResult& r, const std::vector<std::string>& texts, const ExprNode& e) const {
-        std::vector<std::vector<std::string>> rows{{}};
-        for (std::size_t k = 0; k < texts.size(); ++k) {
-            if (k > 0 && k < e.ops.size() && e.ops[k] == ';') rows.emplace_back();
-            rows.back().push_back(texts[k]);
-        }
+        std::vector<std::vector<NumberText>> rows{{NumberText{texts.front(), e.offset}}};
+        if (e.kind == ExprNode::Kind::Matrix) rows = literal_rows(e);
+        const Matrix<Real> claimed = literal_matrix(rows, model_.source);  // checks the row lengths
         for (const auto& row : rows)
-            if (row.size() != rows.front().size()) fail(e.offset, "the rows of the claimed matrix differ in length");
-        Matrix<Real> claimed(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.front().size()));
+            for (const NumberText& n : row) r.claimed_digits = std::max(r.claimed_digits, shown_digits(n.text));
         Matrix<Real> unit(claimed.rows(), claimed.cols());
         for (Eigen::Index i = 0; i < claimed.rows(); ++i)
-            for (Eigen::Index j = 0; j < claimed.cols(); ++j) {
-                const std::string& t = rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
-                claimed(i, j) = derivations::detail::decimal_value(t);
-                unit(i, j) = derivations::detail::last_digit_unit(t);
-            }
+            for (Eigen::Index j = 0; j < claimed.cols(); ++j)
+                unit(i, j) = derivations::detail::last_digit_unit(rows[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)].text);
         r.claimed = claimed;
         if (claimed.rows() == r.right.rows() && claimed.cols() == r.right.cols()) {
             for (Eigen::Index k = 0; k < claimed.size(); ++k)
@@ -320,11 +341,17 @@ private:
     }
 
     // The values of a formula (or a variant) at every point: nothing at the first point that has none.
+    // Each at 50 and 100 digits (cleaned): a fresh model per point, the claim's nodes go on its tape.
     std::vector<std::optional<Matrix<Real>>> values(const ExprNode& e, std::string* why = nullptr) const {
         std::vector<std::optional<Matrix<Real>>> out;
         for (std::size_t draw : draws_) {
-            Model p = model_at(model_, draw);  // a fresh copy: the claim's nodes go on its tape
-            out.push_back(formula_value(p, e, draw == 0 ? why : nullptr));
+            const auto at = [&](int digits) {
+                PrecisionScope scope(digits);
+                Model p = model_at(model_, draw);
+                return formula_value(p, e, draw == 0 ? why : nullptr);
+            };
+            const std::optional<Matrix<Real>> low = at(kWorkingDigits), high = at(2 * kWorkingDigits);
+            out.push_back(low && high ? std::optional(cleaned(*low, *high)) : std::nullopt);
         }
         return out;
     }
@@ -336,7 +363,13 @@ private:
         if (!q.wrt.empty() && model_.at(q.wrt).kind != NameKind::Param && model_.at(q.wrt).kind != NameKind::Definition)
             variable = q.wrt;
         std::vector<Matrix<Real>> out;
-        for (std::size_t draw : draws_) out.push_back(right_value(model_at(model_, draw, variable), q));
+        for (std::size_t draw : draws_) {
+            const auto at = [&](int digits) {
+                PrecisionScope scope(digits);
+                return right_value(model_at(model_, draw, variable), q);
+            };
+            out.push_back(cleaned(at(kWorkingDigits), at(2 * kWorkingDigits)));
+        }
         return out;
     }
 
@@ -361,6 +394,8 @@ private:
         if (here) return;
         r.diagnosis = diagnosis(e, claimed, right);
         if (!claimed.front()) r.diagnosis = join("no value: " + why, r.diagnosis);
+        else if (r.diagnosis.empty() && (r.claimed.rows() != r.right.rows() || r.claimed.cols() != r.right.cols()))
+            r.diagnosis = layout_text(r.claimed.rows(), r.claimed.cols(), r.right);
     }
 
     // The first simple slip that explains the values: a layout, one changed node, a factor.
@@ -416,6 +451,10 @@ bool MatrixClaimReport::any_wrong() const {
 MatrixClaimReport check_matrix_claims(const Model& model, std::size_t points) {
     if (model.checks.empty())
         throw LangError(model.source.name, "the model has no check lines (check dJ/dW = …): nothing to check");
+    if (matrix_entries(model.tape) > kMaxCertifiedEntries)  // every point records the model twice
+        throw LangError(model.source.name, "the model's matrices hold " + std::to_string(matrix_entries(model.tape)) +
+                                               " entries, more than " + std::to_string(kMaxCertifiedEntries) +
+                                               " for claim checks: check the claims on a smaller batch");
     MatrixClaimJudge judge(model, points);
     MatrixClaimReport report;
     for (const CheckDirective& c : model.checks) {

@@ -39,6 +39,7 @@ struct MatrixClaimResult {
     Matrix<Real> claimed;         ///< at the model's point (empty when it has no value there: a shape error)
     Matrix<Real> right;           ///< the right value at the model's point
     std::size_t wrong_entries = 0;     ///< numeric claims: entries beyond one unit of their last digit
+    int claimed_digits = 0;            ///< numeric claims: the most significant digits an entry shows
     std::size_t points_checked = 0;    ///< formulas: points tried (the model's first)
     std::size_t points_holding = 0;
     bool first_error = false;

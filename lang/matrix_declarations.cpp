@@ -33,21 +33,6 @@ std::optional<Shape> declared_shape(const Declaration& d, const Source& source) 
     return s;
 }
 
-Matrix<Real> literal(const MatrixValue& m, const Source& source) {
-    const std::size_t cols = m.rows.front().size();
-    Matrix<Real> out(static_cast<Eigen::Index>(m.rows.size()), static_cast<Eigen::Index>(cols));
-    for (std::size_t r = 0; r < m.rows.size(); ++r) {
-        if (m.rows[r].size() != cols)
-            declaration_error(source, m.rows[r].front().offset,
-                 "row " + std::to_string(r + 1) + " of the matrix has " + std::to_string(m.rows[r].size()) +
-                     " entries, row 1 has " + std::to_string(cols),
-                 "rows of the same length");
-        for (std::size_t c = 0; c < cols; ++c)
-            out(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = real_value(m.rows[r][c].text);
-    }
-    return out;
-}
-
 // Entries −a + 2a·u (or lo + (hi − lo)·u), u from splitmix64(seed), row by row.
 Matrix<Real> random_uniform(Shape s, double lo, double hi, std::uint64_t seed) {
     models::SplitMix64 rng(seed);
@@ -117,8 +102,16 @@ private:
     Matrix<Real> load() const {
         if (!m_.file || !m_.arguments.empty() || m_.seed)
             declaration_error(source_, m_.offset, "load takes a file name", "load(\"file.csv\") or load(\"file.json\")");
+        if (m_.file->text.empty()) declaration_error(source_, m_.file->offset, "an empty file name", "load(\"x.csv\")");
         const std::filesystem::path path = directory_ / m_.file->text;
-        Matrix<Real> value = load_matrix_file(path);
+        Matrix<Real> value;
+        try {
+            value = load_matrix_file(path);
+        } catch (const LangError& e) {  // the data file's own place, reported at the load in the model
+            std::string where = e.source_name();
+            if (e.line() != 0) where += ":" + std::to_string(e.line()) + ":" + std::to_string(e.column());
+            declaration_error(source_, m_.file->offset, where + ": " + e.message(), e.expected());
+        }
         if (shape_ && shape_of(value) != *shape_)
             declaration_error(source_, m_.file->offset,
                  m_.file->text + " holds a " + shape_text(shape_of(value)) + " matrix, declared " + shape_text(*shape_));
@@ -134,10 +127,38 @@ private:
 
 }  // namespace
 
+std::vector<std::vector<NumberText>> literal_rows(const ExprNode& literal) {
+    std::vector<std::vector<NumberText>> rows;
+    for (std::size_t i = 0; i < literal.operands.size(); ++i) {
+        if (i == 0 || literal.ops[i] == ';') rows.emplace_back();
+        rows.back().push_back(NumberText{literal.operands[i].text, literal.operands[i].offset});
+    }
+    return rows;
+}
+
+Matrix<Real> literal_matrix(const std::vector<std::vector<NumberText>>& rows, const Source& source) {
+    const std::size_t cols = rows.front().size();
+    if (rows.size() * cols > static_cast<std::size_t>(kMaxDeclaredEntries))
+        declaration_error(source, rows.front().front().offset,
+                          "a literal of more than " + std::to_string(kMaxDeclaredEntries) + " entries", {},
+                          "load large data from a file: load(\"x.csv\")");
+    Matrix<Real> out(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(cols));
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        if (rows[r].size() != cols)
+            declaration_error(source, rows[r].front().offset,
+                              "row " + std::to_string(r + 1) + " of the matrix has " + std::to_string(rows[r].size()) +
+                                  " entries, row 1 has " + std::to_string(cols),
+                              "rows of the same length");
+        for (std::size_t c = 0; c < cols; ++c)
+            out(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = real_value(rows[r][c].text);
+    }
+    return out;
+}
+
 Matrix<Real> declared_matrix(const Declaration& d, const Source& source, const std::filesystem::path& directory) {
     if (!d.matrix->initialiser.text.empty()) return Initialiser(d, source, directory).value();
     const std::optional<Shape> shape = declared_shape(d, source);
-    Matrix<Real> value = literal(*d.matrix, source);
+    Matrix<Real> value = literal_matrix(d.matrix->rows, source);
     if (shape && shape_of(value) != *shape)
         declaration_error(source, d.matrix->offset,
              "the matrix is " + shape_text(shape_of(value)) + ", declared " + shape_text(*shape), {},

@@ -19,11 +19,19 @@
 #include "../graph/matrix.hpp"
 
 #include <filesystem>
+#include <vector>
 
 namespace chainrule::lang {
 
 /// Most entries a declared matrix may have.
 inline constexpr Eigen::Index kMaxDeclaredEntries = 4'000'000;
+
+/// The rows of a literal [1, 2; 3, 4] (an ExprNode of kind Matrix), as written.
+std::vector<std::vector<NumberText>> literal_rows(const ExprNode& literal);
+
+/// The matrix of a literal's rows. Throws LangError at the first entry of a row whose length
+/// differs from the first row's.
+Matrix<Real> literal_matrix(const std::vector<std::vector<NumberText>>& rows, const Source& source);
 
 /// The matrix `d` declares (d.matrix is set). `directory`: where load() looks.
 Matrix<Real> declared_matrix(const Declaration& d, const Source& source, const std::filesystem::path& directory);

@@ -34,6 +34,13 @@ Json values_json(const Matrix<Real>& m, const std::vector<Certainty>& certainty,
 
 }  // namespace
 
+std::size_t matrix_entries(const Tape<Real>& tape) {
+    std::size_t n = 0;
+    if (const auto* store = tape.matrix_store())
+        for (std::size_t k = 0; k < store->size(); ++k) n += static_cast<std::size_t>(store->value(k).size());
+    return n;
+}
+
 derivations::MatrixDerivation matrix_model_derivation(const Model& model, const WorksheetRequest& request) {
     if (!model.output)
         throw LangError(model.source.name, "nothing to derive: the model has no definition (name = expression)");
@@ -54,7 +61,17 @@ derivations::MatrixDerivation matrix_model_derivation(const Model& model, const 
         const NodeIndex loss = again.at(name).index();
         return std::pair<Tape<Real>, NodeIndex>(std::move(again.tape), loss);
     };
-    return derivations::certified_matrix_derivation(record, request.digits);
+    try {
+        if (matrix_entries(model.tape) > kMaxCertifiedEntries)  // a 300×300 product takes minutes per rung
+            return derivations::derive_matrix(model.tape, output.node, false);
+        return derivations::certified_matrix_derivation(record, request.digits);
+    } catch (const LangError&) {
+        throw;
+    } catch (const Error& e) {  // an op without a matrix-notation rule: one line about the model
+        std::string why = e.what();
+        if (why.rfind("chainrule: ", 0) == 0) why.erase(0, 11);
+        throw LangError(model.source.name, why);
+    }
 }
 
 namespace {

@@ -17,8 +17,17 @@ namespace chainrule::lang {
 /// Largest number of rows or columns a matrix may have for the sheet to print its numbers.
 inline constexpr Eigen::Index kMaxMatrixShown = 6;
 
+/// Most matrix entries (all nodes of the tape) for which the sheet computes certified
+/// numbers; a larger model gets formulas and shapes only (the numbers of a 784×64 layer
+/// cannot be printed, and certifying them would take minutes).
+inline constexpr std::size_t kMaxCertifiedEntries = 20000;
+
+/// The matrix entries on a tape (every matrix node's rows × columns).
+std::size_t matrix_entries(const Tape<Real>& tape);
+
 /// The derivation of the model's output (a named scalar: a loss, a sum, …), every number
-/// certified to request.digits by the precision ladder. Throws LangError
+/// certified to request.digits by the precision ladder (formulas and shapes only beyond
+/// kMaxCertifiedEntries). Throws LangError
 /// when the model has no output, the output is a matrix or depends on no param, or a
 /// `derive … wrt` / --wrt list is given (a matrix worksheet derives every param).
 derivations::MatrixDerivation matrix_model_derivation(const Model& model, const WorksheetRequest& request);

@@ -1,6 +1,7 @@
 #include "matrix_recorder.hpp"
 
 #include "functions.hpp"
+#include "matrix_declarations.hpp"
 #include "matrix_functions.hpp"
 #include "recorder.hpp"
 
@@ -79,7 +80,7 @@ private:
                 if (const M* m = std::get_if<M>(&v)) return {{}, {}, *m};
                 return {{}, std::get<S>(v), {}};
             }
-            case ExprNode::Kind::Matrix: return {{}, {}, tape_.constant(literal(e))};
+            case ExprNode::Kind::Matrix: return {{}, {}, tape_.constant(literal_matrix(literal_rows(e), source_))};
             case ExprNode::Kind::Negate: return negate(eval(e.operands[0]));
             case ExprNode::Kind::Transpose: {
                 Term x = eval(e.operands[0]);
@@ -94,25 +95,6 @@ private:
             case ExprNode::Kind::Constant: break;  // read no matrix: scalar_operand
         }
         throw std::logic_error("chainrule::lang: unexpected node in a matrix expression");
-    }
-
-    Matrix<Real> literal(const ExprNode& e) const {
-        std::vector<std::vector<Real>> rows;
-        for (std::size_t i = 0; i < e.operands.size(); ++i) {
-            if (i == 0 || e.ops[i] == ';') rows.emplace_back();
-            rows.back().push_back(real_value(e.operands[i].text));
-        }
-        Matrix<Real> m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(rows.front().size()));
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-            if (rows[r].size() != rows.front().size())
-                throw LangError(source_, e.offset,
-                                "row " + std::to_string(r + 1) + " of the matrix has " + std::to_string(rows[r].size()) +
-                                    " entries, row 1 has " + std::to_string(rows.front().size()),
-                                "rows of the same length");
-            for (std::size_t c = 0; c < rows[r].size(); ++c)
-                m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = rows[r][c];
-        }
-        return m;
     }
 
     Term negate(const Term& x) {

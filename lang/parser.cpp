@@ -4,6 +4,7 @@
 #include "parser.hpp"
 
 #include "grammar.hpp"
+#include "matrix_declarations.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -308,13 +309,9 @@ template <>
 struct action<gr::declared_matrix> {
     template <class In>
     static void apply(const In& in, ParserState& s) {
-        const ExprNode literal = s.pop();
         MatrixValue& m = s.matrix.emplace();
         m.offset = offset_of(in);
-        for (std::size_t i = 0; i < literal.operands.size(); ++i) {
-            if (i == 0 || literal.ops[i] == ';') m.rows.emplace_back();
-            m.rows.back().push_back(NumberText{literal.operands[i].text, literal.operands[i].offset});
-        }
+        m.rows = literal_rows(s.pop());
     }
 };
 template <>
@@ -329,12 +326,20 @@ struct action<gr::initialiser_name> {
 template <>
 struct action<gr::seed_value> {
     template <class In>
-    static void apply(const In& in, ParserState& s) { s.matrix->seed = number_text(in, s); }
+    static void apply(const In& in, ParserState& s) {
+        if (s.matrix->seed)
+            throw LangError(s.source, offset_of(in), "a second seed", {}, "an initialiser takes one seed N");
+        s.matrix->seed = number_text(in, s);
+    }
 };
 template <>
 struct action<gr::file_text> {
     template <class In>
-    static void apply(const In& in, ParserState& s) { s.matrix->file = NumberText{in.string(), offset_of(in)}; }
+    static void apply(const In& in, ParserState& s) {
+        if (s.matrix->file)
+            throw LangError(s.source, offset_of(in), "a second file name", {}, "load takes one file: load(\"x.csv\")");
+        s.matrix->file = NumberText{in.string(), offset_of(in)};
+    }
 };
 template <>
 struct action<gr::initialiser_number> {

@@ -134,18 +134,27 @@ MatExpr operator*(const MatExpr& a, const MatExpr& b) {
 }
 
 namespace {
-// The scalar factor s (or a 1×1 adjoint) when e is exactly s 𝟏 𝟏ᵀ: the adjoint a sum or
-// mean spreads over its argument.
+// The scalar factor s when e is exactly s 𝟏𝟏ᵀ, s 𝟏 or s 𝟏ᵀ (the adjoint a sum or mean
+// spreads over a matrix, a column or a row), or a lone number s. s is a product of numbers;
+// of 𝟏𝟏ᵀ also of adjoints (then of a sum's scalar: ∂J/∂r 𝟏ᵀ, a row sum's column adjoint
+// spread along the rows, has no 𝟏 before 𝟏ᵀ).
 std::optional<MatExpr> spread_scalar(const MatExpr& e) {
-    if (e.kind() != K::product || e.operands().size() < 2) return std::nullopt;
+    if (e.kind() == K::scalar) return e;
+    const auto is_ones = [](const MatExpr& f) { return f.kind() == K::ones; };
+    const auto is_ones_t = [](const MatExpr& f) {
+        return f.kind() == K::transpose && f.operands().front().kind() == K::ones;
+    };
+    if (is_ones(e) || is_ones_t(e)) return mat_scalar(Expr(1));
+    if (e.kind() != K::product) return std::nullopt;
     const auto& fs = e.operands();
-    const MatExpr& ones = fs[fs.size() - 2];
-    const MatExpr& ones_t = fs.back();
-    if (ones.kind() != K::ones || ones_t.kind() != K::transpose || ones_t.operands().front().kind() != K::ones)
-        return std::nullopt;
+    std::size_t n = fs.size();
+    bool full = false;
+    if (n >= 2 && is_ones(fs[n - 2]) && is_ones_t(fs[n - 1])) n -= 2, full = true;
+    else if (n >= 1 && (is_ones(fs[n - 1]) || is_ones_t(fs[n - 1]))) n -= 1;
+    else return std::nullopt;
     MatExpr s = mat_scalar(Expr(1));
-    for (std::size_t k = 0; k + 2 < fs.size(); ++k) {
-        if (fs[k].kind() != K::scalar && fs[k].kind() != K::adjoint) return std::nullopt;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (fs[k].kind() != K::scalar && !(full && fs[k].kind() == K::adjoint)) return std::nullopt;
         s = s * fs[k];
     }
     return s;

@@ -20,7 +20,7 @@
 //   power      a^{\circ p}            elementwise power, p a scalar Expr
 //   map        f(a), f'(a)            a catalogue function applied elementwise (or its derivative)
 //   apply      sum(a), softmax(a), MSE(a, b) … a function of whole matrices (MatFunction)
-//   positive   \mathbb{1}[a > 0]      elementwise indicator
+//   positive   [a > 0]                elementwise indicator (Iverson bracket)
 //
 // Nothing is simplified but 1·a = a·1 = a, I·a = a for a surely matrix-sized a, (aᵀ)ᵀ = a,
 // (PQ)ᵀ = QᵀPᵀ, a^{∘1} = a and nesting of one associative operation (sums, matrix
@@ -137,7 +137,7 @@ MatExpr hadamard_power(const MatExpr& a, const Expr& exponent, bool decimal = fa
 /// `derivative` its derivative f' applied entry by entry.
 MatExpr elementwise(Function f, const MatExpr& a, bool derivative = false);
 MatExpr apply(MatFunction f, std::vector<MatExpr> arguments);
-/// \mathbb{1}[a > 0]: 1 where an entry of a is positive, 0 elsewhere (relu's derivative,
+/// [a > 0] (Iverson bracket): 1 where an entry of a is positive, 0 elsewhere (relu's derivative,
 /// with relu'(0) = 0 as on the tape).
 MatExpr positive_indicator(const MatExpr& a);
 

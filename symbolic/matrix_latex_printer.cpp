@@ -174,7 +174,8 @@ private:
             case K::map:
                 return latex_function_name(e.function()) + (e.derivative() ? "'" : "") + parens(print(e.operands()[0], prec_none));
             case K::apply: return apply(e);
-            case K::positive: return "\\mathbb{1}\\left[" + print(e.operands()[0], prec_none) + " > 0\\right]";
+            // The Iverson bracket [Z > 0] (Knuth): \mathbb{1} has no glyph in LaTeX's amssymb.
+            case K::positive: return "\\left[" + print(e.operands()[0], prec_none) + " > 0\\right]";
         }
         return {};
     }

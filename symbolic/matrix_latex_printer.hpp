@@ -4,7 +4,7 @@
 //
 //   X W + B        X^{\top} \frac{\partial J}{\partial Z}        \mathbf{1}^{\top} \frac{\partial J}{\partial Z}
 //   \frac{\partial J}{\partial A} \odot A \odot \left(1 - A\right)      \frac{1}{3} \left(A - Y\right)
-//   \sigma\left(Z\right)   \tanh'\left(Z\right)   A^{\circ 2}   \mathbb{1}\left[Z > 0\right]
+//   \sigma\left(Z\right)   \tanh'\left(Z\right)   A^{\circ 2}   \left[Z > 0\right]
 //   \operatorname{softmax}\left(Z\right)   \operatorname{MSE}\left(A,\, Y\right)
 //
 // Matrix products are juxtaposed (" \cdot " before a number), ⊙ and ⊘ are written out;

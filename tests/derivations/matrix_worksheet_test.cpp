@@ -134,7 +134,7 @@ TEST_CASE("matrix worksheet: tanh, relu, sqrt, mean and sum are written with the
           "\\frac{\\partial J}{\\partial S} \\odot \\left(\\frac{1}{2} \\oslash S\\right)");
     const std::string dz = to_latex(gradient_of(d, "Z").formula);
     CHECK_THAT(dz, Contains("\\frac{\\partial J}{\\partial A} \\odot \\left(1 - A^{\\circ 2}\\right)"));
-    CHECK_THAT(dz, Contains("\\frac{\\partial J}{\\partial H} \\odot \\mathbb{1}\\left[Z > 0\\right]"));
+    CHECK_THAT(dz, Contains("\\frac{\\partial J}{\\partial H} \\odot \\left[Z > 0\\right]"));
     // The numbers: ∂J/∂S = 1/4 everywhere, ∂J/∂H = 1.
     CHECK(gradient_of(d, "S").value(1, 0) == Real("0.25"));
     CHECK(gradient_of(d, "H").value(0, 1) == Real(1));

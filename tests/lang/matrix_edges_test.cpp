@@ -167,3 +167,62 @@ TEST_CASE("malformed data files and initialiser arguments: one message each") {
 }
 
 }  // namespace matrix_edges_test
+
+#include "lang/gradcheck_report.hpp"
+
+namespace matrix_edges_test {
+
+TEST_CASE("matrix claims: a cancellation's rounding is the 0 it is, in claims and in their values") {
+    // Z₁(4,2) = −0.4 + 0.6 − 0.2 = 0 exactly (6.7e-52 in 50-digit binary arithmetic).
+    const std::string xor_model = "input X[4,2] = [0, 0; 0, 1; 1, 0; 1, 1]\nparam W1[2,3] = [0.5, -0.4, 0.3; 0.2, 0.6, -0.7]\n"
+                                  "param b1[1,3] = [0.1, -0.2, 0.05]\nZ1 = X*W1 + b1\nJ = sum(Z1 .* Z1)\n";
+    const MatrixClaimReport r = check_matrix_claims(load_model_text(
+        xor_model + "check Z1 = [0.1, -0.2, 0.05; 0.3, 0.4, -0.65; 0.6, -0.6, 0.35; 0.8, 0, -0.35]\n"
+                    "check Z1 = [0.1, -0.2, 0.05; 0.3, 0.4, -0.65; 0.6, -0.6, 0.35; 0.8, 0.0001, -0.35]\n",
+        "m.chain"));
+    CHECK(r.results[0].verdict == Verdict::Correct);
+    CHECK(r.results[1].verdict == Verdict::Wrong);
+    CHECK(r.results[1].wrong_entries == 1);
+    // softmax rows minus one-hot rows sum to 0: the claimed formula's value is 0, not noise.
+    const MatrixClaimReport s = check_matrix_claims(load_model_text(
+        "input X = [1, 2; 3, 4]\nparam W = [1, 2; 3, 5]\nconst Y = [1, 0; 0, 1]\nH = X*W\n"
+        "J = softmax_cross_entropy(H, Y)\ncheck dJ/dW = mean(softmax(H) - Y)\n",
+        "m.chain"));
+    CHECK(s.results[0].verdict == Verdict::Wrong);
+    CHECK(s.results[0].claimed.size() == 1);
+    CHECK(s.results[0].claimed(0, 0) == 0);
+    CHECK(s.results[0].diagnosis == "a 1×1 matrix where the right value is 2×2");
+}
+
+TEST_CASE("matrix worksheets print a model's decimal constants as written, whatever the ladder did") {
+    const std::string tex = derivations::render_latex(matrix_model_document(
+        load_model_text("input X = [1, 2; 3, 4]\nparam W = [1, 2; 3, 5]\nconst Y = [1, 0; 0, 1]\nH = X*W\n"
+                        "J = softmax_cross_entropy(H, Y) + 0.3*sum(W) + 0.001*sum(W .* W)\n",
+                        "m.chain"),
+        {}));
+    CHECK(tex.find("10^{50}") == std::string::npos);
+    CHECK(tex.find("0.3") != std::string::npos);
+    CHECK(tex.find("0.001") != std::string::npos);
+}
+
+TEST_CASE("matrix worksheets: the ones a sum spreads have the shape of its argument; relu' is [Z > 0]") {
+    const derivations::MatrixDerivation d =
+        derived("param W = [1, 2; 3, 5]\nparam v = [0.5; -1]\nJ = sum(diag(W)) + sum(W .* v')\n");
+    const std::string f = symbolic::to_latex(step(d, "W").formula);
+    CHECK(f.find("\\operatorname{diag}\\left(\\mathbf{1}\\right)") != std::string::npos);  // diag of a column of ones: I
+    CHECK(step(d, "W").value == m22(1.5, -1, 0.5, 0));
+    const derivations::MatrixDerivation r = derived("param W = [1, -2; 3, 5]\nJ = sum(relu(W))\n");
+    CHECK(symbolic::to_latex(step(r, "W").formula).find("\\left[W > 0\\right]") != std::string::npos);
+}
+
+TEST_CASE("bounds: gradcheck and claims of models too large to finish") {
+    const Model big = load_model_text("param A[40,40] = uniform(-1, 1, seed 1)\nJ = det(A)\n", "m.chain");
+    CHECK_THROWS_WITH(gradcheck_model(big), Catch::Contains("too large for gradcheck: 1600 entries"));
+    const Model wide = load_model_text("param A[150,150] = uniform(-1, 1, seed 1)\nJ = sum(A*A)\ncheck dJ/dA = 1\n",
+                                       "m.chain");
+    CHECK_THROWS_WITH(check_matrix_claims(wide), Catch::Contains("for claim checks: check the claims on a smaller batch"));
+    const auto d = matrix_model_derivation(wide, {});  // formulas and shapes only, at once
+    CHECK(d.backward.front().value.size() == 0);
+}
+
+}  // namespace matrix_edges_test

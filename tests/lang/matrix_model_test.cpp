@@ -111,7 +111,10 @@ TEST_CASE("matrix data files: CSV and JSON keep the decimal text; errors name th
         }
         return std::string("no error");
     };
-    CHECK(error_of("input X = load(\"bad.csv\")\n").find("bad.csv:2:4: error: unexpected 'x'") != std::string::npos);
+    CHECK(error_of("input X = load(\"bad.csv\")\n").find("e.chain:1:17: error: ") != std::string::npos);
+    CHECK(error_of("input X = load(\"bad.csv\")\n").find("bad.csv:2:4: unexpected 'x'") != std::string::npos);
+    CHECK(error_of("input X = load(\"x.csv\", \"y.json\")\n").find("a second file name") != std::string::npos);
+    CHECK(error_of("input X = load(\"\")\n").find("an empty file name") != std::string::npos);
     CHECK(error_of("input X = load(\"ragged.csv\")\n").find("row 2 has 1 numbers, row 1 has 2") != std::string::npos);
     CHECK(error_of("input X[3,2] = load(\"x.csv\")\n").find("holds a 2×2 matrix, declared 3×2") != std::string::npos);
     CHECK(error_of("input X = load(\"none.csv\")\n").find("cannot read the data file") != std::string::npos);

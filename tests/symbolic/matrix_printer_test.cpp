@@ -71,7 +71,7 @@ TEST_CASE("matrix printer: elementwise functions and their derivatives", "[matri
           "\\frac{\\partial J}{\\partial A} \\odot A \\odot \\left(1 - A\\right)");
     CHECK(to_latex(num(1) - hadamard_power(A, 2)) == "1 - A^{\\circ 2}");
     CHECK(to_latex(hadamard_power(A + B, Expr(Rational(1, 2)))) == "\\left(A + B\\right)^{\\circ \\frac{1}{2}}");
-    CHECK(to_latex(positive_indicator(X * W)) == "\\mathbb{1}\\left[X W_{1} > 0\\right]");
+    CHECK(to_latex(positive_indicator(X * W)) == "\\left[X W_{1} > 0\\right]");
 }
 
 TEST_CASE("matrix printer: functions of whole matrices", "[matrix-printer]") {
