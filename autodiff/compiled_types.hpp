@@ -21,6 +21,14 @@
 // the library.
 #define CHAINRULE_GRADCHECKED_SCALARS(X) X(float) X(double) X(long double) X(boost::multiprecision::cpp_bin_float_50)
 
+// X(T) for every type whose gradcheck of matrix tapes (gradcheck_matrix.hpp) is compiled in
+// the library: double (the command line's) and the 50-digit type; another T compiles its
+// own (the clean build's time: each type costs ~20 s of compilation).
+#define CHAINRULE_MATRIX_GRADCHECKED_SCALARS(X) X(double) X(boost::multiprecision::cpp_bin_float_50)
+
+// X(T) for every type whose scalar expansion (scalar_expansion.hpp) is compiled in the library.
+#define CHAINRULE_EXPANDED_SCALARS(X) X(double) X(boost::multiprecision::cpp_bin_float_50) X(::chainrule::Real)
+
 // X(U, T) for every replay of a Tape<T> in U compiled in the library (replay.hpp): the
 // 50-digit replays behind worksheets, claims and the README's quickstart, and replay at
 // another point in double.

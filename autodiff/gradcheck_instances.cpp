@@ -10,9 +10,11 @@ namespace chainrule::detail::gradcheck {
 #define CHAINRULE_DETAIL_RUN(T)                                                                   \
     template GradcheckReport<GradcheckReference<T>> run<T, GradcheckReference<T>>(                \
         const Tape<T>&, NodeIndex, const std::vector<std::size_t>&, const std::vector<T>&,        \
-        const GradcheckOptions&, const MatrixContext<GradcheckReference<T>>*);                    \
+        const GradcheckOptions&, const MatrixContext<GradcheckReference<T>>*);
+CHAINRULE_GRADCHECKED_SCALARS(CHAINRULE_DETAIL_RUN)
+#define CHAINRULE_DETAIL_MATRIX_CHECK(T)                                                          \
     template GradcheckReport<GradcheckReference<T>> check_matrix_tape<T, GradcheckReference<T>>( \
         const Tape<T>&, NodeIndex, std::optional<std::span<const T>>, const GradcheckOptions&);
-CHAINRULE_GRADCHECKED_SCALARS(CHAINRULE_DETAIL_RUN)
+CHAINRULE_MATRIX_GRADCHECKED_SCALARS(CHAINRULE_DETAIL_MATRIX_CHECK)
 
 }  // namespace chainrule::detail::gradcheck

@@ -116,7 +116,7 @@ GradcheckReport<U> check_matrix_tape(const Tape<T>& tape, NodeIndex output, std:
 #define CHAINRULE_DETAIL_EXTERN_MATRIX_CHECK(T)                                                                \
     extern template GradcheckReport<GradcheckReference<T>> check_matrix_tape<T, GradcheckReference<T>>(       \
         const Tape<T>&, NodeIndex, std::optional<std::span<const T>>, const GradcheckOptions&);
-CHAINRULE_GRADCHECKED_SCALARS(CHAINRULE_DETAIL_EXTERN_MATRIX_CHECK)
+CHAINRULE_MATRIX_GRADCHECKED_SCALARS(CHAINRULE_DETAIL_EXTERN_MATRIX_CHECK)
 #undef CHAINRULE_DETAIL_EXTERN_MATRIX_CHECK
 #endif
 

@@ -379,7 +379,7 @@ ScalarExpansion<T> expand_to_scalars(const Tape<T>& tape, NodeIndex output, std:
 #define CHAINRULE_DETAIL_EXTERN_EXPANSION(T)                                                              \
     extern template std::size_t scalar_expansion_size<T>(const Tape<T>&, NodeIndex);                      \
     extern template ScalarExpansion<T> expand_to_scalars<T>(const Tape<T>&, NodeIndex, std::size_t);
-CHAINRULE_SWEPT_SCALARS(CHAINRULE_DETAIL_EXTERN_EXPANSION)
+CHAINRULE_EXPANDED_SCALARS(CHAINRULE_DETAIL_EXTERN_EXPANSION)
 #undef CHAINRULE_DETAIL_EXTERN_EXPANSION
 #endif
 

@@ -7,6 +7,6 @@ namespace chainrule {
 #define CHAINRULE_DETAIL_EXPANSION(T)                                                  \
     template std::size_t scalar_expansion_size<T>(const Tape<T>&, NodeIndex);          \
     template ScalarExpansion<T> expand_to_scalars<T>(const Tape<T>&, NodeIndex, std::size_t);
-CHAINRULE_SWEPT_SCALARS(CHAINRULE_DETAIL_EXPANSION)
+CHAINRULE_EXPANDED_SCALARS(CHAINRULE_DETAIL_EXPANSION)
 
 }  // namespace chainrule

@@ -127,15 +127,6 @@ private:
 
 }  // namespace
 
-std::vector<std::vector<NumberText>> literal_rows(const ExprNode& literal) {
-    std::vector<std::vector<NumberText>> rows;
-    for (std::size_t i = 0; i < literal.operands.size(); ++i) {
-        if (i == 0 || literal.ops[i] == ';') rows.emplace_back();
-        rows.back().push_back(NumberText{literal.operands[i].text, literal.operands[i].offset});
-    }
-    return rows;
-}
-
 Matrix<Real> literal_matrix(const std::vector<std::vector<NumberText>>& rows, const Source& source) {
     const std::size_t cols = rows.front().size();
     if (rows.size() * cols > static_cast<std::size_t>(kMaxDeclaredEntries))

@@ -15,6 +15,7 @@
 #include "ast.hpp"
 #include "diagnostic.hpp"
 #include "numbers.hpp"
+#include "parser.hpp"
 
 #include "../graph/matrix.hpp"
 
@@ -25,9 +26,6 @@ namespace chainrule::lang {
 
 /// Most entries a declared matrix may have.
 inline constexpr Eigen::Index kMaxDeclaredEntries = 4'000'000;
-
-/// The rows of a literal [1, 2; 3, 4] (an ExprNode of kind Matrix), as written.
-std::vector<std::vector<NumberText>> literal_rows(const ExprNode& literal);
 
 /// The matrix of a literal's rows. Throws LangError at the first entry of a row whose length
 /// differs from the first row's.

@@ -4,7 +4,6 @@
 #include "parser.hpp"
 
 #include "grammar.hpp"
-#include "matrix_declarations.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -560,6 +559,15 @@ std::vector<Binding> parse_bindings(const Source& source) { return run<gr::bindi
 Condition parse_condition(const Source& source) { return run<gr::condition_input>(source).condition; }
 
 NumberText parse_number(const Source& source) { return run<gr::number_input>(source).number; }
+
+std::vector<std::vector<NumberText>> literal_rows(const ExprNode& literal) {
+    std::vector<std::vector<NumberText>> rows;
+    for (std::size_t i = 0; i < literal.operands.size(); ++i) {
+        if (i == 0 || literal.ops[i] == ';') rows.emplace_back();
+        rows.back().push_back(NumberText{literal.operands[i].text, literal.operands[i].offset});
+    }
+    return rows;
+}
 
 ClaimSyntax parse_claim(const Source& source, std::size_t offset, std::size_t length) {
     ParserState s = run<gr::claim_input>(source, offset, offset + length);

@@ -61,6 +61,9 @@ NumberText parse_number(const Source& source);
 /// ("∂" may stand for "d"; `dA/dB` is read as a derivative, even if a node is called dA.)
 ClaimSyntax parse_claim(const Source& source, std::size_t offset, std::size_t length);
 
+/// The rows of a matrix literal [1, 2; 3, 4] (an ExprNode of kind Matrix), as written.
+std::vector<std::vector<NumberText>> literal_rows(const ExprNode& literal);
+
 /// Longest number literal accepted (characters), and largest decimal exponent.
 inline constexpr std::size_t kMaxNumberLength = 100;
 inline constexpr int kMaxDecimalExponent = 9999;
