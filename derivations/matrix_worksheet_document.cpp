@@ -130,6 +130,8 @@ void backward(Document& doc, const MatrixDerivation& d, int digits, Eigen::Index
     Equations eq;
     for (const MatrixGradientStep& s : d.backward) {
         eq.rows.push_back({to_latex(symbolic::mat_adjoint(d.loss, s.name)), to_latex(s.formula)});
+        // A formula that is a number (∂J/∂f = 1 for a summand f) is its value: no "= 1 = 1".
+        if (s.formula.kind() == symbolic::MatExpr::Kind::scalar) continue;
         if (const std::string v = numbers(s.value, s.certainty, digits, max_entries); !v.empty()) eq.rows.push_back({"", v});
     }
     doc.blocks.push_back(std::move(eq));

@@ -284,7 +284,9 @@ int guarded(const std::string& name, std::ostream& err, const std::function<int(
     } catch (const lang::LangError& e) {
         err << e.what() << "\n";
     } catch (const std::exception& e) {  // messages that may quote arguments or file text unescaped
-        err << "chainrule " << name << ": error: " << lang::message_text(e.what()) << "\n";
+        std::string what = e.what();  // "chainrule: gradcheck: …" from the library: said once
+        if (what.rfind("chainrule: ", 0) == 0) what.erase(0, 11);
+        err << "chainrule " << name << ": error: " << lang::message_text(what) << "\n";
     }
     return kExitBadInput;
 }

@@ -81,3 +81,20 @@ TEST_CASE("gradcheck on matrix models: every entry passes; a relu layer at 0 is 
 }
 
 }  // namespace matrix_model_cli_test
+
+namespace matrix_model_cli_test {
+
+TEST_CASE("matrix worksheet: a summand's adjoint 1 is not followed by '= 1'; library errors say chainrule once") {
+    ScratchDir dir;
+    write_file(dir / "s.chain", "param W = [1, 2; 3, 5]\nf = sum(W)\ng = trace(W)\nJ = f + g\n");
+    const Result r = run({"worksheet", (dir / "s.chain").string()});
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, !Contains("&= 1 \\\\\n &= 1"));
+    CHECK_THAT(r.out, Contains("\\frac{\\partial J}{\\partial f} &= 1"));
+    write_file(dir / "big.chain", "param W = [1e9999, 1]\nJ = sum(exp(W))\n");
+    const Result g = run({"gradcheck", (dir / "big.chain").string()});
+    CHECK(g.exit_code == 2);
+    CHECK_THAT(g.err, !Contains("error: chainrule:"));
+}
+
+}  // namespace matrix_model_cli_test
