@@ -1,7 +1,8 @@
 #pragma once
 /// \file compiled_types.hpp
 /// The scalar types whose reverse sweep, replay and gradcheck the library compiles once
-/// (autodiff/reverse_sweep_instances.cpp, replay_instances.cpp, gradcheck_instances.cpp). The headers
+/// (autodiff/reverse_sweep_instances.cpp, replay_instances.cpp, gradcheck_instances.cpp,
+/// second_order_instances.cpp). The headers
 /// declare those instantiations `extern template`, so a program or test that sweeps a tape
 /// of one of these types links to the library's copy instead of compiling the whole op
 /// table again in every translation unit (the build-time budget, docs/architecture.md).
@@ -37,6 +38,13 @@
     X(::chainrule::Real, ::chainrule::Real) X(boost::multiprecision::cpp_bin_float_50, float)                  \
     X(boost::multiprecision::cpp_bin_float_50, double) X(boost::multiprecision::cpp_bin_float_50, long double) \
     X(double, double)
+
+// X(U, T) for every second-order sweep (second_order.hpp: Hessians, Hessian–vector
+// products) of a Tape<T> in U compiled in the library: double, and the 50-digit types of
+// reference values (cpp_bin_float_50) and of the precision ladder (Real).
+#define CHAINRULE_SECOND_ORDER_SCALARS(X) \
+    X(double, double) X(boost::multiprecision::cpp_bin_float_50, double) X(::chainrule::Real, double) \
+        X(::chainrule::Real, ::chainrule::Real)
 
 #ifndef CHAINRULE_MUTATE_SIN_PARTIAL
 #define CHAINRULE_USE_COMPILED_INSTANCES 1

@@ -1,5 +1,7 @@
 #include "claim_truth.hpp"
 
+#include "claim_second_order.hpp"
+
 #include "../graph/op_dispatch.hpp"
 #include "../symbolic/evaluate.hpp"
 #include "../symbolic/exact_value.hpp"
@@ -35,6 +37,7 @@ Real QuantityTruth::quantity(const ClaimQuantity& q) {
         case ClaimQuantity::Kind::Value: return value(q.of);
         case ClaimQuantity::Kind::Derivative: return derivative(q.of, q.wrt);
         case ClaimQuantity::Kind::Update: return value(q.of) - *q.learning_rate * derivative(q.wrt, q.of);
+        case ClaimQuantity::Kind::SecondDerivative: return second_derivative(*this, q);
     }
     return Real(0);
 }

@@ -4,10 +4,12 @@
 #include "claim_diagnosis.hpp"
 #include "claim_identity.hpp"
 #include "claim_notes.hpp"
+#include "claim_second_order.hpp"
 
 #include "../autodiff/one_sided.hpp"
 #include "../autodiff/singular_ops.hpp"
 #include "../precision/number_format.hpp"
+#include "../symbolic/latex_names.hpp"
 #include "../symbolic/text_printer.hpp"
 #include "singular_points.hpp"
 
@@ -43,8 +45,24 @@ std::string quantity_text(const ClaimQuantity& q) {
         case ClaimQuantity::Kind::Value: return q.of;
         case ClaimQuantity::Kind::Derivative: return "d" + q.of + "/d" + q.wrt;
         case ClaimQuantity::Kind::Update: return q.of + "+";
+        case ClaimQuantity::Kind::SecondDerivative:
+            return "∂²" + q.of + "/∂" + q.wrt + (q.wrt2 == q.wrt ? "²" : "∂" + q.wrt2);
     }
     return q.of;
+}
+
+std::string quantity_latex(const ClaimQuantity& q) {
+    using symbolic::latex_name;
+    switch (q.kind) {
+        case ClaimQuantity::Kind::Value: return latex_name(q.of);
+        case ClaimQuantity::Kind::Derivative:
+            return "\\frac{\\partial " + latex_name(q.of) + "}{\\partial " + latex_name(q.wrt) + "}";
+        case ClaimQuantity::Kind::Update: return latex_name(q.of) + "^{+}";
+        case ClaimQuantity::Kind::SecondDerivative:
+            return "\\frac{\\partial^2 " + latex_name(q.of) + "}{\\partial " + latex_name(q.wrt) +
+                   (q.wrt2 == q.wrt ? "^2" : "\\,\\partial " + latex_name(q.wrt2)) + "}";
+    }
+    return latex_name(q.of);
 }
 
 Claim value_claim(std::string of, std::string number) {
@@ -62,6 +80,12 @@ Claim derivative_claim(std::string of, std::string wrt, std::string number) {
 Claim derivative_formula_claim(std::string of, std::string wrt, symbolic::Expr formula) {
     std::string text = "d" + of + "/d" + wrt + " = " + symbolic::to_text(formula);
     return Claim{{ClaimQuantity::Kind::Derivative, std::move(of), std::move(wrt), {}}, std::move(formula), std::move(text)};
+}
+
+Claim second_derivative_claim(std::string of, std::string wrt, std::string wrt2, std::string number) {
+    std::string text = "d2" + of + "/d" + wrt + (wrt2 == wrt ? "^2" : " d" + wrt2) + " = " + number;
+    return Claim{{ClaimQuantity::Kind::SecondDerivative, std::move(of), std::move(wrt), {}, std::move(wrt2)},
+                 ClaimedNumber{std::move(number), std::nullopt}, std::move(text)};
 }
 
 Claim update_claim(std::string param, std::string number, Real learning_rate) {
@@ -88,6 +112,16 @@ namespace {
 
 using detail::QuantityTruth;
 
+// ∂²A/∂B∂C: B and C named leaves, in the tape's order (the same quantity either way).
+void resolve_second_order(ClaimQuantity& q, const QuantityTruth& truth) {
+    if (q.wrt2.empty()) q.wrt2 = q.wrt;
+    for (const std::string* name : {&q.wrt, &q.wrt2})
+        if (!detail::is_second_order_leaf(truth.tape(), truth.node(*name)))
+            throw Error("chainrule: second derivatives are by the model's params, inputs, targets and consts; " + *name +
+                        " is computed from other nodes");
+    if (truth.node(q.wrt2) < truth.node(q.wrt)) std::swap(q.wrt, q.wrt2);
+}
+
 // The claim with its update's output and η filled in; Error when a name is unknown.
 Claim resolved(const Claim& c, const ClaimCheckOptions& o, const QuantityTruth& truth) {
     Claim r = c;
@@ -104,6 +138,7 @@ Claim resolved(const Claim& c, const ClaimCheckOptions& o, const QuantityTruth& 
         if (!q.wrt.empty()) truth.node(q.wrt);
         if (q.kind == ClaimQuantity::Kind::Update && truth.tape().node(i).op != OpKind::Input)
             throw Error("chainrule: " + q.of + " is not a parameter, so it has no update");
+        if (q.kind == ClaimQuantity::Kind::SecondDerivative) resolve_second_order(q, truth);
     } catch (const Error& e) {
         throw Error(where + std::string(e.what()).substr(std::string("chainrule: ").size()));
     }
@@ -206,6 +241,16 @@ std::optional<Agreement> agreement_with_truth(ClaimResult& r, const Real& unit,
     return detail::agreement(*r.claimed, r.right, unit);
 }
 
+// A second derivative is correct or wrong (no right formula from earlier claims is
+// searched); at a kink the note says the conventions give it (relu″ = 0).
+void judge_second_order(QuantityTruth& truth, ClaimResult& r) {
+    r.verdict = r.agreement ? ClaimVerdict::Correct : ClaimVerdict::Wrong;
+    if (const std::optional<KinkNote> k = detail::second_order_kink(truth, r.claim.quantity, r.right)) {
+        r.kink = k;
+        r.note = kink_note_text(*k, Language::English);
+    }
+}
+
 // Correct, carried forward from earlier claims, or wrong (a numeric claim).
 void judge_number(QuantityTruth& truth, const std::vector<ClaimResult>& earlier, ClaimResult& r,
                   const std::optional<symbolic::Rational>& exact) {
@@ -231,6 +276,7 @@ void judge_number(QuantityTruth& truth, const std::vector<ClaimResult>& earlier,
     }
     r.agreement = agreement_with_truth(r, unit, exact);
     r.verdict = ClaimVerdict::Correct;
+    if (r.claim.quantity.kind == ClaimQuantity::Kind::SecondDerivative) return judge_second_order(truth, r);
     if (r.agreement) {
         if (const std::optional<OneSided>& s = sides)
             note_kink(r, KinkNote::Kind::Convention, *s, r.right);
@@ -313,6 +359,14 @@ void judge_against_interval(ClaimResult& r, const std::optional<Enclosure>& know
     r.agreement.reset();
 }
 
+// A wrong number's diagnosis: a second derivative's slip (as data too), else a slip of
+// claim_diagnosis.
+void diagnose(QuantityTruth& truth, std::vector<ClaimResult>& results, std::size_t i) {
+    ClaimResult& r = results[i];
+    r.slip = detail::second_order_slip(truth, r);
+    r.diagnosis = r.slip ? second_order_slip_text(*r.slip, Language::English) : detail::diagnose(truth, results, i);
+}
+
 }  // namespace
 
 void apply_right_certainty(ClaimReport& report, std::span<const Certainty> certainty) {
@@ -329,7 +383,10 @@ void apply_right_certainty(ClaimReport& report, std::span<const Certainty> certa
         r.first_error = false;
         r.root_errors.clear();
         r.carried_to.clear();
-        if (r.verdict != ClaimVerdict::Wrong) r.diagnosis.clear();
+        if (r.verdict != ClaimVerdict::Wrong) {
+            r.diagnosis.clear();
+            r.slip.reset();
+        }
     }
     link_errors(report);
 }
@@ -357,7 +414,7 @@ ClaimReport check_claims(const Tape<Real>& tape, std::span<const Claim> claims, 
     for (std::size_t i = 0; i < report.results.size(); ++i)
         // A kink or an infinity is the real explanation; a coincidence of values is not.
         if (report.results[i].verdict == ClaimVerdict::Wrong && report.results[i].note.empty())
-            report.results[i].diagnosis = detail::diagnose(truth, report.results, i);
+            diagnose(truth, report.results, i);
     return report;
 }
 

@@ -13,6 +13,9 @@
 ///     partial \f$\partial A/\partial B\f$.
 ///   - an update:     \f$p^{+} = p - \eta\,\mathrm{d}E/\mathrm{d}p\f$ for the model's
 ///     output E (`w5+ = 0.45906664745 lr=0.5`).
+///   - a second derivative: \f$\partial^2 A/\partial B\,\partial C\f$ by two named leaves
+///     (`d2E/dw5^2 = -0.0208070533`, `d2E/dw1dw5 = 0.0025322527`), by one
+///     forward-over-reverse sweep (claim_second_order.hpp).
 /// and claims either a number (a decimal, as precise as its digits, or an exact constant
 /// such as 151/125) or a formula over named nodes.
 ///
@@ -47,11 +50,14 @@ namespace chainrule::derivations {
 
 /// What a claim is about.
 struct ClaimQuantity {
-    enum class Kind { Value, Derivative, Update };
+    enum class Kind { Value, Derivative, Update, SecondDerivative };
     Kind kind = Kind::Value;
-    std::string of;   ///< N, A (of dA/dB), or the updated parameter p
-    std::string wrt;  ///< B of dA/dB; for an update the output E (empty: the check's output)
+    std::string of;   ///< N, A (of dA/dB and of ∂²A/∂B∂C), or the updated parameter p
+    std::string wrt;  ///< B of dA/dB and of ∂²A/∂B∂C; for an update the output E (empty: the check's output)
     std::optional<Real> learning_rate;  ///< an update's η (empty: the check's default)
+    /// C of ∂²A/∂B∂C (= B for ∂²A/∂B²). B and C are named leaves (params, inputs, targets,
+    /// consts); check_claims puts them in the tape's order (the derivative is symmetric).
+    std::string wrt2 = {};
 };
 
 /// A claimed number: a decimal literal, kept as written so that its last shown digit is
@@ -92,12 +98,26 @@ std::string_view agreement_name(Agreement a);
 /// value, neither, or — where the one-sided values agree — the derivative of a function that
 /// is differentiable although one of its ops has a kink.
 struct KinkNote {
-    enum class Kind { Left, Right, Convention, Neither, Differentiable };
+    /// SecondOrder: a second derivative at a kink, which the rules' conventions give
+    /// (relu″ = 0); `convention` is its value, `left` and `right` are unused.
+    enum class Kind { Left, Right, Convention, Neither, Differentiable, SecondOrder };
     Kind kind = Kind::Neither;
     std::string function;  ///< "relu"
     std::string argument;  ///< "z": relu at z = 0
     Real left, right;      ///< the one-sided values
     Real convention;       ///< what the ops' conventions give
+};
+
+/// What a wrong second-derivative number is, as data so that a report says it in its own
+/// language (claim_notes.hpp): the first derivative ∂A/∂B (`quantity`), another entry of
+/// the Hessian (`quantity`), the product of the first derivatives ∂A/∂B·∂A/∂C, or the
+/// negative, twice or half of the right value. `value` is the value the claim matched
+/// (Sign, Twice, Half: the right value).
+struct SecondOrderSlip {
+    enum class Kind { FirstDerivative, OtherEntry, FirstProduct, Sign, Twice, Half };
+    Kind kind = Kind::Sign;
+    ClaimQuantity quantity;
+    Real value;
 };
 
 struct ClaimResult {
@@ -124,6 +144,8 @@ struct ClaimResult {
     /// At a kink, the note as data, so that a report says it in its own language
     /// (claims_document.hpp; `note` is its English text).
     std::optional<KinkNote> kink;
+    /// A wrong second derivative's slip (`diagnosis` is its English text).
+    std::optional<SecondOrderSlip> slip;
     std::size_t points_checked = 0;           ///< formula claims: random points tried
     std::size_t points_holding = 0;           ///< … and where the formula held
 };
@@ -182,8 +204,14 @@ ClaimReport check_claims(const Tape<T>& tape, std::span<const Claim> claims, con
     return check_claims(replay<Real>(tape), claims, options);
 }
 
-/// "dE/dw5", "out_h1", "w5+" — the quantity as claims write it.
+/// "dE/dw5", "out_h1", "w5+" — the quantity as claims write it; a second derivative as
+/// "∂²E/∂w5²", "∂²E/∂w1∂w5".
 std::string quantity_text(const ClaimQuantity& q);
+
+/// The quantity in LaTeX (names by symbolic::latex_name): \frac{\partial E}{\partial w_{5}},
+/// \frac{\partial^2 E}{\partial w_{5}^2}, \frac{\partial^2 E}{\partial w_{1}\,\partial w_{5}},
+/// \mathrm{out}_{h_{1}}, w_{5}^{+}.
+std::string quantity_latex(const ClaimQuantity& q);
 
 /// Claims as a person writes them (`text` is set to "out_h1 = 0.6456563062" etc.).
 /// `number` is a decimal literal ("0.6456563062", "-1.5e-3"); it is validated when checked.
@@ -191,6 +219,8 @@ Claim value_claim(std::string of, std::string number);
 Claim derivative_claim(std::string of, std::string wrt, std::string number);
 /// dA/dB claimed as a formula over named nodes.
 Claim derivative_formula_claim(std::string of, std::string wrt, symbolic::Expr formula);
+/// ∂²A/∂B∂C claimed as a decimal number (B = C: ∂²A/∂B²).
+Claim second_derivative_claim(std::string of, std::string wrt, std::string wrt2, std::string number);
 /// p⁺ = p − η·dE/dp; the output E comes from ClaimCheckOptions::output.
 Claim update_claim(std::string param, std::string number, Real learning_rate);
 /// Any quantity claimed to be exactly `value`, an expression without symbols

@@ -63,7 +63,8 @@ std::string wrong_note(const ClaimReport& report, const ClaimResult& r, Language
     std::vector<std::string> parts;
     if (r.first_error) parts.push_back(say_text(language, Phrase::FirstError));
     if (!r.note.empty()) parts.push_back(note_in(r, language));
-    if (!r.diagnosis.empty()) parts.push_back(r.diagnosis);
+    if (r.slip) parts.push_back(second_order_slip_text(*r.slip, language));
+    else if (!r.diagnosis.empty()) parts.push_back(r.diagnosis);
     parts.push_back(r.carried_to.empty() ? say_text(language, Phrase::NothingCarried)
                                          : say_text(language, Phrase::CarriedInto, {refs(report, r.carried_to, language)}));
     std::string note;
@@ -106,6 +107,15 @@ int right_value_digits(const ClaimResult& r, int digits) {
 }
 
 std::string verdict_text(ClaimVerdict v, Language language) { return say_text(language, verdict_phrase(v)); }
+
+Line claim_cell(const ClaimResult& r) {
+    const ClaimQuantity& q = r.claim.quantity;
+    const std::size_t equals = r.claim.text.find('=');
+    if (q.kind != ClaimQuantity::Kind::SecondDerivative || equals == std::string::npos) return text(r.claim.text);
+    std::string rhs = r.claim.text.substr(equals + 1);
+    rhs.erase(0, rhs.find_first_not_of(" \t"));
+    return Line{Math{quantity_latex(q), quantity_text(q)}, Text{" = " + rhs}};
+}
 
 std::string claim_note(const ClaimReport& report, std::size_t i, Language language) {
     const ClaimResult& r = report.results[i];
@@ -159,7 +169,7 @@ Document claims_document(const ClaimReport& report, int digits, std::string titl
         // No difference from a right value that is not settled: it would be noise.
         const bool show_difference = std::holds_alternative<ClaimedNumber>(r.claim.claimed) && r.right_certainty.complete() &&
                                      !(r.verdict == ClaimVerdict::Correct && *r.agreement == Agreement::Exact);
-        t.rows.push_back({text(std::to_string(i + 1)), text(r.claim.text), text(verdict_text(r.verdict, language)),
+        t.rows.push_back({text(std::to_string(i + 1)), claim_cell(r), text(verdict_text(r.verdict, language)),
                           math(latex_number(r.right, r.right_certainty, right_value_digits(r, digits))),
                           show_difference ? math(latex_number(r.difference, 3)) : text(""),
                           text(claim_note(report, i, language))});

@@ -24,6 +24,11 @@ std::string claim_note(const ClaimReport& report, std::size_t i, Language langua
 /// more); at most 40.
 int right_value_digits(const ClaimResult& r, int digits);
 
+/// The claim as a report's claim column prints it: as written (`r.claim.text`, text); a
+/// second derivative as its quantity (math: \frac{\partial^2 E}{\partial w_{5}^2}, whose
+/// text face is ∂²E/∂w5²) and the right side as written (text): "∂²E/∂w5² = -0.0208".
+Line claim_cell(const ClaimResult& r);
+
 /// One line: "23 claims: 17 correct, 5 carried forward, 3 wrong; first error: #8 E_o1".
 std::string claims_summary(const ClaimReport& report, Language language = Language::English);
 

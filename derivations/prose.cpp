@@ -184,6 +184,33 @@ constexpr std::array kCatalogue{
     Entry{P::AgreesWithReverseMode, "agrees with reverse mode", "与反向模式一致"},
     Entry{P::Disagrees, "DISAGREES", "不一致"},
     Entry{P::CannotConfirm, "cannot confirm (not settled)", "无法验证（数值未确定）"},
+    Entry{P::SecondOrderHeading, "Second derivatives", "二阶导数"},
+    Entry{P::SecondOrderIntro,
+          "Each second derivative differentiates a chain-rule product above once more. By the product rule every factor "
+          "is differentiated in turn, the others kept; a factor's derivative goes through the nodes its formula reads, "
+          "each of which is a first derivative again.",
+          "每个二阶导数都是把上面的链式法则乘积再求一次导。按乘积法则，依次对每个因子求导，其余因子不变；"
+          "因子的导数通过其公式所读取的节点求得，而这些节点的导数又是一阶导数。"},
+    // {0}: the gradient ∂E/∂p, {1}: p
+    Entry{P::SecondOrderProductRule, "Differentiate {0} by {1} with the product rule:", "用乘积法则对 {0} 关于 {1} 求导："},
+    // {0}: p
+    Entry{P::SecondOrderFactors, "The derivative of each factor by {0} (0 where the factor does not depend on {0}):",
+          "每个因子关于 {0} 的导数（因子不依赖 {0} 时为 0）："},
+    // {0}: p
+    Entry{P::SecondOrderTangents, "The first derivatives by {0} used there (by the chain rule, as above):",
+          "其中用到的关于 {0} 的一阶导数（按链式法则，同上）："},
+    Entry{P::SecondOrderNumbers, "With the numbers:", "代入数值："},
+    // {0}: the value
+    Entry{P::SecondOrderCheckAgrees,
+          "Cross-check: forward-over-reverse differentiation of the tape (the Hessian) gives {0}, the same.",
+          "验证：对计算图做前向套反向求导（黑塞矩阵）得到 {0}，结果一致。"},
+    Entry{P::SecondOrderCheckOther, "Cross-check: forward-over-reverse differentiation of the tape (the Hessian) gives {0}.",
+          "验证：对计算图做前向套反向求导（黑塞矩阵）得到 {0}。"},
+    // {0}: E
+    Entry{P::SecondOrderHessian,
+          "The Hessian of {0} by the parameters, by forward-over-reverse: the entry in row a and column b is the "
+          "derivative of {0} by a and then by b.",
+          "{0} 关于各参数的黑塞矩阵，由前向套反向求导得到：第 a 行第 b 列的元素是 {0} 先对 a、再对 b 求的导数。"},
     // {0}: a blank to write in
     Entry{P::SheetNameLine, "Name: {0} Write each answer on its numbered line.", "姓名：{0} 请把每个答案写在对应编号的横线上。"},
     Entry{P::KeyLegend, "Answer key: the boxed number after an answer is its line's number on the blank sheet.",
@@ -266,6 +293,20 @@ constexpr std::array kCatalogue{
           "{0} is a kink of one op, but the function is differentiable here: the derivative is {1} from both sides "
           "(the ops' conventions give {2})",
           "{0}是某个运算的折点，但函数在此处可导：两侧的导数都是 {1}（各运算的约定给出 {2}）"},
+    // {0}: where, {1}: the function
+    Entry{P::ClaimKinkSecondOrder, "{0} is a kink: the second derivative there follows the rules' convention {1}″ = 0",
+          "{0}是一个折点：此处的二阶导数按规则的约定 {1}″ = 0 计算"},
+    // {0}: the quantity the number is ("∂E/∂w5"), {1}: its value
+    Entry{P::SlipFirstDerivative, "this is {0} ({1}), the first derivative, not the second",
+          "这是一阶导数 {0}（{1}），不是二阶导数"},
+    Entry{P::SlipOtherEntry, "this is {0} ({1}), another entry of the Hessian", "这是黑塞矩阵的另一个元素 {0}（{1}）"},
+    Entry{P::SlipFirstProduct, "this is {0} ({1}), a product of first derivatives, not a second derivative",
+          "这是一阶导数之积 {0}（{1}），不是二阶导数"},
+    // {0}: the right value
+    Entry{P::SlipSign, "the sign is wrong (the right value is {0})", "符号错误（正确值为 {0}）"},
+    Entry{P::SlipTwice, "it is twice the right value ({0}): a factor 2 too many, or a factor 1/2 missing",
+          "它是正确值（{0}）的两倍：多了因子 2，或漏了因子 1/2"},
+    Entry{P::SlipHalf, "it is half the right value ({0}): a factor 2 is missing", "它是正确值（{0}）的一半：漏了因子 2"},
 };
 
 constexpr bool in_enum_order() {

@@ -52,6 +52,9 @@ enum class Phrase {
     CrossCheck, CrossCheckOf, CrossCheckAgrees, CrossCheckDisagrees, CrossCheckUndefined, CrossCheckCannotConfirm,
     CrossCheckAllOne, CrossCheckAllMany, UpdateHeading, UpdateIntro, SummaryHeading, HeaderParameter, HeaderGradient,
     HeaderCheck, HeaderAfterStep, AgreesWithReverseMode, Disagrees, CannotConfirm,
+    // second derivatives (--order 2)
+    SecondOrderHeading, SecondOrderIntro, SecondOrderProductRule, SecondOrderFactors, SecondOrderTangents,
+    SecondOrderNumbers, SecondOrderCheckAgrees, SecondOrderCheckOther, SecondOrderHessian,
     // exercise sheets
     SheetNameLine, KeyLegend,
     // the HTML page's graph (render_html.hpp)
@@ -64,6 +67,8 @@ enum class Phrase {
     CarriedFrom, FollowsFrom, FirstError, NothingCarried, CarriedInto, FormulaGives, HoldsAtPoints, RightValueUnsettled,
     // claims at a kink ({0}: where, ClaimKinkWhere; numbers formatted)
     ClaimKinkWhere, ClaimKinkLeft, ClaimKinkRight, ClaimKinkConvention, ClaimKinkNeither, ClaimKinkDifferentiable,
+    // second derivatives: at a kink, and the slips of a wrong one ({0}: a quantity or the right value)
+    ClaimKinkSecondOrder, SlipFirstDerivative, SlipOtherEntry, SlipFirstProduct, SlipSign, SlipTwice, SlipHalf,
     Count_
 };
 

@@ -108,6 +108,39 @@ public:
         for (const NamedNode& n : w_.graph.nodes) j["nodes"].push_back(node(n));
         for (const GradientDerivation& d : w_.derivations) j["derivations"].push_back(derivation(d));
         if (w_.options.learning_rate) j["learning_rate"] = number(*w_.options.learning_rate);
+        if (w_.options.order == 2) j["second_order"] = second_order();
+        return j;
+    }
+
+    // --order 2: each ∂²E/∂p² (its product-rule terms, every factor's derivative, the
+    // tangents ∂M/∂p), the forward-over-reverse value, and the Hessian by the parameters.
+    json second_order() const {
+        const SecondOrderSection& s = w_.second_order;
+        json j = {{"derivations", json::array()}, {"parameters", json::array()}, {"hessian", json::array()}};
+        for (const SecondDerivation& d : s.derivations) {
+            json dj = {{"output", name(d.output)}, {"wrt", name(d.wrt)}, {"factors", json::array()}, {"tangents", json::array()}};
+            for (std::size_t p = 0; p < d.factors.size(); ++p)
+                for (std::size_t k = 0; k < d.factors[p].size(); ++k) {
+                    const FactorDerivative& f = d.factors[p][k];
+                    json fj = {{"path", p}, {"factor", k}, {"derivative", number(f.value, f.certainty)},
+                               {"term", number(d.terms[p][k], d.term_certainty[p][k])}, {"through", json::array()}};
+                    for (const FactorDerivative::Term& t : f.terms)
+                        fj["through"].push_back({{"node", name(t.node)}, {"formula", formula(t.formula)},
+                                                 {"value", number(t.value, t.certainty)}});
+                    dj["factors"].push_back(std::move(fj));
+                }
+            for (const Tangent& t : d.tangents) dj["tangents"].push_back({{"node", name(t.node)}, {"value", number(t.value, t.certainty)}});
+            dj["result"] = number(d.result, d.result_certainty);
+            dj["forward_over_reverse"] = number(d.forward_over_reverse, d.forward_over_reverse_certainty);
+            j["derivations"].push_back(std::move(dj));
+        }
+        const std::size_t n = s.params.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            j["parameters"].push_back(name(s.params[i]));
+            json row = json::array();
+            for (std::size_t k = 0; k < n; ++k) row.push_back(number(s.hessian[i * n + k], s.hessian_certainty[i * n + k]));
+            j["hessian"].push_back(std::move(row));
+        }
         return j;
     }
 

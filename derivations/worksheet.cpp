@@ -38,6 +38,8 @@ namespace {
 void check_options(const NamedGraph& graph, const WorksheetOptions& options) {
     if (options.digits < 1 || options.digits > 40)
         throw std::invalid_argument("chainrule: digits must be between 1 and 40, got " + std::to_string(options.digits));
+    if (options.order != 1 && options.order != 2)
+        throw std::invalid_argument("chainrule: a worksheet's order is 1 or 2, got " + std::to_string(options.order));
     for (const auto& [name, label] : options.labels) {
         if (!graph.find(name))
             throw Error("chainrule: label for '" + name + "', which is not a named node the output depends on");
@@ -96,6 +98,7 @@ void evaluate_numbers(Worksheet& w, const Recording& r) {
         evaluate_derivation(w.graph, d);
         if (eta) d.after_update = w.graph.nodes[d.wrt].value - *eta * d.result;
     }
+    if (w.options.order == 2) evaluate_second_order(w.graph, w.derivations, r.tape, r.output, w.second_order);
 }
 
 // At a kink the gradient has two one-sided limits: from the gradients just left and right
@@ -129,6 +132,7 @@ Worksheet make_worksheet(const Recorder& record, WorksheetOptions options) {
         w.options = std::move(options);
         derive_all(w);
         w.edges = edge_partials(w);
+        if (w.options.order == 2) w.second_order = second_order_section(w.graph, w.derivations);
     }
     const auto evaluate = [&](std::vector<Real>& numbers) {
         evaluate_numbers(w, record());
@@ -155,6 +159,22 @@ Worksheet make_worksheet(const Recorder& record, WorksheetOptions options) {
 
 namespace {
 
+template <class S, class F>
+void visit_second_order_numbers(S& s, const F& f) {
+    for (auto& d : s.derivations) {
+        for (auto& t : d.tangents) f(t.value, t.certainty);
+        for (std::size_t p = 0; p < d.factors.size(); ++p)
+            for (std::size_t k = 0; k < d.factors[p].size(); ++k) {
+                for (auto& t : d.factors[p][k].terms) f(t.value, t.certainty);
+                f(d.factors[p][k].value, d.factors[p][k].certainty);
+                f(d.terms[p][k], d.term_certainty[p][k]);
+            }
+        f(d.result, d.result_certainty);
+        f(d.forward_over_reverse, d.forward_over_reverse_certainty);
+    }
+    for (std::size_t k = 0; k < s.hessian.size(); ++k) f(s.hessian[k], s.hessian_certainty[k]);
+}
+
 template <class W, class F>
 void visit_numbers(W& w, const F& f) {
     for (auto& e : w.edges) f(e.value, e.certainty);
@@ -175,6 +195,7 @@ void visit_numbers(W& w, const F& f) {
         f(d.reverse_mode, d.reverse_mode_certainty);
         if (d.after_update) f(*d.after_update, d.after_update_certainty);
     }
+    visit_second_order_numbers(w.second_order, f);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 
 #include "chain_rule.hpp"
 #include "document.hpp"
+#include "second_order_derivation.hpp"
 #include "singular_points.hpp"
 
 #include <functional>
@@ -34,6 +35,10 @@ struct WorksheetOptions {
     std::vector<std::string> wrt;
     StyleChoice style = StyleChoice::Auto;
     int digits = 10;  ///< significant digits of every printed number (1–40)
+    /// 2 adds the second derivatives ∂²E/∂p² of the variables among wrt, derived by the
+    /// chain rule from the first-order products (second_order_derivation.hpp), and their
+    /// Hessian; 1 (the default) only the gradient.
+    int order = 1;
     std::optional<Real> learning_rate;  ///< adds the update section w⁺ = w − η ∂E/∂w
     std::map<std::string, std::string, std::less<>> labels;  ///< name → LaTeX label (validated)
     std::string title;  ///< default: "Chain-rule derivation of the gradient of <output>"
@@ -46,6 +51,7 @@ struct Worksheet {
     std::vector<LocalPartial> edges;
     /// Kinks, infinite derivatives and infinite values the model sits on exactly.
     std::vector<SingularPoint> singular_points;
+    SecondOrderSection second_order;  ///< empty unless options.order is 2
     WorksheetOptions options;
 };
 

@@ -5,6 +5,7 @@
 #include "../symbolic/text_printer.hpp"
 #include "../precision/number_format.hpp"
 #include "prose.hpp"
+#include "second_order_document.hpp"
 #include "worksheet.hpp"
 
 #include <algorithm>
@@ -589,6 +590,7 @@ Document layout(const Layout& L) {
     forward_pass(L, doc);
     singular_points(L, doc);
     derivations(L, doc);
+    if (!L.exercise()) second_order_document(L.w(), L.language(), doc);
     update(L, doc);
     if (!L.blank_sheet()) summary(L, doc);  // its gradients and updates are the answers
     return doc;

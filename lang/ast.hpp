@@ -144,10 +144,14 @@ struct TitleDirective {
 /// A parsed `check` claim: `out_h1 = 0.6456563062`, `dE/dw5 = -(o1 - out_o1)*…`,
 /// `w5+ = 0.45906664745 lr=0.5`. Offsets are those of the .chain file.
 struct ClaimSyntax {
-    enum class Kind : std::uint8_t { Value, Derivative, Update };
+    enum class Kind : std::uint8_t { Value, Derivative, Update, HigherDerivative };
     Kind kind = Kind::Value;
     Name of;           ///< N, A of dA/dB, or the updated parameter
-    Name wrt;          ///< B of dA/dB
+    Name wrt;          ///< B of dA/dB (of d2A/dB^2, d2A/dB dC; d2A/dBdC: "BdC", split by the reader)
+    /// A higher derivative's orders as written, digits only (² → "2"), at their offsets:
+    /// `order` of d2A (empty for a first derivative), `power` of dB^2, `power2` of dC^2.
+    Name order, power, power2;
+    Name wrt2;         ///< C of d2A/dB dC, d2A/∂B∂C (written apart; empty otherwise)
     ExprNode claimed;  ///< a number (possibly negated) or a formula
     std::optional<NumberText> learning_rate;
 };

@@ -6,6 +6,7 @@
 #include "../symbolic/diff.hpp"
 #include "../symbolic/exact_value.hpp"
 #include "constants.hpp"
+#include "descent_objective.hpp"
 #include "descent_watch.hpp"
 #include "recorder.hpp"
 #include "to_symbolic.hpp"
@@ -103,11 +104,12 @@ Var<T> record_at(Tape<T>& tape, std::vector<Var<T>>& variables, const ExprNode& 
 
 }  // namespace
 
-namespace {
+Var<Real> record_at_point(Tape<Real>& tape, std::vector<Var<Real>>& variables, const ExprNode& expression,
+                          const Source& source, const Point& point, std::string_view option) {
+    return record_at(tape, variables, expression, source, point, values_now(point), option);
+}
 
-// r when it is the value x was certified as (so a fraction is shown only for the number
-// the ladder computed; a mismatch would mean the symbolic and the tape derivatives differ).
-std::optional<Rational> agreeing(const std::optional<Rational>& r, const Real& x) {
+std::optional<Rational> agreeing_rational(const std::optional<Rational>& r, const Real& x) {
     if (!r || !boost::multiprecision::isfinite(x)) return std::nullopt;
     const Real exact = Real(numerator(*r).str()) / Real(denominator(*r).str());
     const Real scale = std::max(Real(1), Real(boost::multiprecision::abs(x)));
@@ -115,33 +117,32 @@ std::optional<Rational> agreeing(const std::optional<Rational>& r, const Real& x
     return r;
 }
 
-// The results that are exact rationals at the point's decimals (Gradient::exact_value).
-void add_exact_results(Gradient& g, const ExprNode& expression, const Source& source, const Point& point) {
-    if (point.texts.size() != point.names.size()) return;
-    std::map<std::string, Rational, std::less<>> at;
-    for (std::size_t i = 0; i < point.names.size(); ++i) at.emplace(point.names[i], exact_value(point.texts[i]));
-    const symbolic::Expr f = to_symbolic(expression, source);
-    g.exact_value = agreeing(symbolic::exact_rational_value(f, at), g.value);
-    const symbolic::PartialDerivatives d(f);
-    for (std::size_t i = 0; i < point.names.size(); ++i)
-        g.exact_partials.push_back(
-            agreeing(symbolic::exact_rational_value(d(symbolic::Expr::symbol(point.names[i])), at), g.partials[i]));
-}
-
-// A result that is an exact rational at the point's decimals is settled by it, whatever
-// the ladder could establish: exp(x) − exp(x) is 0 at every rung, but mixed rounding
-// moves it (two separately rounded e^x), so the ladder gives only 0 within a bound.
-void settle_by_exact(Real& x, Certainty& c, const std::optional<Rational>& exact) {
+void settle_by_exact_rational(Real& x, Certainty& c, const std::optional<Rational>& exact) {
     if (!exact || c.complete()) return;
     x = Real(numerator(*exact).str()) / Real(denominator(*exact).str());
     c = Certainty{};
     c.same_at_every_rung = true;
 }
 
+namespace {
+
+// The results that are exact rationals at the point's decimals (Gradient::exact_value).
+void add_exact_results(Gradient& g, const ExprNode& expression, const Source& source, const Point& point) {
+    if (point.texts.size() != point.names.size()) return;
+    std::map<std::string, Rational, std::less<>> at;
+    for (std::size_t i = 0; i < point.names.size(); ++i) at.emplace(point.names[i], exact_value(point.texts[i]));
+    const symbolic::Expr f = to_symbolic(expression, source);
+    g.exact_value = agreeing_rational(symbolic::exact_rational_value(f, at), g.value);
+    const symbolic::PartialDerivatives d(f);
+    for (std::size_t i = 0; i < point.names.size(); ++i)
+        g.exact_partials.push_back(
+            agreeing_rational(symbolic::exact_rational_value(d(symbolic::Expr::symbol(point.names[i])), at), g.partials[i]));
+}
+
 void settle_exact_results(Gradient& g) {
-    settle_by_exact(g.value, g.value_certainty, g.exact_value);
+    settle_by_exact_rational(g.value, g.value_certainty, g.exact_value);
     for (std::size_t i = 0; i < g.exact_partials.size() && i < g.partials.size(); ++i)
-        settle_by_exact(g.partials[i], g.partial_certainty[i], g.exact_partials[i]);
+        settle_by_exact_rational(g.partials[i], g.partial_certainty[i], g.exact_partials[i]);
 }
 
 }  // namespace
@@ -203,12 +204,26 @@ Gradient plain_gradient_at(const ExprNode& typed, const Source& source, const Po
     return arithmetic == Arithmetic::Double ? run(0.0) : run(0.0F);
 }
 
-symbolic::Expr derivative(const ExprNode& expression, const Source& source, std::string_view wrt) {
+namespace {
+
+void require_symbol_name(std::string_view wrt) {
     const auto is_name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
     if (wrt.empty() || std::isdigit(static_cast<unsigned char>(wrt.front())) ||
         !std::all_of(wrt.begin(), wrt.end(), is_name_char))
         throw LangError("--wrt", "'" + std::string(wrt) + "' is not a name (letters, digits and _, not starting with a digit)");
-    return symbolic::diff(to_symbolic(bind_constants(expression, {std::string(wrt)}), source), wrt);
+}
+
+}  // namespace
+
+symbolic::Expr derivative(const ExprNode& expression, const Source& source, std::string_view wrt) {
+    return derivative(expression, source, std::vector<std::string>{std::string(wrt)});
+}
+
+symbolic::Expr derivative(const ExprNode& expression, const Source& source, const std::vector<std::string>& wrt) {
+    for (const std::string& name : wrt) require_symbol_name(name);
+    symbolic::Expr d = to_symbolic(bind_constants(expression, wrt), source);
+    for (const std::string& name : wrt) d = symbolic::diff(d, name);
+    return d;
 }
 
 models::StoppingRule<Real> stopping_rule(const std::optional<Condition>& until, std::size_t max_steps) {
@@ -231,25 +246,13 @@ struct DescentStopped {
     DescentEnding ending;
 };
 
-// A failure at the start means the input is outside the domain of J: bad input, not a run.
-[[noreturn]] void refuse_start(const DescentEnding& ending, const Source& source) {
-    throw LangError(source.name, ending.message + ": the start (--from) must be a point where J and its gradient are finite");
-}
-
 }  // namespace
 
 Descent descend(const ExprNode& typed, const Source& source, const Point& start, const DescentOptions& options) {
     const ExprNode expression = bind_constants(typed, start.names);  // pi, e unless --from names them
     const std::unique_ptr<models::Optimizer<Real>> optimizer = models::make_optimizer(options.optimizer);
     std::vector<Real> evaluating = start.values;  // the point of the step being computed, for a throw inside J
-    const auto objective = [&](Tape<Real>& tape, std::span<const Var<Real>> x) {
-        for (std::size_t i = 0; i < x.size(); ++i) evaluating[i] = x[i].value();
-        return record_expression(tape, expression, source, [&](const ExprNode& n) {
-            for (std::size_t i = 0; i < start.names.size(); ++i)
-                if (start.names[i] == n.text) return x[i];
-            return unknown_name(n, source, start, "--from");
-        });
-    };
+    const models::Objective<Real> objective = descent_objective(expression, source, start, evaluating);
     Descent run{start.names, {}, false, {}, {}};
     DescentWatch watch(expression, source, start.names);
     models::TrainingOptions<Real> training;
@@ -261,19 +264,16 @@ Descent descend(const ExprNode& typed, const Source& source, const Point& start,
         run.steps.push_back(std::move(row));
         if (std::optional<DescentEnding> end = watch.diverged(run.steps.back())) throw DescentStopped{std::move(*end)};
     };
-    try {
-        const models::TrainingResult<Real> result = models::minimize<Real>(objective, start.values, *optimizer, training);
-        run.reached = options.until && result.reason != models::StopReason::MaxSteps;
-        run.ending = {run.reached ? DescentEnd::Reached : DescentEnd::MaxSteps, result.updates(), ""};
-    } catch (const DescentStopped& stopped) {
-        run.ending = stopped.ending;
-    } catch (const std::domain_error&) {  // Boost.Multiprecision's arithmetic errors, inside J or its gradient
-        run.ending = watch.failed_evaluation(run.steps.size(), evaluating);
-    } catch (const std::range_error&) {
-        run.ending = watch.failed_evaluation(run.steps.size(), evaluating);
-    } catch (const std::overflow_error&) {
-        run.ending = watch.failed_evaluation(run.steps.size(), evaluating);
-    }
+    const auto minimize = [&] {
+        try {
+            const models::TrainingResult<Real> result = models::minimize<Real>(objective, start.values, *optimizer, training);
+            run.reached = options.until && result.reason != models::StopReason::MaxSteps;
+            run.ending = {run.reached ? DescentEnd::Reached : DescentEnd::MaxSteps, result.updates(), ""};
+        } catch (const DescentStopped& stopped) {
+            run.ending = stopped.ending;
+        }
+    };
+    if (std::optional<DescentEnding> failed = watch.guarded(minimize, run.steps, evaluating)) run.ending = *failed;
     if (run.steps.empty()) refuse_start(run.ending, source);
     run.warning = watch.warning();
     return run;

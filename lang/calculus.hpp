@@ -8,6 +8,7 @@
 #include "ast.hpp"
 #include "diagnostic.hpp"
 #include "numbers.hpp"
+#include "../graph/tape.hpp"
 #include "../precision/certainty.hpp"
 
 #include "../models/optimizers.hpp"
@@ -65,6 +66,22 @@ struct Gradient {
 Gradient gradient_at(const ExprNode& expression, const Source& source, const Point& point,
                      std::string_view option = "--at", int digits = 10);
 
+/// f recorded on `tape` in Real at the current precision (a rung of the ladder: the
+/// point's decimals read again), the point's names as variables (appended to `variables`,
+/// in order). `option` names where the point came from in messages. Throws LangError as
+/// gradient_at().
+Var<Real> record_at_point(Tape<Real>& tape, std::vector<Var<Real>>& variables, const ExprNode& expression,
+                          const Source& source, const Point& point, std::string_view option);
+
+/// r when it is the value x was certified as (so a fraction is shown only for the number
+/// the ladder computed; a mismatch would mean the symbolic and the tape derivatives differ).
+std::optional<Rational> agreeing_rational(const std::optional<Rational>& r, const Real& x);
+
+/// A result that is an exact rational at the point's decimals is settled by it, whatever
+/// the ladder could establish: exp(x) − exp(x) is 0 at every rung, but mixed rounding
+/// moves it (two separately rounded e^x), so the ladder gives only 0 within a bound.
+void settle_by_exact_rational(Real& x, Certainty& c, const std::optional<Rational>& exact);
+
 /// The arithmetic of a plain (uncertified) reverse sweep, to show what a framework gives.
 enum class Arithmetic { Double, Float };
 
@@ -76,6 +93,11 @@ Gradient plain_gradient_at(const ExprNode& expression, const Source& source, con
 /// ∂f/∂wrt, simplified; every name of the expression is a symbol but pi and e, the
 /// constants π and e (unless wrt is that name). Throws LangError.
 symbolic::Expr derivative(const ExprNode& expression, const Source& source, std::string_view wrt);
+
+/// The higher derivative ∂ⁿf/∂wrt[n−1]⋯∂wrt[0]: f differentiated by each name in turn,
+/// simplified at every step (∂²f/∂x∂y for {"x", "y"}; {"x", "x"} for ∂²f/∂x²). Throws
+/// LangError as derivative().
+symbolic::Expr derivative(const ExprNode& expression, const Source& source, const std::vector<std::string>& wrt);
 
 struct DescentOptions {
     /// The update rule and its hyper-parameters: sgd (the default), momentum, nesterov,
@@ -102,20 +124,27 @@ enum class DescentEnd {
     Overflow,           ///< an iterate, J or a partial beyond the double range (or the 50-digit range)
     LeftDomain,         ///< J not finite: a function outside its domain, a division by zero
     NotDifferentiable,  ///< J finite but ∇J not (sqrt at 0, …)
+    Stationary,         ///< Newton's method: ∇J is exactly 0 at the last row (a normal end)
+    LineSearchFailed,   ///< Newton's method: no step length decreased J enough (descent_newton.hpp)
 };
 
-/// "reached", "max_steps", "diverged", "overflow", "left_domain", "not_differentiable".
+/// "reached", "max_steps", "diverged", "overflow", "left_domain", "not_differentiable",
+/// "stationary", "line_search_failed".
 std::string_view to_string(DescentEnd end);
 
 struct DescentEnding {
     DescentEnd kind = DescentEnd::MaxSteps;
-    /// The step it ended at: the last row for Reached, MaxSteps and Diverged; for the
-    /// others the step after the last row (its values could not be computed, so it has none).
+    /// The step it ended at: the last row for Reached, MaxSteps, Diverged and Stationary;
+    /// for the others the step after the last row (its values could not be computed, or no
+    /// step was found, so it has none).
     std::size_t step = 0;
     /// One line for a failed run ("overflow at step 4: J = 1.6e420 exceeds the range of a
-    /// double (1.797693135e308)", "left the domain of log at step 1 (x = -9)"); empty otherwise.
+    /// double (1.797693135e308)", "left the domain of log at step 1 (x = -9)") and for a
+    /// Stationary end ("the gradient is exactly 0 at step 1 …"); empty otherwise.
     std::string message;
-    bool failed() const { return kind != DescentEnd::Reached && kind != DescentEnd::MaxSteps; }
+    bool failed() const {
+        return kind != DescentEnd::Reached && kind != DescentEnd::MaxSteps && kind != DescentEnd::Stationary;
+    }
 };
 
 struct Descent {

@@ -16,10 +16,32 @@ using derivations::ClaimReport;
 using derivations::ClaimResult;
 using Json = nlohmann::ordered_json;
 
+std::string slip_name(derivations::SecondOrderSlip::Kind k) {
+    using K = derivations::SecondOrderSlip::Kind;
+    switch (k) {
+        case K::FirstDerivative: return "first derivative";
+        case K::OtherEntry: return "other entry";
+        case K::FirstProduct: return "product of first derivatives";
+        case K::Sign: return "sign";
+        case K::Twice: return "twice";
+        case K::Half: return "half";
+    }
+    return "?";
+}
+
 Json numbers_from_one(const std::vector<std::size_t>& list) {
     Json out = Json::array();
     for (std::size_t i : list) out.push_back(i + 1);
     return out;
+}
+
+// A second derivative's own fields: its order, its leaves, its LaTeX, and the slip of a
+// wrong number (null when none explains it).
+void second_order_json(const ClaimResult& r, Json& j) {
+    j["order"] = 2;
+    j["wrt"] = Json::array({r.claim.quantity.wrt, r.claim.quantity.wrt2});
+    j["quantity_latex"] = derivations::quantity_latex(r.claim.quantity);
+    j["slip"] = r.slip ? Json(slip_name(r.slip->kind)) : Json(nullptr);
 }
 
 Json claim_json(const ClaimReport& report, std::size_t i, int digits) {
@@ -42,6 +64,7 @@ Json claim_json(const ClaimReport& report, std::size_t i, int digits) {
     j["carried_to"] = numbers_from_one(r.carried_to);
     j["diagnosis"] = r.diagnosis;
     j["note"] = derivations::claim_note(report, i);
+    if (r.claim.quantity.kind == derivations::ClaimQuantity::Kind::SecondDerivative) second_order_json(r, j);
     if (formula) {
         j["points_checked"] = r.points_checked;
         j["points_holding"] = r.points_holding;
@@ -60,7 +83,7 @@ std::string claims_text(const ClaimReport& report, int digits, derivations::Lang
                 word(Phrase::HeaderNote)};
     for (std::size_t i = 0; i < report.results.size(); ++i) {
         const ClaimResult& r = report.results[i];
-        t.rows.push_back({text(std::to_string(i + 1)), text(r.claim.text), text(derivations::verdict_text(r.verdict, language)),
+        t.rows.push_back({text(std::to_string(i + 1)), derivations::claim_cell(r), text(derivations::verdict_text(r.verdict, language)),
                           text(chainrule::format_number(r.right, r.right_certainty, derivations::right_value_digits(r, digits))),
                           text(derivations::claim_note(report, i, language))});
     }

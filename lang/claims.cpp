@@ -9,6 +9,7 @@
 #include "exact_claims.hpp"
 #include "numbers.hpp"
 #include "parser.hpp"
+#include "second_order_claims.hpp"
 #include "to_symbolic.hpp"
 
 namespace chainrule::lang {
@@ -28,6 +29,7 @@ public:
         claim.quantity.kind = kind(s.kind);
         claim.quantity.of = known(s.of);
         if (s.kind == ClaimSyntax::Kind::Derivative) claim.quantity.wrt = known(s.wrt);
+        if (s.kind == ClaimSyntax::Kind::HigherDerivative) claim.quantity = second_order_quantity(model_, s);
         if (s.kind == ClaimSyntax::Kind::Update) resolve_update(s, claim.quantity);
         else if (s.learning_rate) fail(s.learning_rate->offset, "only an update (p+ = …) takes a learning rate");
         if (auto number = signed_number(s.claimed)) claim.claimed = derivations::ClaimedNumber{*number, std::nullopt};
@@ -44,6 +46,7 @@ private:
         switch (k) {
             case ClaimSyntax::Kind::Derivative: return ClaimQuantity::Kind::Derivative;
             case ClaimSyntax::Kind::Update: return ClaimQuantity::Kind::Update;
+            case ClaimSyntax::Kind::HigherDerivative: return ClaimQuantity::Kind::SecondDerivative;
             case ClaimSyntax::Kind::Value: break;
         }
         return ClaimQuantity::Kind::Value;

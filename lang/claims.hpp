@@ -6,6 +6,7 @@
 ///     check dE/dw5 = 0.0818667051                                  a total derivative
 ///     check dE/dw5 = -(o1 - out_o1)*out_o1*(1 - out_o1)*out_h1     a formula
 ///     check w5+ = 0.45906664745 lr=0.5                             after one descent step
+///     check d2E/dw5^2 = -0.0208070533                              a second derivative (d2E/dw1dw5: mixed)
 ///
 /// Updates descend the model's output (its `derive` line, else its last definition) with
 /// the claim's learning rate, else the model's `lr`. Formulas are checked at the model's

@@ -95,11 +95,17 @@ std::string_view to_string(DescentEnd end) {
         case DescentEnd::Overflow: return "overflow";
         case DescentEnd::LeftDomain: return "left_domain";
         case DescentEnd::NotDifferentiable: return "not_differentiable";
+        case DescentEnd::Stationary: return "stationary";
+        case DescentEnd::LineSearchFailed: return "line_search_failed";
     }
     return "?";
 }
 
 Real overflow_bound() { return Real(std::numeric_limits<double>::max()); }
+
+void refuse_start(const DescentEnding& ending, const Source& source) {
+    throw LangError(source.name, ending.message + ": the start (--from) must be a point where J and its gradient are finite");
+}
 
 DescentWatch::DescentWatch(const ExprNode& expression, const Source& source, std::vector<std::string> names)
     : expression_(expression), source_(source), names_(std::move(names)) {}

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,11 @@ Real overflow_bound();
 /// needs to climb that far above where it started.
 inline constexpr double kDivergenceFactor = 1e6;
 
+/// A failure at the start means the input is outside the domain of J: bad input, not a
+/// run. Throws LangError ("…: the start (--from) must be a point where J and its gradient
+/// are finite").
+[[noreturn]] void refuse_start(const DescentEnding& ending, const Source& source);
+
 /// Follows the rows of one descent (step 0 first).
 class DescentWatch {
 public:
@@ -38,6 +44,22 @@ public:
 
     /// The ending when computing J or ∇J at `point` (step `step`) threw an arithmetic error.
     DescentEnding failed_evaluation(std::size_t step, const std::vector<Real>& point) const;
+
+    /// Runs `body` (a whole run); Boost.Multiprecision's arithmetic errors thrown inside J or
+    /// its derivatives (domain, range, overflow) end it as failed_evaluation at the step
+    /// after the `kept` rows, at the point being evaluated. Nothing when the body returned.
+    template <class Body>
+    std::optional<DescentEnding> guarded(Body&& body, const std::vector<DescentStep>& kept,
+                                         const std::vector<Real>& evaluating) const {
+        try {
+            body();
+            return std::nullopt;
+        } catch (const std::domain_error&) {
+        } catch (const std::range_error&) {
+        } catch (const std::overflow_error&) {
+        }
+        return failed_evaluation(kept.size(), evaluating);
+    }
 
     /// After a row is kept: counts the updates at which J rose (the warning) and applies
     /// the divergence rule.

@@ -22,6 +22,7 @@ public:
             case ClaimQuantity::Kind::Value: return value(q.of);
             case ClaimQuantity::Kind::Derivative: return derivative(q.of, q.wrt);
             case ClaimQuantity::Kind::Update: break;
+            case ClaimQuantity::Kind::SecondDerivative: return std::nullopt;  // judged to 40 digits
         }
         const std::optional<Rational> p = value(q.of), g = derivative(q.wrt, q.of), eta = learning_rate(line);
         if (!p || !g || !eta) return std::nullopt;

@@ -236,10 +236,25 @@ struct claim_wrt : identifier {};
 struct claim_slash : pg::seq<blanks, pg::one<'/'>, blanks> {};
 struct derivative_claim : pg::seq<pg::at<claim_d, identifier, claim_slash>, claim_d, claim_of, claim_slash,
                                   pg::must<claim_wrt_d>, pg::must<claim_wrt>> {};
+// Second derivatives: d2E/dw5^2, d^2E/dw5^2, d²E/dw5², ∂²E/∂w1∂w5, d2E/dw1 dw5, d2E/dw1dw5
+// (one identifier the reader splits at a 'd' into two of the model's names). The orders
+// are kept as written and checked by the reader (d3E/…, dw5^3 are errors there).
+struct claim_superscript : pg::utf8::one<0xB9, 0xB2, 0xB3, 0x2070, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079> {};
+struct claim_order_text : pg::sor<pg::seq<pg::opt<pg::one<'^'>>, digits>, pg::plus<claim_superscript>> {};
+struct claim_order : claim_order_text {};
+struct claim_power : claim_order_text {};
+struct claim_power2 : claim_order_text {};
+struct second_of : identifier {};
+struct second_wrt : identifier {};
+struct second_wrt2 : identifier {};
+struct second_wrt_tail : pg::seq<blanks, claim_d, pg::must<second_wrt2>, pg::opt<claim_power2>> {};
+struct second_derivative_claim
+    : pg::seq<pg::at<claim_d, claim_order_text, identifier, claim_slash>, claim_d, claim_order, second_of, claim_slash,
+              pg::must<claim_wrt_d>, pg::must<second_wrt>, pg::opt<claim_power>, pg::opt<second_wrt_tail>> {};
 struct updated_name : identifier {};
 struct update_claim : pg::seq<pg::at<identifier, blanks, pg::one<'+'>>, updated_name, blanks, pg::one<'+'>> {};
 struct valued_name : identifier {};
-struct claimed_quantity : pg::sor<derivative_claim, update_claim, valued_name> {};
+struct claimed_quantity : pg::sor<second_derivative_claim, derivative_claim, update_claim, valued_name> {};
 struct claim_equals : pg::one<'='> {};
 struct claim_lr_value : unsigned_number {};
 struct claim_lr : pg::seq<kw_lr, blanks, pg::opt<pg::one<'='>, blanks>, pg::must<claim_lr_value>> {};
@@ -337,7 +352,10 @@ CHAINRULE_EXPECTED(keyword_as_name,
 CHAINRULE_EXPECTED(statement,
                    "a declaration (input, target, param, const), a definition (name = expression) or a directive "
                    "(label, derive, lr, check, title)")
-CHAINRULE_EXPECTED(claimed_quantity, "what the claim is about: a name (out_h1), a derivative (dE/dw5) or an update (w5+)")
+CHAINRULE_EXPECTED(claimed_quantity,
+                   "what the claim is about: a name (out_h1), a derivative (dE/dw5, d2E/dw5^2) or an update (w5+)")
+CHAINRULE_EXPECTED(second_wrt, "the name after 'd' (d2E/dw5^2)")
+CHAINRULE_EXPECTED(second_wrt2, "the second name after 'd' (d2E/dw1 dw5)")
 CHAINRULE_EXPECTED(claim_wrt_d, "'d' and a name after '/' (dE/dw5)")
 CHAINRULE_EXPECTED(claim_wrt, "the name after 'd' (dE/dw5)")
 CHAINRULE_EXPECTED(claim_equals, "'=' and the claimed number or formula")

@@ -251,6 +251,8 @@ private:
     }
 
     Quantity quantity(const ClaimSyntax& s) const {
+        if (s.kind == ClaimSyntax::Kind::HigherDerivative)
+            fail(s.order.offset, "second derivatives of matrix models are not checked yet", "claim a gradient (dJ/dW = …)");
         if (s.kind == ClaimSyntax::Kind::Update)
             fail(s.of.offset, "updates (" + s.of.text + "+ = …) of matrix models are not checked yet",
                  "claim the gradient: d" + model_.output.value_or("J") + "/d" + s.of.text + " = …");

@@ -51,6 +51,7 @@ derivations::Worksheet model_worksheet(const Model& model, const WorksheetReques
     options.wrt = request.wrt.empty() ? model.wrt : requested_params(model, output_params, request.wrt);
     options.style = request.style;
     options.digits = request.digits;
+    options.order = request.order;
     options.learning_rate = model.learning_rate;
     options.labels = model.labels;
     options.title = !request.title.empty() ? request.title : model.title.value_or("");

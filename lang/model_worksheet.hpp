@@ -20,6 +20,8 @@ struct WorksheetRequest {
     std::string title;  ///< empty: the model's `title`, else the library's default title
     /// Matrix models: gradient entries to write out element by element, as "W[2,1]" (1-based).
     std::vector<std::string> elementwise = {};
+    /// 2: add the second derivatives of the loss by the params (scalar models).
+    int order = 1;
 };
 
 /// The worksheet, with the exact fractions of gradients that are rationals worth one

@@ -485,6 +485,62 @@ struct action<gr::claim_wrt> {
     template <class In>
     static void apply(const In& in, ParserState& s) { s.claim.wrt = Name{in.string(), offset_of(in)}; }
 };
+// "^2", "2", "²" → "2": an order as digits (the reader checks it).
+std::string order_digits(std::string_view text) {
+    static constexpr std::string_view kSuperscripts[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] >= '0' && text[i] <= '9') {
+            out += text[i++];
+            continue;
+        }
+        bool superscript = false;
+        for (char d = 0; d < 10 && !superscript; ++d)
+            if (text.substr(i).starts_with(kSuperscripts[static_cast<std::size_t>(d)])) {
+                out += static_cast<char>('0' + d);
+                i += kSuperscripts[static_cast<std::size_t>(d)].size();
+                superscript = true;
+            }
+        if (!superscript) ++i;
+    }
+    return out;
+}
+template <class In>
+Name order_name(const In& in) { return Name{order_digits(in.string()), offset_of(in)}; }
+
+template <>
+struct action<gr::claim_order> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) {
+        s.claim.kind = ClaimSyntax::Kind::HigherDerivative;
+        s.claim.order = order_name(in);
+    }
+};
+template <>
+struct action<gr::second_of> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.claim.of = Name{in.string(), offset_of(in)}; }
+};
+template <>
+struct action<gr::second_wrt> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.claim.wrt = Name{in.string(), offset_of(in)}; }
+};
+template <>
+struct action<gr::second_wrt2> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.claim.wrt2 = Name{in.string(), offset_of(in)}; }
+};
+template <>
+struct action<gr::claim_power> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.claim.power = order_name(in); }
+};
+template <>
+struct action<gr::claim_power2> {
+    template <class In>
+    static void apply(const In& in, ParserState& s) { s.claim.power2 = order_name(in); }
+};
 template <>
 struct action<gr::updated_name> {
     template <class In>

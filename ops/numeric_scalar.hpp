@@ -13,11 +13,21 @@
 
 namespace chainrule {
 
-/// A numeric scalar: a built-in floating-point type or a Boost.Multiprecision number.
-/// Numeric scalars have values that can be compared, so ops may apply their documented
-/// conventions at singular points (e.g. ∂atan2 = 0 at the origin) by branching.
+/// Extension point: a scalar type that is not a built-in or Boost.Multiprecision number but
+/// behaves as one for the op rules — its comparisons compare values, so the conventions
+/// at singular points apply — specialises NumberLike with `value = true` and names the
+/// number type it is built on as `real_type`. The dual numbers of second derivatives do
+/// (autodiff/dual.hpp). Tapes are not recorded in such types: they have no matrices.
 template <class T>
-concept NumericScalar = std::is_floating_point_v<T> || boost::multiprecision::is_number<T>::value;
+struct NumberLike : std::false_type {};
+
+/// A numeric scalar: a built-in floating-point type, a Boost.Multiprecision number, or a
+/// NumberLike type. Numeric scalars have values that can be compared, so ops may apply
+/// their documented conventions at singular points (e.g. ∂atan2 = 0 at the origin) by
+/// branching.
+template <class T>
+concept NumericScalar =
+    std::is_floating_point_v<T> || boost::multiprecision::is_number<T>::value || NumberLike<T>::value;
 
 /// Numeric zero test. Non-numeric scalars (symbolic::Expr) provide their own
 /// `is_zero` found by argument-dependent lookup.

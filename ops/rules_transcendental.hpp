@@ -146,7 +146,10 @@ struct LogAddExp {
     template <class T> static T value(const T& a, const T& b) { return T(logaddexp(a, b)); }
     template <class T> static Partials<T> partials(const T& a, const T& b, const T& y) {
         if constexpr (NumericScalar<T>) {
-            if (a == b) return {T(T(1) / T(2)), T(T(1) / T(2))};
+            // Two equal infinities (a − b is NaN): ½ each. A finite tie needs no branch
+            // (σ(0) = ½ exactly), and must not have one: the dual numbers of second
+            // derivatives differentiate these partials, σ′(0)(ȧ − ḃ) ≠ 0.
+            if (a == b && !is_finite(a)) return {T(T(1) / T(2)), T(T(1) / T(2))};
             return {sigmoid(T(a - b)), sigmoid(T(b - a))};
         } else {
             using std::exp;

@@ -17,6 +17,15 @@
 
 namespace chainrule::math {
 
+/// The constant π/2 in type T (of a NumberLike type: of the number it is built on).
+template <NumericScalar T>
+T half_pi() {
+    if constexpr (NumberLike<T>::value)
+        return T(boost::math::constants::half_pi<typename NumberLike<T>::real_type>());
+    else
+        return boost::math::constants::half_pi<T>();
+}
+
 /// Logistic sigmoid \f$\sigma(x) = 1/(1+e^{-x})\f$, evaluated without overflow:
 /// for x < 0 as \f$e^{x}/(1+e^{x})\f$. Range (0, 1); σ(−800) underflows to 0 in double
 /// (the correctly rounded value) and stays positive in 50-digit types.
@@ -120,7 +129,7 @@ T cot(const T& x) {
 template <NumericScalar T>
 T acot(const T& x) {
     using std::atan;
-    return T(boost::math::constants::half_pi<T>() - atan(x));
+    return T(half_pi<T>() - atan(x));
 }
 
 /// Hyperbolic cotangent 1/tanh x.
@@ -144,10 +153,5 @@ T csch(const T& x) {
     return T(T(1) / sinh(x));
 }
 
-/// The constant π/2 in type T.
-template <NumericScalar T>
-T half_pi() {
-    return boost::math::constants::half_pi<T>();
-}
 
 }  // namespace chainrule::math

@@ -117,6 +117,10 @@ CLI::App* worksheet_command(CLI::App& app, WorksheetArgs& a) {
         ->check(CLI::IsMember({"auto", "paths", "deltas", "both"}))
         ->type_name("STYLE");
     add_digits(cmd, a.digits);
+    cmd->add_option("--order", a.order,
+                    "2 adds the second derivatives d2E/dp2 of the params, derived by the chain rule, and their Hessian")
+        ->check(CLI::Range(1, 2))
+        ->capture_default_str();
     cmd->add_option("--title", a.title,
                     "The worksheet's title (default: the model's title line, else Chain-rule derivation of …)")
         ->check(not_blank("a title has text (leave --title out for the default)"))
@@ -196,26 +200,63 @@ CLI::App* grad_command(CLI::App& app, GradArgs& a) {
 CLI::App* diff_command(CLI::App& app, DiffArgs& a) {
     CLI::App* cmd = app.add_subcommand("diff", "The simplified symbolic derivative of an expression");
     cmd->add_option("EXPR", a.expression, "The expression; every name in it is a symbol")->required();
-    cmd->add_option("--wrt", a.wrt, "The symbol to differentiate by")->required()->type_name("NAME");
+    cmd->add_option("--wrt", a.wrt,
+                    "The symbol to differentiate by; with --order N, one symbol (N times) or N symbols "
+                    "separated by commas (a mixed derivative: x,y)")
+        ->required()
+        ->type_name("NAMES");
+    cmd->add_option("--order", a.order, "The order of the derivative (1-5)")
+        ->check(CLI::Range(1, 5))
+        ->capture_default_str();
     add_format(cmd, a.format, {"text", "latex", "json"});
     add_output(cmd, a.output);
-    cmd->footer("Example:\n  chainrule diff 'sigmoid(w*x + b)' --wrt w --format latex\n");
+    cmd->footer("Example:\n  chainrule diff 'sigmoid(w*x + b)' --wrt w --format latex\n"
+                "  chainrule diff 'x^2*y + sin(y)' --wrt x,y --order 2\n");
+    return cmd;
+}
+
+CLI::App* hessian_command(CLI::App& app, HessianArgs& a) {
+    CLI::App* cmd = app.add_subcommand(
+        "hessian", "The Hessian (all second derivatives) of an expression at a point, or of a model's output");
+    cmd->add_option("TARGET", a.target, "An expression (with --at), or a model file (.chain; - reads standard input)")
+        ->required()
+        ->type_name("EXPR|MODEL.chain");
+    cmd->add_option("--at", a.at, "The expression's point: 'x=1, y=2' (its names are the variables)")->type_name("POINT");
+    cmd->add_option_function<std::vector<std::string>>(
+           "--wrt",
+           [&a](const std::vector<std::string>& lists) {
+               for (const std::string& list : lists)
+                   for (std::string& name : comma_items(list)) a.wrt.push_back(std::move(name));
+           },
+           "A model's params to differentiate by (comma-separated; default: its derive line, else every param)")
+        ->check(name_list())
+        ->type_name("NAMES");
+    add_format(cmd, a.format, {"text", "md", "tex", "json"});
+    add_digits(cmd, a.digits);
+    add_output(cmd, a.output);
+    cmd->footer("Examples:\n  chainrule hessian 'x^2*y + sin(y)' --at 'x=1, y=2'\n"
+                "  chainrule hessian examples/bp_network.chain --wrt w5,w1\n");
     return cmd;
 }
 
 CLI::App* descend_command(CLI::App& app, DescendArgs& a) {
-    CLI::App* cmd = app.add_subcommand("descend", "A gradient-descent table: step 0 is the start");
+    CLI::App* cmd = app.add_subcommand("descend", "A gradient-descent (or Newton) table: step 0 is the start");
     cmd->add_option("EXPR", a.expression, "The objective J, e.g. 'x^2 + sin(y)^2'")->required();
     cmd->add_option("--from", a.from, "The start: 'x=3, y=1' (its names are the variables)")
         ->required()
         ->type_name("POINT");
-    cmd->add_option("--lr", a.lr, "The learning rate (step size), e.g. 0.1")->required()->type_name("RATE");
+    cmd->add_option("--method", a.method, "gd (gradient descent with --optimizer) or newton (Newton's method)")
+        ->check(CLI::IsMember({"gd", "newton"}))
+        ->capture_default_str();
+    cmd->add_option("--lr", a.lr, "gd: the learning rate (step size), e.g. 0.1 (required for gd; not with newton)")
+        ->type_name("RATE");
     cmd->add_option("--until", a.until, "Stop at the first step where this holds: 'J < 0.01', '|grad| <= 1e-6'")
         ->type_name("CONDITION");
     cmd->add_option("--max-steps", a.max_steps, "The most updates to make")
         ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}))
         ->capture_default_str();
-    cmd->add_option("--optimizer", a.optimizer, "The update rule: sgd|momentum|nesterov|adam")->capture_default_str();
+    cmd->add_option("--optimizer", a.optimizer, "gd: the update rule, sgd|momentum|nesterov|adam (default sgd)")
+        ->type_name("NAME");
     cmd->add_option("--momentum", a.momentum, "momentum, nesterov: the momentum mu in [0, 1) (default 0.9)")
         ->type_name("MU");
     cmd->add_option("--beta1", a.beta1, "adam: decay of the first moment in [0, 1) (default 0.9)")->type_name("B1");
@@ -229,6 +270,7 @@ CLI::App* descend_command(CLI::App& app, DescendArgs& a) {
     add_output(cmd, a.output);
     cmd->footer("Example:\n  chainrule descend 'x^2 + sin(y)^2' --from 'x=3, y=1' --lr 0.1 --until 'J < 0.01'\n"
                 "  chainrule descend 'x^2' --from x=1.2 --lr 0.1 --optimizer adam --max-steps 50 --plot adam.svg\n"
+                "  chainrule descend 'x^2 + sin(y)^2' --from 'x=3, y=1' --method newton --until 'J < 0.01'\n"
                 "  (exit code 1 when the run diverges, overflows or leaves the domain of J: the rows so far, then why)\n");
     return cmd;
 }
@@ -237,11 +279,17 @@ CLI::App* gradcheck_command(CLI::App& app, GradcheckArgs& a) {
     CLI::App* cmd = app.add_subcommand(
         "gradcheck", "Check the reverse-mode gradient of a .chain model (in double) against 50-digit differences");
     cmd->add_option("MODEL", a.model, "The model file (.chain)")->required()->type_name("MODEL.chain");
+    cmd->add_option("--order", a.order,
+                    "2 checks the Hessian (forward-over-reverse) against 50-digit differences of the gradient, "
+                    "and its symmetry")
+        ->check(CLI::Range(1, 2))
+        ->capture_default_str();
     add_format(cmd, a.format, {"text", "json"});
     add_digits(cmd, a.digits);
     add_output(cmd, a.output);
     cmd->footer("Example:\n  chainrule gradcheck examples/bp_network.chain\n"
-                "  (exit code 1 when a component is a FAIL)\n");
+                "  chainrule gradcheck examples/bp_network.chain --order 2\n"
+                "  (exit code 1 when a component is a FAIL, or the Hessian is not symmetric)\n");
     return cmd;
 }
 
@@ -305,15 +353,16 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     GradcheckArgs gradcheck;
     CheckArgs check;
     ExerciseArgs exercise;
+    HessianArgs hessian;
     CLI::App* commands[] = {worksheet_command(app, worksheet), grad_command(app, grad), diff_command(app, diff),
                             descend_command(app, descend), gradcheck_command(app, gradcheck), check_command(app, check),
-                            exercise_command(app, exercise)};
+                            exercise_command(app, exercise), hessian_command(app, hessian)};
     const auto is_command = [&](std::string_view word) {
         return std::any_of(std::begin(commands), std::end(commands), [&](CLI::App* c) { return c->get_name() == word; });
     };
     if (argc > 1 && argv[1][0] != '-' && !is_command(argv[1])) {
         err << "chainrule: error: unknown command '" << lang::message_text(argv[1])
-            << "' (commands: worksheet, grad, diff, descend, gradcheck, check, exercise; see 'chainrule --help')\n";
+            << "' (commands: worksheet, grad, diff, hessian, descend, gradcheck, check, exercise; see 'chainrule --help')\n";
         return kExitBadInput;
     }
     try {
@@ -335,6 +384,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (commands[3]->parsed()) return guarded("descend", err, [&] { return run_descend(descend, io); });
     if (commands[4]->parsed()) return guarded("gradcheck", err, [&] { return run_gradcheck(gradcheck, io); });
     if (commands[6]->parsed()) return guarded("exercise", err, [&] { return run_exercise(exercise, io); });
+    if (commands[7]->parsed()) return guarded("hessian", err, [&] { return run_hessian(hessian, io); });
     return guarded("check", err, [&] { return run_check(check, io); });
 }
 

@@ -27,6 +27,7 @@ struct WorksheetArgs {
     int digits = 10;
     std::string title;  ///< empty: the model's `title`, else the library's default
     std::string language = "en";  ///< the sheet's prose: en | zh
+    int order = 1;                ///< 2 adds the second derivatives
     std::string output;
 };
 
@@ -41,8 +42,18 @@ struct GradArgs {
 
 struct DiffArgs {
     std::string expression;
-    std::string wrt;
+    std::string wrt;  ///< one name, or as many names as --order (a mixed derivative: x,y)
+    int order = 1;    ///< 1 to 5
     std::string format = "text";
+    std::string output;
+};
+
+struct HessianArgs {
+    std::string target;             ///< an expression (with --at) or MODEL.chain / -
+    std::string at;                 ///< the expression's point
+    std::vector<std::string> wrt;   ///< a model's params (default: its derive line, else all)
+    std::string format = "text";    ///< text | md | tex | json
+    int digits = 10;
     std::string output;
 };
 
@@ -52,7 +63,8 @@ struct DescendArgs {
     std::string lr;
     std::string until;
     std::size_t max_steps = 100;
-    std::string optimizer = "sgd";
+    std::string method = "gd";  ///< gd (an optimizer's updates) or newton (Newton's method, line search)
+    std::string optimizer;      ///< empty: sgd (typed with --method newton: an error)
     // Hyper-parameters as typed (empty: the optimizer's default), parsed as exact decimals.
     std::string momentum;
     std::string beta1;
@@ -67,6 +79,7 @@ struct DescendArgs {
 struct GradcheckArgs {
     std::string model;
     std::string format = "text";
+    int order = 1;  ///< 2: the Hessian against differences of the gradient
     int digits = 17;
     std::string output;
 };
@@ -100,6 +113,8 @@ int run_worksheet(const WorksheetArgs& args, Streams io);
 int run_exercise(const ExerciseArgs& args, Streams io);
 int run_grad(const GradArgs& args, Streams io);
 int run_diff(const DiffArgs& args, Streams io);
+/// The Hessian of an expression at a point (--at) or of a model's output by its params.
+int run_hessian(const HessianArgs& args, Streams io);
 /// The descent table; a note on stderr when --until was not reached (exit code 0).
 int run_descend(const DescendArgs& args, Streams io);
 /// The gradient check of the model's output w.r.t. its params (reverse mode in double vs

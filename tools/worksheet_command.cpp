@@ -63,8 +63,11 @@ std::string matrix_rendered(const lang::Model& model, const lang::WorksheetReque
 int run_worksheet(const WorksheetArgs& args, Streams io) {
     const lang::Model model = load_model(args.model);
     const lang::WorksheetRequest request{trimmed(args.wrt), style_of(args.style), args.digits, args.title,
-                                         args.elementwise};
+                                         args.elementwise, args.order};
     if (model.has_matrices()) {
+        if (args.order == 2)
+            throw lang::LangError(model.source.name, "--order 2 writes out second derivatives of scalar models; for a "
+                                                     "matrix model, `chainrule hessian` gives the Hessian by its entries");
         emit(matrix_rendered(model, request, args), output_path(args.model, args.format, args.output), io.out);
         return 0;
     }

@@ -27,6 +27,10 @@ void run_perceptron(const DemoArgs&);      // demo 4
 void run_xor(const DemoArgs&);             // demo 5
 void run_zhou(const DemoArgs&);            // demo 6
 void run_regression(const DemoArgs&);      // demo 7
+void run_newton(const DemoArgs&);          // demo 8
+
+/// Demo 3's verdicts next to eta*J'' (printed at the end of demo 3).
+void print_curvature_verdicts();
 
 /// The seed to use, printed as "seed N (rerun with --seed N)".
 std::uint64_t announce_seed(const std::optional<std::uint64_t>& seed);

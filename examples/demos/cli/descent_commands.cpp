@@ -76,6 +76,7 @@ void run_learning_rates(const DemoArgs& args) {
         }
         curves.push_back(std::move(s));
     }
+    print_curvature_verdicts();
     models::PlotOptions options;
     options.title = "x² descent from x0 = 1.2 with four learning rates";
     options.y_label = "x";

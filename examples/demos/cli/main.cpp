@@ -1,7 +1,7 @@
 // chainrule-demos: the demos of issue 6 (seeds 000, 003, 004), one subcommand each, and
 // `all` to run every one (what `make demos` does).
 //
-//   chainrule-demos x2 | x2-sin2 [--svg F] | learning-rates [--svg F] | perceptron [--seed N]
+//   chainrule-demos x2 | x2-sin2 [--svg F] | learning-rates [--svg F] | newton | perceptron [--seed N]
 //                   | xor [--seed N] [--every K] | zhou [--seed N] [--svg F] | linear-regression
 //                   | all [--out-dir DIR] [--seed N] [--every K]
 #include "commands.hpp"
@@ -41,6 +41,8 @@ constexpr Demo kDemos[] = {
      "zhou_loss.svg"},
     {"linear-regression", "Demo 7: least squares vs gradient descent vs one neuron (seed 004)", run_regression, false,
      false, ""},
+    {"newton", "Demo 8: Newton's method next to gradient descent on x^2 and x^2 + sin^2(y)", run_newton, false, false,
+     ""},
 };
 
 void add_demo(CLI::App& app, const Demo& demo, DemoArgs& args) {
