@@ -24,6 +24,7 @@
 
 #include "../ops/constants.hpp"
 #include "../ops/numeric_scalar.hpp"
+#include "../ops/scalar_math.hpp"
 #include "../graph/scalar_traits.hpp"
 
 #include <boost/math/constants/constants.hpp>
@@ -97,9 +98,11 @@ bool is_zero(const Dual<T>& x) {
     return x.v == 0 && x.d == 0;
 }
 
+/// The value is finite: what the op rules branch on (logaddexp of two infinities), as the
+/// comparisons look at the value only.
 template <class T>
 bool is_finite(const Dual<T>& x) {
-    return is_finite(x.v) && is_finite(x.d);
+    return is_finite(x.v);
 }
 
 /// The value, for messages.
@@ -149,6 +152,14 @@ template <class T> Dual<T> erfc(const Dual<T>& x) {
     return chain(x, T(erfc(x.v)), T(T(-2) / sqrt(boost::math::constants::pi<T>()) * exp(T(-(x.v * x.v)))));
 }
 // clang-format on
+
+/// softplus(x) = ln(1 + eˣ), tangent σ(x)·ẋ. Its stable numeric form max(x, 0) +
+/// ln(1 + e^(−|x|)) is smooth, but each of its two pieces has a kink at 0, whose conventions
+/// would give the tangent 0 there (mish′ reads softplus: mish″(0) came out halved).
+template <class T>
+Dual<T> softplus(const Dual<T>& x) {
+    return chain(x, math::softplus(x.v), math::sigmoid(x.v));
+}
 
 /// a^b: tangent b·a^(b−1)·ȧ + a^b ln a·ḃ, each term 0 where its tangent is 0, and
 /// ∂/∂a = 0 for b = 0 (x⁰ = 1 is constant, also at 0), ∂/∂b = 0 where a^b = 0 (xlogy).

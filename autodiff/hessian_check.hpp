@@ -15,9 +15,9 @@
 /// reported as a kink with both one-sided values, and the checked value (the convention's)
 /// is not judged.
 ///
-/// **Tolerance.** |analytic − numeric| ≤ 10⁻⁹·max(1, |numeric|, the largest |numeric| of
-/// its row and column): a double Hessian is accurate to rounding of that size, a wrong
-/// second-order rule misses by far more (a term missing, a factor 2). Symmetry:
+/// **Tolerance.** |analytic − numeric| ≤ max(10⁻⁹·max(|numeric|, the largest |numeric| of
+/// its row and column), 64 ε): a double Hessian is accurate to rounding far below that, a
+/// wrong second-order rule misses by far more (a term missing, a factor 2). Symmetry:
 /// |H_ij − H_ji| within the same tolerance.
 
 #include "finite_difference.hpp"
@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -115,8 +116,10 @@ HessianColumn hessian_column_50(const Tape<T>& tape, NodeIndex output, std::size
     return c;
 }
 
+/// 10⁻⁹ of the entry's scale (the largest |numeric| of its row and column), at least
+/// 64 ε: relative, so a wrong rule is caught in entries of 10⁻⁵ as in entries of 1.
 inline double hessian_tolerance(double numeric, double scale) {
-    return 1e-9 * std::max({1.0, std::abs(numeric), scale});
+    return std::max(1e-9 * std::max(std::abs(numeric), scale), 64 * std::numeric_limits<double>::epsilon());
 }
 
 /// The verdict on H_ij = `analytic` against column j's differences.

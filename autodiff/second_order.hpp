@@ -11,10 +11,11 @@
 /// **Why this method.** It needs no second set of derivative rules: the op rules' local
 /// partials (ops/rules_*.hpp), with their conventions, are evaluated in Dual<U>. The
 /// alternative, reverse-over-reverse, would record the reverse sweep on a second tape and
-/// so needs every partial as an op of the tape. Cost: one HVP ≈ a few gradients (the dual
-/// arithmetic does about twice the work of each real operation, the forward pass adds the
-/// first-order partials); the n × n Hessian is n HVPs, one per unit vector (bench/, the
-/// README's figures). Symmetric by construction only up to rounding.
+/// so needs every partial as an op of the tape. Cost (bench/bench_second_order.cpp, the
+/// README's figures): one HVP ≈ 10 reverse sweeps of the recorded tape — it recomputes the
+/// values and first-order partials (its forward pass) and evaluates every partial in dual
+/// numbers (sin′ = cos costs a cos and a sin); the n × n Hessian is n HVPs, one per unit
+/// vector. Symmetric by construction only up to rounding.
 ///
 /// **Conventions at second order** (docs/conventions.md): those of the first-order rules,
 /// differentiated — relu″ = 0, |x|″ = 0, step′ = sign′ = 0 everywhere (also at 0);
@@ -40,6 +41,7 @@
 #include <span>
 #include <string>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 namespace chainrule {
@@ -164,6 +166,8 @@ struct SecondOrderTarget {
     NodeIndex output = 0;
     std::vector<std::size_t> positions;
 
+    SecondOrderTarget(const SecondOrderTarget&) = delete;  // `tape` may point into `expansion`
+    SecondOrderTarget& operator=(const SecondOrderTarget&) = delete;
     SecondOrderTarget(const Var<T>& y, const std::vector<Var<T>>& wrt) {
         const Tape<T>& original = y.tape();
         std::vector<NodeIndex> nodes;
@@ -273,7 +277,9 @@ std::vector<Matrix<detail::ValueType<U, T>>> hvp(const Var<T>& y, const std::vec
                              std::to_string(l == nullptr ? 0 : l->shape.cols));
         leaves.push_back(l);
     }
-    auto position = [&](NodeIndex entry) { return detail::input_position(e.tape, entry); };
+    std::unordered_map<NodeIndex, std::size_t> positions;  // one pass, not a search per entry
+    for (std::size_t k = 0; k < e.tape.inputs().size(); ++k) positions.emplace(e.tape.inputs()[k], k);
+    auto position = [&](NodeIndex entry) { return positions.at(entry); };
     for (std::size_t j = 0; j < leaves.size(); ++j)
         for (std::size_t k = 0; k < leaves[j]->entries.size(); ++k) {
             const Eigen::Index cols = leaves[j]->shape.cols;

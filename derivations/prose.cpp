@@ -204,13 +204,23 @@ constexpr std::array kCatalogue{
     Entry{P::SecondOrderCheckAgrees,
           "Cross-check: forward-over-reverse differentiation of the tape (the Hessian) gives {0}, the same.",
           "验证：对计算图做前向套反向求导（黑塞矩阵）得到 {0}，结果一致。"},
-    Entry{P::SecondOrderCheckOther, "Cross-check: forward-over-reverse differentiation of the tape (the Hessian) gives {0}.",
-          "验证：对计算图做前向套反向求导（黑塞矩阵）得到 {0}。"},
+    Entry{P::SecondOrderCheckOther,
+          "Cross-check: forward-over-reverse differentiation of the tape (the Hessian) gives {0}; the two cannot be "
+          "compared in every printed digit (a number not settled, or not finite).",
+          "验证：对计算图做前向套反向求导（黑塞矩阵）得到 {0}；两者无法逐位比较（某个数值未确定或不是有限数）。"},
+    Entry{P::SecondOrderCheckDisagrees,
+          "Cross-check: forward-over-reverse differentiation of the tape (the Hessian) gives {0}: it DISAGREES with the "
+          "product rule above.",
+          "验证：对计算图做前向套反向求导（黑塞矩阵）得到 {0}：与上面乘积法则的结果不一致。"},
     // {0}: E
     Entry{P::SecondOrderHessian,
           "The Hessian of {0} by the parameters, by forward-over-reverse: the entry in row a and column b is the "
           "derivative of {0} by a and then by b.",
           "{0} 关于各参数的黑塞矩阵，由前向套反向求导得到：第 a 行第 b 列的元素是 {0} 先对 a、再对 b 求的导数。"},
+    Entry{P::SecondOrderHessianOnly,
+          "The gradients above are derived with deltas (or have more than 64 paths): there is no path product to "
+          "differentiate factor by factor, so the second derivatives are given by the Hessian alone.",
+          "上面的梯度用 δ 推导（或路径超过 64 条）：没有可逐因子求导的路径乘积，因此二阶导数只由黑塞矩阵给出。"},
     // {0}: a blank to write in
     Entry{P::SheetNameLine, "Name: {0} Write each answer on its numbered line.", "姓名：{0} 请把每个答案写在对应编号的横线上。"},
     Entry{P::KeyLegend, "Answer key: the boxed number after an answer is its line's number on the blank sheet.",
@@ -294,8 +304,10 @@ constexpr std::array kCatalogue{
           "(the ops' conventions give {2})",
           "{0}是某个运算的折点，但函数在此处可导：两侧的导数都是 {1}（各运算的约定给出 {2}）"},
     // {0}: where, {1}: the function
-    Entry{P::ClaimKinkSecondOrder, "{0} is a kink: the second derivative there follows the rules' convention {1}″ = 0",
-          "{0}是一个折点：此处的二阶导数按规则的约定 {1}″ = 0 计算"},
+    Entry{P::ClaimKinkSecondOrder,
+          "{0} is a kink: the second derivative there is the rules' first-order convention for {1}, differentiated "
+          "(relu″ = |x|″ = 0; docs/conventions.md)",
+          "{0}是一个折点：此处的二阶导数是规则对 {1} 的一阶约定再求导（relu″ = |x|″ = 0；见 docs/conventions.md）"},
     // {0}: the quantity the number is ("∂E/∂w5"), {1}: its value
     Entry{P::SlipFirstDerivative, "this is {0} ({1}), the first derivative, not the second",
           "这是一阶导数 {0}（{1}），不是二阶导数"},

@@ -54,7 +54,8 @@ enum class Phrase {
     HeaderCheck, HeaderAfterStep, AgreesWithReverseMode, Disagrees, CannotConfirm,
     // second derivatives (--order 2)
     SecondOrderHeading, SecondOrderIntro, SecondOrderProductRule, SecondOrderFactors, SecondOrderTangents,
-    SecondOrderNumbers, SecondOrderCheckAgrees, SecondOrderCheckOther, SecondOrderHessian,
+    SecondOrderNumbers, SecondOrderCheckAgrees, SecondOrderCheckOther, SecondOrderCheckDisagrees, SecondOrderHessian,
+    SecondOrderHessianOnly,
     // exercise sheets
     SheetNameLine, KeyLegend,
     // the HTML page's graph (render_html.hpp)

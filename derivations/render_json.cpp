@@ -123,9 +123,9 @@ public:
                 for (std::size_t k = 0; k < d.factors[p].size(); ++k) {
                     const FactorDerivative& f = d.factors[p][k];
                     json fj = {{"path", p}, {"factor", k}, {"derivative", number(f.value, f.certainty)},
-                               {"term", number(d.terms[p][k], d.term_certainty[p][k])}, {"through", json::array()}};
+                               {"term", number(d.terms[p][k], d.term_certainty[p][k])}, {"terms", json::array()}};
                     for (const FactorDerivative::Term& t : f.terms)
-                        fj["through"].push_back({{"node", name(t.node)}, {"formula", formula(t.formula)},
+                        fj["terms"].push_back({{"node", name(t.node)}, {"formula", formula(t.formula)},
                                                  {"value", number(t.value, t.certainty)}});
                     dj["factors"].push_back(std::move(fj));
                 }

@@ -67,6 +67,12 @@ struct SecondOrderSection {
     std::vector<Certainty> hessian_certainty;
 };
 
+/// How the product rule's result compares with forward-over-reverse: Agrees when both are
+/// settled and print the same (or are the same infinity), Disagrees when both are settled
+/// and do not, CannotConfirm otherwise (ReverseModeCheck of worksheet.hpp, reused).
+enum class ReverseModeCheck;
+ReverseModeCheck second_order_check(const SecondDerivation& s, int digits);
+
 /// The structure (which factors, which terms, which tangents) of the second derivatives
 /// of E by the variables among `first`'s parameters. Nodes that are no variables (∂E/∂out_h1)
 /// have no second derivative on the sheet.

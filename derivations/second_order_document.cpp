@@ -38,9 +38,18 @@ public:
     std::string second(std::size_t of, std::size_t p) const {
         return "\\frac{\\partial^2 " + sym(of) + "}{\\partial " + sym(p) + "^2}";
     }
+    // A factor as the first-order section writes it: ∂of/∂wrt, or (∂of/∂wrt)_{y} with the
+    // reads it holds fixed (chain_rule.hpp, LocalPartial::held_fixed) — which keeps it apart
+    // from the derivative through the graph, ∂of/∂wrt, among the tangents.
+    std::string factor_symbol(const PathFactor& f) const {
+        if (f.partial.held_fixed.empty()) return dfrac(f.of, f.partial.wrt);
+        std::string fixed;
+        for (std::size_t k = 0; k < f.partial.held_fixed.size(); ++k) fixed += (k ? ", " : "") + sym(f.partial.held_fixed[k]);
+        return "\\left(" + dfrac(f.of, f.partial.wrt) + "\\right)_{" + fixed + "}";
+    }
     // ∂/∂p of a factor, written around the factor's own symbol: ∂/∂w5 (∂E/∂out_o1).
     std::string d_of_factor(const PathFactor& f, std::size_t p) const {
-        return "\\frac{\\partial}{\\partial " + sym(p) + "}\\left(" + dfrac(f.of, f.partial.wrt) + "\\right)";
+        return "\\frac{\\partial}{\\partial " + sym(p) + "}\\left(" + factor_symbol(f) + "\\right)";
     }
     Line say(Phrase phrase, const std::vector<Line>& args = {}) const { return derivations::say(language_, phrase, args); }
     const Worksheet& w() const { return w_; }
@@ -74,7 +83,7 @@ std::string product_rule_term(const SecondOrderLayout& L, const ChainPath& path,
         if (i == k)
             s += numbers ? L.factor(numbers->value, numbers->certainty) : L.d_of_factor(f, p);
         else
-            s += numbers ? L.factor(f.partial.value, f.partial.certainty) : L.dfrac(f.of, f.partial.wrt);
+            s += numbers ? L.factor(f.partial.value, f.partial.certainty) : L.factor_symbol(f);
     }
     return s;
 }
@@ -129,6 +138,15 @@ void tangent_rows(const SecondOrderLayout& L, const SecondDerivation& s, Equatio
         if (t.node != s.wrt) eq.rows.push_back({L.dfrac(t.node, s.wrt), L.num(t.value, t.certainty)});
 }
 
+Phrase check_phrase(ReverseModeCheck c) {
+    switch (c) {
+        case ReverseModeCheck::Agrees: return Phrase::SecondOrderCheckAgrees;
+        case ReverseModeCheck::Disagrees: return Phrase::SecondOrderCheckDisagrees;
+        case ReverseModeCheck::CannotConfirm: break;
+    }
+    return Phrase::SecondOrderCheckOther;
+}
+
 void one_derivation(const SecondOrderLayout& L, const SecondDerivation& s, Document& doc) {
     const GradientDerivation& d = L.w().derivations[s.first];
     const Line p = math_line(L.sym(s.wrt)), grad = math_line(L.dfrac(s.output, s.wrt));
@@ -153,9 +171,7 @@ void one_derivation(const SecondOrderLayout& L, const SecondDerivation& s, Docum
     result.rows.push_back({"", L.num(s.result, s.result_certainty)});
     result.rows.front().lhs = L.second(s.output, s.wrt);
     doc.blocks.push_back(std::move(result));
-    const bool agrees = s.result_certainty.complete() && s.forward_over_reverse_certainty.complete() &&
-                        L.num(s.result, s.result_certainty) == L.num(s.forward_over_reverse, s.forward_over_reverse_certainty);
-    doc.blocks.push_back(Paragraph{L.say(agrees ? Phrase::SecondOrderCheckAgrees : Phrase::SecondOrderCheckOther,
+    doc.blocks.push_back(Paragraph{L.say(check_phrase(second_order_check(s, L.w().options.digits)),
                                          {math_line(L.num(s.forward_over_reverse, s.forward_over_reverse_certainty))})});
 }
 
@@ -185,7 +201,7 @@ void second_order_document(const Worksheet& w, Language language, Document& doc)
     if (w.options.order < 2 || s.params.empty()) return;
     const SecondOrderLayout L(w, language);
     doc.blocks.push_back(Heading{2, L.say(Phrase::SecondOrderHeading)});
-    doc.blocks.push_back(Paragraph{L.say(Phrase::SecondOrderIntro)});
+    doc.blocks.push_back(Paragraph{L.say(s.derivations.empty() ? Phrase::SecondOrderHessianOnly : Phrase::SecondOrderIntro)});
     for (const SecondDerivation& d : s.derivations) one_derivation(L, d, doc);
     hessian_table(L, s, doc);
 }

@@ -255,6 +255,13 @@ ReverseModeCheck reverse_mode_check(const GradientDerivation& d, int digits) {
     return ReverseModeCheck::CannotConfirm;
 }
 
+ReverseModeCheck second_order_check(const SecondDerivation& s, int digits) {
+    if (s.result_certainty.complete() && s.forward_over_reverse_certainty.complete())
+        return agree_in_print(s.result, s.forward_over_reverse, digits) ? ReverseModeCheck::Agrees
+                                                                        : ReverseModeCheck::Disagrees;
+    return ReverseModeCheck::CannotConfirm;
+}
+
 bool agrees_with_reverse_mode(const GradientDerivation& d, int digits) {
     return reverse_mode_check(d, digits) == ReverseModeCheck::Agrees;
 }

@@ -126,10 +126,11 @@ enum class DescentEnd {
     NotDifferentiable,  ///< J finite but ∇J not (sqrt at 0, …)
     Stationary,         ///< Newton's method: ∇J is exactly 0 at the last row (a normal end)
     LineSearchFailed,   ///< Newton's method: no step length decreased J enough (descent_newton.hpp)
+    Converged,          ///< Newton's method: a step no longer decreases J at 50 digits (a normal end)
 };
 
 /// "reached", "max_steps", "diverged", "overflow", "left_domain", "not_differentiable",
-/// "stationary", "line_search_failed".
+/// "stationary", "line_search_failed", "converged".
 std::string_view to_string(DescentEnd end);
 
 struct DescentEnding {
@@ -143,7 +144,8 @@ struct DescentEnding {
     /// Stationary end ("the gradient is exactly 0 at step 1 …"); empty otherwise.
     std::string message;
     bool failed() const {
-        return kind != DescentEnd::Reached && kind != DescentEnd::MaxSteps && kind != DescentEnd::Stationary;
+        return kind != DescentEnd::Reached && kind != DescentEnd::MaxSteps && kind != DescentEnd::Stationary &&
+               kind != DescentEnd::Converged;
     }
 };
 

@@ -18,7 +18,7 @@ struct NewtonStopped {
     DescentEnding ending;
 };
 
-std::string step_text(std::size_t step) { return "step " + std::to_string(step); }
+std::string newton_step_text(std::size_t step) { return "step " + std::to_string(step); }
 
 // What kind of matrix H is, from its eigenvalues (ascending; empty: not finite).
 std::string hessian_kind(const std::vector<Real>& eigenvalues) {
@@ -40,7 +40,7 @@ NewtonRow newton_row(const models::NewtonStep<Real>& s) {
     const std::string kind = hessian_kind(s.eigenvalues);
     return {s.step_length,
             "gradient step: H " + (kind == "positive definite" ? "not positive definite" : kind) + " at " +
-                step_text(s.point.step - 1) + with_eigenvalues(s.eigenvalues),
+                newton_step_text(s.point.step - 1) + with_eigenvalues(s.eigenvalues),
             true};
 }
 
@@ -69,14 +69,19 @@ DescentEnding ending_of(const models::NewtonResult<Real>& result, const Descent&
         }
         case models::NewtonEnd::Stationary:
             return {DescentEnd::Stationary, k,
-                    "stationary point at " + step_text(k) + " (" + point_text(run.names, run.steps.back().point) +
+                    "stationary point at " + newton_step_text(k) + " (" + point_text(run.names, run.steps.back().point) +
                         "): the gradient is exactly 0, " + stationary_kind(result.eigenvalues) +
                         "; Newton's method stops there"};
+        case models::NewtonEnd::Converged:
+            return {DescentEnd::Converged, k,
+                    "converged at " + newton_step_text(k) + " (" + point_text(run.names, run.steps.back().point) +
+                        "): the next Newton step does not decrease J in 50-digit arithmetic, so J is at its minimum "
+                        "to working precision; Newton's method stops there"};
         case models::NewtonEnd::LineSearchFailed: break;
     }
     return {DescentEnd::LineSearchFailed, k + 1,
-            "line search failed at " + step_text(k + 1) + ": no step length t = 1, 1/2, ..., 2^-50 decreased J enough from " +
-                step_text(k) + " (Armijo: J(x + t d) <= J(x) + 1e-4 t grad.d)"};
+            "line search failed at " + newton_step_text(k + 1) + ": no step length t = 1, 1/2, ..., 2^-50 decreased J enough from " +
+                newton_step_text(k) + " (Armijo: J(x + t d) <= J(x) + 1e-4 t grad.d)"};
 }
 
 }  // namespace

@@ -18,7 +18,9 @@ std::string step_length_text(const NewtonRow& r, int digits) {
 }
 
 // The ending line: a failed run's, or the stationary point Newton's method stopped at.
-bool has_ending_line(const Descent& run) { return run.ending.failed() || run.ending.kind == DescentEnd::Stationary; }
+bool has_ending_line(const Descent& run) {
+    return run.ending.failed() || run.ending.kind == DescentEnd::Stationary || run.ending.kind == DescentEnd::Converged;
+}
 
 std::string csv_cell(const std::string& s) {
     if (s.find_first_of(",\"") == std::string::npos) return s;
@@ -27,7 +29,7 @@ std::string csv_cell(const std::string& s) {
     return out + "\"";
 }
 
-Json named_numbers(const std::vector<std::string>& names, const std::vector<Real>& values) {
+Json newton_named_numbers(const std::vector<std::string>& names, const std::vector<Real>& values) {
     Json out = Json::object();
     for (std::size_t i = 0; i < names.size(); ++i) out[names[i]] = values[i].convert_to<double>();
     return out;
@@ -99,9 +101,9 @@ std::string newton_json(const NewtonDescent& newton, const std::string& expressi
         const DescentStep& s = run.steps[k];
         const NewtonRow& r = newton.rows[k];
         steps.push_back({{"step", s.step},
-                         {"point", named_numbers(run.names, s.point)},
+                         {"point", newton_named_numbers(run.names, s.point)},
                          {"J", s.value.convert_to<double>()},
-                         {"gradient", named_numbers(run.names, s.gradient)},
+                         {"gradient", newton_named_numbers(run.names, s.gradient)},
                          {"gradient_norm", s.gradient_norm.convert_to<double>()},
                          {"step_length", r.step_length ? Json(r.step_length->convert_to<double>()) : Json(nullptr)},
                          {"update", r.update.empty() ? Json(nullptr) : Json(r.update)}});

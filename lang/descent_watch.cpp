@@ -96,6 +96,7 @@ std::string_view to_string(DescentEnd end) {
         case DescentEnd::LeftDomain: return "left_domain";
         case DescentEnd::NotDifferentiable: return "not_differentiable";
         case DescentEnd::Stationary: return "stationary";
+        case DescentEnd::Converged: return "converged";
         case DescentEnd::LineSearchFailed: return "line_search_failed";
     }
     return "?";

@@ -20,9 +20,12 @@ namespace {
 // scalar expansion (one Input per matrix entry).
 struct HessianTape {
     ScalarExpansion<Real> expansion;
-    const Tape<Real>* tape = nullptr;
+    const Tape<Real>* recording = nullptr;  // null: the expansion
     NodeIndex output = 0;
-    std::vector<std::size_t> positions;  // of the variables among tape->inputs()
+    std::vector<std::size_t> positions;  // of the variables among tape().inputs()
+
+    // Through an accessor, not a pointer into `expansion`: a moved HessianTape stays valid.
+    const Tape<Real>& tape() const { return recording != nullptr ? *recording : expansion.tape; }
 };
 
 std::size_t hessian_input_position(const Tape<Real>& tape, NodeIndex input) {
@@ -33,20 +36,20 @@ std::size_t hessian_input_position(const Tape<Real>& tape, NodeIndex input) {
 // f, then ∇f, then H column by column (n forward-over-reverse sweeps), appended to numbers.
 void push_hessian_numbers(const HessianTape& t, std::vector<Real>& numbers) {
     const std::size_t n = t.positions.size();
-    const std::vector<Real> x = recorded_inputs<Real>(*t.tape);
+    const std::vector<Real> x = recorded_inputs<Real>(t.tape());
     std::vector<Real> v(x.size(), Real(0));
     std::vector<Real> h(n * n);
     std::vector<Real> gradient;
     for (std::size_t j = 0; j < n; ++j) {
         v[t.positions[j]] = 1;
-        const SecondOrderSweep<Real> s = second_order_sweep<Real>(*t.tape, t.output, std::span<const Real>(x),
+        const SecondOrderSweep<Real> s = second_order_sweep<Real>(t.tape(), t.output, std::span<const Real>(x),
                                                                   std::span<const Real>(v));
         v[t.positions[j]] = 0;
         for (std::size_t i = 0; i < n; ++i) h[i * n + j] = s.hv[t.positions[i]];
         if (j == 0)
             for (std::size_t i = 0; i < n; ++i) gradient.push_back(s.gradient[t.positions[i]]);
     }
-    numbers.push_back(t.tape->value(t.output));
+    numbers.push_back(t.tape().value(t.output));
     numbers.insert(numbers.end(), gradient.begin(), gradient.end());
     numbers.insert(numbers.end(), h.begin(), h.end());
 }
@@ -141,7 +144,10 @@ std::vector<std::string> hessian_params(const Model& model, const std::string& o
         for (const std::string& p : model.params())
             if (std::find(used.begin(), used.end(), p) != used.end()) wrt.push_back(p);
     }
-    for (const std::string& name : wrt) {
+    for (std::size_t k = 0; k < wrt.size(); ++k) {
+        const std::string& name = wrt[k];
+        if (std::find(wrt.begin(), wrt.begin() + static_cast<std::ptrdiff_t>(k), name) != wrt.begin() + static_cast<std::ptrdiff_t>(k))
+            throw LangError("--wrt", "'" + name + "' is listed twice");
         const auto it = model.names.find(name);
         if (it == model.names.end()) throw LangError("--wrt", "unknown name '" + name + "'");
         if (it->second.kind != NameKind::Param)
@@ -157,19 +163,18 @@ HessianTape hessian_model_tape(const Model& m, const std::string& output, const 
     HessianTape t;
     const NodeIndex out = m.at(output).index();
     if (!m.has_matrices()) {
-        t.tape = &m.tape;
+        t.recording = &m.tape;
         t.output = out;
         for (const std::string& p : params) t.positions.push_back(hessian_input_position(m.tape, m.at(p).index()));
         if (names != nullptr) *names = params;
         return t;
     }
     t.expansion = expand_to_scalars(m.tape, out);
-    t.tape = &t.expansion.tape;
     t.output = t.expansion.output;
     for (const std::string& p : params) {
         const ExpandedLeaf* leaf = t.expansion.leaf(m.at(p).index());
         for (std::size_t k = 0; k < leaf->entries.size(); ++k) {
-            t.positions.push_back(hessian_input_position(*t.tape, leaf->entries[k]));
+            t.positions.push_back(hessian_input_position(t.tape(), leaf->entries[k]));
             if (names != nullptr) names->push_back(leaf->matrix ? leaf->names[k] : p);
         }
     }
@@ -196,11 +201,11 @@ HessianResult model_hessian(const Model& model, std::vector<std::string> wrt, in
         const Model again = record_again(model);
         const HessianTape t = hessian_model_tape(again, output, params, nullptr);
         push_hessian_numbers(t, numbers);
-        note_hessian_singular_ops(r, *t.tape, t.output);
+        note_hessian_singular_ops(r, t.tape(), t.output);
     };
     std::vector<Real> numbers;
     const std::vector<Certainty> c =
-        run_ladder(evaluate, digits, numbers, ladder_cap(derivations::max_input_exponent(*first.tape)));
+        run_ladder(evaluate, digits, numbers, ladder_cap(derivations::max_input_exponent(first.tape())));
     take_hessian_numbers(r, numbers, c);
     return r;
 }

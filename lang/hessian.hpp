@@ -51,9 +51,10 @@ HessianResult hessian_at(const ExprNode& expression, const Source& source, const
 /// output or params, and more than kMaxHessianVariables variables.
 HessianResult model_hessian(const Model& model, std::vector<std::string> wrt, int digits = 10);
 
-/// The result as `format`: text (a table with row and column names), md, tex (a bmatrix
-/// with \frac{\partial^2 f}{…} heading), json ({"variables", "value", "gradient",
-/// "hessian": [[…]], "symmetric", "singular", "kink", "fractions"}; ±∞ and NaN null).
+/// The result as `format`: text (f, ∇f and a table with row and column names), md and tex
+/// (the same document), json ({"output" (of a model), "variables", "value", "gradient",
+/// "hessian": [[…]], "not_finite": [{"row", "column", "kind"}], "symmetric", "singular",
+/// "kink"}; numbers as doubles, ±∞, NaN and numbers out of range null).
 std::string hessian_output(const HessianResult& h, std::string_view format, int digits);
 
 }  // namespace chainrule::lang

@@ -49,7 +49,7 @@ derivations::Document hessian_check_document(const ModelHessianCheck& c, int dig
              kink ? "-" : hessian_check_number(e.tolerance, 2), verdict}));
     }
     doc.blocks.push_back(std::move(t));
-    para("tolerance: |analytic - numeric| <= 1e-9*max(1, |numeric|, the largest |numeric| of its row and column)");
+    para("tolerance: |analytic - numeric| <= max(1e-9*max(|numeric|, the largest |numeric| of its row and column), 64*eps)");
     if (c.check.count(GradcheckVerdict::Kink) > 0)
         para("kink: the gradient is not differentiable at this point along that column's param (a relu or abs at 0, "
              "max at a tie): a difference across it grows as 1/h; the analytic value is the convention's "

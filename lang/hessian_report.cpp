@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace chainrule::lang {
 
 namespace {
@@ -36,11 +38,16 @@ std::string hessian_number_text(const Real& x, const Certainty& c, const std::op
 
 Line hessian_math(std::string latex, std::string text) { return {Inline{Math{std::move(latex), std::move(text)}}}; }
 
-std::string hessian_symmetry_note(const HessianResult& h) {
-    for (std::size_t i = 0; i < h.size(); ++i)
-        for (std::size_t j = i + 1; j < h.size(); ++j)
-            if (h.at(i, j) != h.at(j, i) && boost::multiprecision::isfinite(h.at(i, j)))
-                return "symmetric to the printed digits (the entries are computed separately)";
+// "symmetric" when each H_ij prints as H_ji; else which pair does not: forward-over-reverse
+// computes them by different sweeps (column j and column i), so a difference is a finding.
+std::string hessian_symmetry_note(const HessianResult& h, int digits) {
+    const std::size_t n = h.size();
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = i + 1; j < n; ++j)
+            if (format_number(h.entries[i * n + j], h.certainty[i * n + j], digits) !=
+                format_number(h.entries[j * n + i], h.certainty[j * n + i], digits))
+                return "NOT symmetric: the entries " + h.names[i] + "," + h.names[j] + " and " + h.names[j] + "," +
+                       h.names[i] + " differ (a singular point: see below)";
     return "symmetric";
 }
 
@@ -65,9 +72,16 @@ derivations::Table hessian_table(const HessianResult& h, int digits) {
     return t;
 }
 
+// The name of a typed expression: f, unless a variable is called so.
+std::string hessian_function_name(const std::vector<std::string>& names) {
+    for (const char* candidate : {"f", "F", "g", "J"})
+        if (std::find(names.begin(), names.end(), candidate) == names.end()) return candidate;
+    return "the expression";
+}
+
 derivations::Document hessian_document(const HessianResult& h, int digits) {
-    const std::string f = h.output.empty() ? "f" : h.output;
-    const std::string fl = h.output.empty() ? "f" : symbolic::latex_name(h.output);
+    const std::string f = h.output.empty() ? hessian_function_name(h.names) : h.output;
+    const std::string fl = f == "the expression" ? "f" : symbolic::latex_name(f);
     derivations::Document doc;
     doc.title = "Hessian of " + f;
     const auto para = [&doc](Line l) { doc.blocks.push_back(derivations::Paragraph{std::move(l)}); };
@@ -79,12 +93,18 @@ derivations::Document hessian_document(const HessianResult& h, int digits) {
                        "∂" + f + "/∂" + h.names[i] + " = " + format_number(h.gradient[i], h.gradient_certainty[i], digits)));
     para({derivations::Text{"Hessian, row i and column j: "},
           Math{"\\partial^2 " + fl + "/\\partial x_i\\,\\partial x_j", "∂²" + f + "/∂xᵢ∂xⱼ"},
-          derivations::Text{" (" + hessian_symmetry_note(h) + ")"}});
+          derivations::Text{": " + hessian_symmetry_note(h, digits)}});
     doc.blocks.push_back(hessian_table(h, digits));
     if (!h.singular.empty()) para({derivations::Text{"not finite here: " + h.singular}});
+    const bool unbounded = std::any_of(h.entries.begin(), h.entries.end(),
+                                       [](const Real& x) { return !boost::multiprecision::isfinite(x); });
+    if (unbounded)
+        para({derivations::Text{"inf, -inf or undefined entries: a first derivative is unbounded near this point, so a "
+                                "second derivative is infinite there (sqrt or x^p with p < 2 at 0; docs/conventions.md)"}});
     if (!h.kink.empty())
         para({derivations::Text{"at a kink here: " + h.kink +
-                                "; the derivatives follow its convention (second derivative 0 at a kink, docs/conventions.md)"}});
+                                "; the second derivatives are the first-order convention differentiated (relu'' = |x|'' = 0, "
+                                "selu'' = the left branch's; docs/conventions.md)"}});
     return doc;
 }
 
@@ -94,6 +114,7 @@ Json hessian_number_json(const Real& x, const Certainty& c) {
 }
 
 std::string hessian_json(const HessianResult& h) {
+    constexpr int kJsonDigits = 17;  // a double's
     Json j;
     if (!h.output.empty()) j["output"] = h.output;
     j["variables"] = h.names;
@@ -117,7 +138,7 @@ std::string hessian_json(const HessianResult& h) {
         j["hessian"].push_back(std::move(row));
     }
     if (!kinds.empty()) j["not_finite"] = std::move(kinds);
-    j["symmetric"] = hessian_symmetry_note(h) == "symmetric";
+    j["symmetric"] = hessian_symmetry_note(h, kJsonDigits) == "symmetric";
     if (!h.singular.empty()) j["singular"] = h.singular;
     if (!h.kink.empty()) j["kink"] = h.kink;
     return j.dump(2) + "\n";

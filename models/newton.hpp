@@ -24,7 +24,7 @@
 /// from a saddle); no acceptable t after max_halvings halvings (NewtonEnd::LineSearchFailed).
 
 #include "../autodiff/reverse_sweep.hpp"
-#include "../autodiff/replay.hpp"  // recorded_inputs, which second_order.hpp uses without including
+#include "../autodiff/replay.hpp"  // recorded_inputs
 #include "../autodiff/second_order.hpp"
 #include "../graph/matrix.hpp"
 #include "../graph/tape.hpp"
@@ -69,6 +69,7 @@ enum class NewtonEnd {
     Rule,              ///< the stopping rule holds (NewtonResult::reason)
     Stationary,        ///< ∇J is exactly 0 at the last step
     LineSearchFailed,  ///< no t = 2^−h, h ≤ max_halvings, decreased J enough
+    Converged,         ///< the accepted step left J unchanged: no decrease is representable (last step kept)
 };
 
 template <class T>
@@ -206,7 +207,12 @@ NewtonResult<T> newton_minimize(const std::type_identity_t<Objective<T>>& object
             result.end = NewtonEnd::LineSearchFailed;
             return result;
         }
-        s = detail::second_order_step<T>(objective, std::span<const T>(accepted->point), k + 1);
+        NewtonStep<T> next = detail::second_order_step<T>(objective, std::span<const T>(accepted->point), k + 1);
+        if (!(next.point.loss < s.point.loss)) {  // J's last digits no longer move: rows of noise would follow
+            result.end = NewtonEnd::Converged;
+            return result;
+        }
+        s = std::move(next);
         s.update = d.kind;
         s.step_length = accepted->t;
         s.halvings = accepted->halvings;

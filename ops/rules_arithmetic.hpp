@@ -101,8 +101,11 @@ struct Pow {
     template <class T> static Partials<T> partials(const T& a, const T& b, const T& y) {
         using std::pow;
         T da = T(b * pow(a, T(b - T(1))));
+        // 0·0^(−1) = NaN at a = b = 0: the partial of a constant a⁰ = 1 is 0. Only there: for
+        // a ≠ 0 the product is 0 already, and in dual numbers (second derivatives) it keeps
+        // its tangent ḃ·a^(b−1), the mixed derivative ∂²(aᵇ)/∂a∂b = 1/a at b = 0.
         if constexpr (NumericScalar<T>)
-            if (b == 0) da = T(0);
+            if (b == 0 && a == 0) da = T(0);
         return {da, xlogy(y, a)};
     }
 };

@@ -121,7 +121,7 @@ int run_newton(const DescendArgs& args, Streams io) {
         io.err << "chainrule descend: " << run.ending.message << "\n";
         return 1;
     }
-    if (run.ending.kind == lang::DescentEnd::Stationary) io.err << "chainrule descend: note: " << run.ending.message << "\n";
+    if (run.ending.kind == lang::DescentEnd::Stationary || run.ending.kind == lang::DescentEnd::Converged) io.err << "chainrule descend: note: " << run.ending.message << "\n";
     if (run.ending.kind == lang::DescentEnd::MaxSteps && until)
         io.err << "chainrule descend: note: stopped after " << args.max_steps << " updates without reaching " << args.until
                << " (raise --max-steps)\n";

@@ -88,6 +88,12 @@ int run_worksheet(const WorksheetArgs& args, Streams io) {
         io.err << "chainrule worksheet: the chain rule and reverse mode disagree on " << which << "\n";
         status = 1;
     }
+    for (const derivations::SecondDerivation& d : w.second_order.derivations)
+        if (derivations::second_order_check(d, args.digits) == derivations::ReverseModeCheck::Disagrees) {
+            io.err << "chainrule worksheet: the product rule and forward-over-reverse disagree on d2"
+                   << w.graph.nodes[d.output].name << "/d" << w.graph.nodes[d.wrt].name << "^2\n";
+            status = 1;
+        }
     return status;
 }
 

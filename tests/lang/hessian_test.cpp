@@ -102,6 +102,39 @@ TEST_CASE("second-order conventions at kinks and infinite second derivatives") {
     CHECK(hessian("x^1.5", "x=0").at(0, 0) == std::numeric_limits<double>::infinity());
 }
 
+TEST_CASE("second derivatives where a rule branches: pow at b = 0, softplus inside mish, logaddexp of an infinity") {
+    // ∂²(x^y)/∂x∂y = x^(y−1)(1 + y ln x) = 1/2 at (2, 0); the rule's b = 0 branch must not
+    // drop its tangent (SymPy: 1/2; ∂²/∂y² = ln² 2)
+    const HessianResult p = hessian("pow(x, y)", "x=2, y=0");
+    CHECK(close(p.at(0, 1), "0.5"));
+    CHECK(close(p.at(1, 0), "0.5"));
+    CHECK(p.at(0, 0) == 0);
+    CHECK(close(p.at(1, 1), "0.48045301391820142466710252632666497173055295159455"));
+    // mish″ reads softplus, whose stable form has two kinked pieces at 0 (SymPy: 0.64, and
+    // 0.56339465900206734673853913050098… at 0.3); softplus″(0) = σ′(0) = 1/4
+    CHECK(close(hessian("mish(x)", "x=0").at(0, 0), "0.64"));
+    CHECK(close(hessian("mish(x)", "x=0.3").at(0, 0), "0.5633946590020673467385391305009839001830517236654162115"));
+    CHECK(close(hessian("softplus(x)", "x=0").at(0, 0), "0.25"));
+    CHECK(close(hessian("log_sigmoid(x)", "x=0").at(0, 0), "-0.25"));
+    // logaddexp(√x, y) at the origin: both mixed entries are −∞ (∂/∂y of σ(√x − y)/(2√x))
+    const HessianResult l = hessian("logaddexp(sqrt(x), y)", "x=0, y=0");
+    CHECK(l.at(0, 1) == -std::numeric_limits<double>::infinity());
+    CHECK(l.at(1, 0) == -std::numeric_limits<double>::infinity());
+    CHECK(close(l.at(1, 1), "0.25"));
+}
+
+TEST_CASE("the printed symmetry is checked, and a variable may be called f") {
+    const std::string ok = hessian_output(hessian("x^2*y", "x=1, y=2"), "text", 10);
+    CHECK_THAT(ok, Catch::Contains("∂²f/∂xᵢ∂xⱼ: symmetric\n"));
+    HessianResult bent = hessian("x^2*y", "x=1, y=2");
+    bent.entries[1] += 1;  // as if the two sweeps had differed
+    CHECK_THAT(hessian_output(bent, "text", 10), Catch::Contains("NOT symmetric: the entries x,y and y,x differ"));
+    CHECK_THAT(hessian_output(bent, "json", 10), Catch::Contains("\"symmetric\": false"));
+    const std::string named_f = hessian_output(hessian("f^2*g", "f=3, g=2"), "text", 10);
+    CHECK_THAT(named_f, Catch::Contains("F = 18\n∂F/∂f = 12\n"));
+    CHECK_THAT(hessian_output(hessian("x^1.5", "x=0"), "text", 10), Catch::Contains("inf, -inf or undefined entries"));
+}
+
 TEST_CASE("the seed 001 network's Hessian by w5 and w1 agrees with SymPy") {
     const HessianResult h = model_hessian(seed_network(), {"w5", "w1"});
     REQUIRE(h.names == std::vector<std::string>{"w5", "w1"});
@@ -119,6 +152,7 @@ TEST_CASE("hessian errors name what and where") {
     CHECK_THAT(error_of([] { model_hessian(seed_network(), {"nope"}); }), Catch::Contains("unknown name 'nope'"));
     CHECK_THAT(error_of([] { hessian("log(x)", "x=-1"); }), Catch::Contains("undefined"));
     CHECK_THAT(error_of([] { hessian("x*y", "x=1"); }), Catch::Contains("unknown name 'y'"));
+    CHECK_THAT(error_of([] { model_hessian(seed_network(), {"w5", "w5"}); }), Catch::Contains("'w5' is listed twice"));
 }
 
 TEST_CASE("diff of higher order: by one name twice, and mixed") {
@@ -157,6 +191,19 @@ TEST_CASE("worksheet --order 2: d2E/dw5^2 and d2E/dw1^2 of seed 001, derived and
     request.order = 1;
     CHECK_THAT(derivations::render_markdown(derivations::worksheet_document(model_worksheet(seed_network(), request))),
                !Catch::Contains("Second derivatives"));
+}
+
+TEST_CASE("worksheet --order 2 keeps a held-fixed factor's subscript: (dE/dw)_y is not dE/dw") {
+    // E = ½(y − t)² + λw², y = wx + b: ∂²E/∂w² = x² + 2λ = 2.25 + 0.01, ∂²E/∂w∂b = x = 1.5
+    const Model m = load_model_file(std::filesystem::path(CHAINRULE_SOURCE_DIR) / "examples/gallery/04_weight_decay.chain");
+    WorksheetRequest request;
+    request.order = 2;
+    const derivations::Worksheet w = model_worksheet(m, request);
+    REQUIRE(!w.second_order.derivations.empty());
+    CHECK(close(w.second_order.derivations[0].result, "2.26"));
+    CHECK(close(w.second_order.hessian[1], "1.5"));
+    const std::string md = derivations::render_markdown(derivations::worksheet_document(w));
+    CHECK_THAT(md, Catch::Contains("\\frac{\\partial}{\\partial w}\\left(\\left(\\frac{\\partial E}{\\partial w}\\right)_{y}\\right)"));
 }
 
 }  // namespace hessian_test

@@ -111,6 +111,20 @@ TEST_CASE("newton: J = x^4 - x^2 from 0.1, where J'' < 0: gradient steps until J
     CHECK(ten_digits(n.run.steps.back().value) == "-0.25");
 }
 
+TEST_CASE("newton: a run stops when a step no longer decreases J at 50 digits, not after rows of noise") {
+    // Without --until: Newton converges quadratically, then J's 50 digits stop moving; the run
+    // ends there ("converged") instead of taking damped steps of rounding noise to step 100.
+    for (const auto& [expression, from] : {std::pair{"x^4 - x^2", "x=0.1"}, std::pair{"cos(x)", "x=0.001"},
+                                           std::pair{"sqrt(x) + (x - 1)^2", "x=0.5"}}) {
+        CAPTURE(expression);
+        const NewtonDescent n = newton(expression, from);
+        CHECK(n.run.ending.kind == DescentEnd::Converged);
+        CHECK(n.run.steps.size() < 25);
+        CHECK_THAT(n.run.ending.message, Catch::Contains("does not decrease J in 50-digit arithmetic"));
+        for (std::size_t k = 1; k < n.run.steps.size(); ++k) CHECK(n.run.steps[k].value < n.run.steps[k - 1].value);
+    }
+}
+
 TEST_CASE("newton: J = x^3 - 3x from 0, where H = 0 is singular: a damped gradient step, then Newton to 1") {
     // J' = 3x² − 3 = −3, J'' = 0 at x = 0: d = 3; t = 1 gives J(3) = 18 > 0, t = 1/2 gives
     // J(1.5) = −1.125 ≤ 0 − 1e-4·(1/2)·9. Then x ← x − (3x² − 3)/(6x) = (x² + 1)/(2x):

@@ -364,9 +364,10 @@ TEST_CASE("second-derivative claims at a kink follow the convention relu″ = 0,
         CHECK(r.results[i].kink->kind == derivations::KinkNote::Kind::SecondOrder);
     }
     CHECK(derivations::claim_note(r, 1) ==
-          "exact; relu at z = 0 is a kink: the second derivative there follows the rules' convention relu″ = 0");
+          "exact; relu at z = 0 is a kink: the second derivative there is the rules' first-order convention for relu, "
+          "differentiated (relu″ = |x|″ = 0; docs/conventions.md)");
     CHECK_THAT(derivations::claim_note(r, 1, derivations::Language::Chinese),
-               Contains("relu 在 z = 0 处是一个折点：此处的二阶导数按规则的约定 relu″ = 0 计算"));
+               Contains("relu 在 z = 0 处是一个折点：此处的二阶导数是规则对 relu 的一阶约定再求导"));
 }
 
 TEST_CASE("second-derivative claims in JSON: order, leaves, LaTeX and slip") {
