@@ -25,6 +25,7 @@ bool swapped_with(const std::vector<ClaimResult>& results, std::size_t self, std
 std::string other_quantity(QuantityTruth& truth, const std::vector<ClaimResult>& results, std::size_t self) {
     const ClaimResult& r = results[self];
     const Real c = *r.claimed, unit = unit_of(r);
+    if (c == 0) return {};  // a claimed 0 equals every exact zero around it: that explains nothing
     const bool is_value = r.claim.quantity.kind == ClaimQuantity::Kind::Value;
     for (const auto& [name, v] : truth.named_values()) {
         if ((is_value && name == r.claim.quantity.of) || !matches(c, v, unit) || within(r.right, v, unit)) continue;

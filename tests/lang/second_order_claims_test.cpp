@@ -440,4 +440,16 @@ TEST_CASE("second-derivative claims in C++: second_derivative_claim on a recorde
     CHECK(r.results[1].claim.text == "d2f/dy dx = 1.0");
 }
 
+TEST_CASE("a claimed 0 is not explained by another quantity that is exactly 0") {
+    // ∂²E/∂w5∂w7 = 0 exactly (w5 and w7 feed different outputs); ∂²E/∂w5² is not 0
+    for (const char* zero : {"d2E/dw5dw7", "d2E/dw6dw8", "dE/dw5"}) {
+        CAPTURE(zero);
+        const std::string first = std::string("check ") + zero + " = 0\n";
+        const ClaimReport r = report_of(first + "check d2E/dw5^2 = 0\n");
+        REQUIRE(r.results.size() == 2);
+        CHECK(r.results[1].verdict == ClaimVerdict::Wrong);
+        CHECK_THAT(derivations::claim_note(r, 1), !Contains("it is the value of"));
+    }
+}
+
 }  // namespace second_order_claims_test
