@@ -48,13 +48,13 @@ void require_defined(const Gradient& g, const Point& point, const Source& source
                                      ": outside the domain of a function, or 0/0");
 }
 
-[[noreturn]] Var<Real> unknown_name(const ExprNode& n, const Source& source, const Point& point, std::string_view option) {
+}  // namespace
+
+Var<Real> unknown_point_name(const ExprNode& n, const Source& source, const Point& point, std::string_view option) {
     throw LangError(source, n.offset, "unknown name '" + n.text + "'",
                     "a variable given a value in " + std::string(option) + " (" + listed(point.names) + ")",
                     "add " + n.text + "=… to " + std::string(option));
 }
-
-}  // namespace
 
 Point make_point(const std::vector<Binding>& bindings, const Source& source) {
     Point p;
@@ -87,7 +87,7 @@ Var<T> record_at(Tape<T>& tape, std::vector<Var<T>>& variables, const ExprNode& 
         return record_expression(tape, expression, source, [&](const ExprNode& n) {
             for (std::size_t i = 0; i < point.names.size(); ++i)
                 if (point.names[i] == n.text) return variables[i];
-            return unknown_name(n, source, point, option);
+            return unknown_point_name(n, source, point, option);
         });
     } else {  // recorded in Real, replayed in T: the expression's constants rounded to T once
         Tape<Real> exact;

@@ -66,6 +66,11 @@ struct Gradient {
 Gradient gradient_at(const ExprNode& expression, const Source& source, const Point& point,
                      std::string_view option = "--at", int digits = 10);
 
+/// Throws the LangError of a name in an expression that `point` (typed for `option`:
+/// "--at", "--from") gives no value, at the name, listing the point's variables.
+[[noreturn]] Var<Real> unknown_point_name(const ExprNode& n, const Source& source, const Point& point,
+                                          std::string_view option);
+
 /// f recorded on `tape` in Real at the current precision (a rung of the ladder: the
 /// point's decimals read again), the point's names as variables (appended to `variables`,
 /// in order). `option` names where the point came from in messages. Throws LangError as
